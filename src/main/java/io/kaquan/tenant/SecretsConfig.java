@@ -1,0 +1,16 @@
+package io.kaquan.tenant;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "kaquan.secrets")
+public interface SecretsConfig {
+
+    /** Base64 of 32 random bytes; encrypts appsecrets, callback tokens and AES keys at rest. Required in production. */
+    Optional<String> masterKey();
+
+    /** Dev only: where a generated master key is kept when none is configured. */
+    Optional<Path> masterKeyFile();
+}

@@ -1,0 +1,349 @@
+package io.kaquan.tenant;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the account (tenant), member and audit pages. Chinese here, English in tenantMsg_en. */
+@MessageBundle(value = "tenantMsg", locale = "zh-CN")
+public interface TenantMsg {
+
+    // Home
+
+    @Message("我的公众号")
+    String homeTitle();
+
+    @Message("您还没有接入任何公众号。接入一个真实公众号，或者先用沙箱账号体验全部功能。")
+    String homeEmpty();
+
+    @Message("接入公众号")
+    String registerAction();
+
+    @Message("沙箱账号")
+    String healthSandbox();
+
+    @Message("正式账号")
+    String healthReal();
+
+    @Message("回调已验证")
+    String healthCallbackVerified();
+
+    @Message("回调未验证")
+    String healthCallbackNotVerified();
+
+    @Message("{count} 名成员")
+    String healthMembers(long count);
+
+    @Message("您的角色：{role}")
+    String yourRole(String role);
+
+    // Roles and modes
+
+    @Message("所有者")
+    String role_OWNER();
+
+    @Message("运营")
+    String role_OPERATOR();
+
+    @Message("只读")
+    String role_VIEWER();
+
+    @Message("管理凭据与成员，以及运营的全部操作")
+    String roleHelp_OWNER();
+
+    @Message("创建和管理卡券、核销与作废卡券码")
+    String roleHelp_OPERATOR();
+
+    @Message("只能查看")
+    String roleHelp_VIEWER();
+
+    @Message("明文模式")
+    String mode_PLAIN();
+
+    @Message("兼容模式")
+    String mode_COMPAT();
+
+    @Message("安全模式（推荐）")
+    String mode_SAFE();
+
+    // Registration form
+
+    @Message("接入公众号")
+    String newTitle();
+
+    @Message("在微信公众平台的「设置与开发 › 基本配置」中可以找到以下信息。")
+    String newIntro();
+
+    @Message("名称")
+    String fieldDisplayName();
+
+    @Message("在 Kaquan 中显示的名称，例如门店或品牌名。")
+    String fieldDisplayNameHelp();
+
+    @Message("AppID（开发者ID）")
+    String fieldAppid();
+
+    @Message("wx 开头，后跟 16 位十六进制字符。")
+    String fieldAppidHelp();
+
+    @Message("AppSecret（开发者密码）")
+    String fieldAppsecret();
+
+    @Message("32 位字母或数字。保存后加密存储，不再显示。")
+    String fieldAppsecretHelp();
+
+    @Message("原始ID")
+    String fieldOriginalId();
+
+    @Message("gh_ 开头，后跟 12 位十六进制字符；微信推送事件时用它标识公众号。")
+    String fieldOriginalIdHelp();
+
+    @Message("消息加解密方式")
+    String fieldMessageMode();
+
+    @Message("令牌（Token）")
+    String fieldCallbackToken();
+
+    @Message("3–32 位字母或数字；留空则自动生成。")
+    String fieldCallbackTokenHelp();
+
+    @Message("消息加解密密钥（EncodingAESKey）")
+    String fieldAesKey();
+
+    @Message("43 位字母或数字；留空则自动生成。")
+    String fieldAesKeyHelp();
+
+    @Message("沙箱账号")
+    String fieldSandbox();
+
+    @Message("使用内置的微信沙箱试用 Kaquan，无需真实公众号；AppID、AppSecret 和原始ID 可留空，将自动生成。")
+    String fieldSandboxHelp();
+
+    // Validation
+
+    @Message("请填写名称。")
+    String errDisplayNameRequired();
+
+    @Message("名称最多 64 个字符。")
+    String errDisplayNameTooLong();
+
+    @Message("AppID 应为 wx 加 16 位十六进制字符，例如 wx1234567890abcdef。")
+    String errAppid();
+
+    @Message("AppSecret 应为 32 位字母或数字。")
+    String errAppsecret();
+
+    @Message("原始ID 应为 gh_ 加 12 位十六进制字符，例如 gh_0123456789ab。")
+    String errOriginalId();
+
+    @Message("请选择消息加解密方式。")
+    String errMessageMode();
+
+    @Message("令牌应为 3–32 位字母或数字。")
+    String errCallbackToken();
+
+    @Message("EncodingAESKey 应为 43 位字母或数字。")
+    String errAesKey();
+
+    @Message("该 AppID 已在 Kaquan 中接入。")
+    String errAppidTaken();
+
+    @Message("该原始ID 已在 Kaquan 中接入。")
+    String errOriginalIdTaken();
+
+    // Results
+
+    @Message("已接入公众号「{name}」。请把下面的服务器配置填写到微信公众平台。")
+    String registered(String name);
+
+    @Message("设置已保存。")
+    String settingsSaved();
+
+    @Message("AppSecret 已更换。")
+    String appsecretReplaced();
+
+    @Message("令牌已更换，请同步修改微信公众平台中的配置。")
+    String callbackTokenReplaced();
+
+    @Message("EncodingAESKey 已更换，请同步修改微信公众平台中的配置。旧密钥在 {hours} 小时内仍然有效。")
+    String aesKeyReplaced(long hours);
+
+    // Overview and settings
+
+    @Message("概览")
+    String overviewTitle();
+
+    @Message("服务器配置")
+    String callbackTitle();
+
+    @Message("把以下内容填写到微信公众平台「设置与开发 › 基本配置 › 服务器配置」，然后点击「提交」：微信会向该地址发送验证请求。")
+    String callbackIntro();
+
+    @Message("服务器地址（URL）")
+    String callbackUrl();
+
+    @Message("以下密钥只显示这一次，请现在复制。")
+    String revealOnce();
+
+    @Message("已保存（已隐藏）")
+    String masked();
+
+    @Message("更换")
+    String replace();
+
+    @Message("新的 AppSecret")
+    String newAppsecret();
+
+    @Message("新的令牌（留空自动生成）")
+    String newCallbackToken();
+
+    @Message("新的 EncodingAESKey（留空自动生成）")
+    String newAesKey();
+
+    @Message("基本信息")
+    String basicsTitle();
+
+    @Message("凭据")
+    String credentialsTitle();
+
+    @Message("凭据和密钥加密存储，保存后不再显示。更换后旧值立即失效（EncodingAESKey 的旧值在短时间内仍可解密推送）。")
+    String credentialsIntro();
+
+    @Message("只有所有者可以修改设置。")
+    String ownersOnly();
+
+    @Message("回调验证时间")
+    String callbackVerifiedAt();
+
+    @Message("尚未收到微信的验证请求")
+    String callbackNeverVerified();
+
+    @Message("接入时间")
+    String createdAt();
+
+    // Members
+
+    @Message("成员")
+    String membersTitle();
+
+    @Message("邀请成员")
+    String inviteTitle();
+
+    @Message("输入同事的邮箱。已登录过 Kaquan 的同事立即加入；其他人会在首次登录时加入。")
+    String inviteIntro();
+
+    @Message("邮箱")
+    String fieldEmail();
+
+    @Message("角色")
+    String fieldRole();
+
+    @Message("邀请")
+    String inviteAction();
+
+    @Message("请输入有效的邮箱地址。")
+    String errEmail();
+
+    @Message("请选择角色。")
+    String errRole();
+
+    @Message("{who} 已经是成员。")
+    String errAlreadyMember(String who);
+
+    @Message("已添加成员 {who}。")
+    String memberAdded(String who);
+
+    @Message("已邀请 {email}，对方首次登录时加入。")
+    String invitationCreated(String email);
+
+    @Message("已更新 {who} 的角色。")
+    String roleChanged(String who);
+
+    @Message("已移除成员 {who}。")
+    String memberRemoved(String who);
+
+    @Message("已撤销对 {email} 的邀请。")
+    String invitationCancelled(String email);
+
+    @Message("公众号至少需要一名所有者。请先指定另一名所有者。")
+    String errLastOwner();
+
+    @Message("待接受的邀请")
+    String pendingInvitations();
+
+    @Message("移除")
+    String remove();
+
+    @Message("撤销")
+    String cancelInvitation();
+
+    @Message("修改角色")
+    String changeRole();
+
+    @Message("（您）")
+    String you();
+
+    @Message("加入时间")
+    String joinedAt();
+
+    @Message("邀请时间")
+    String invitedAt();
+
+    // Audit log
+
+    @Message("操作日志")
+    String auditTitle();
+
+    @Message("时间")
+    String auditWhen();
+
+    @Message("操作人")
+    String auditWho();
+
+    @Message("操作")
+    String auditWhat();
+
+    @Message("对象")
+    String auditTarget();
+
+    @Message("详情")
+    String auditDetails();
+
+    @Message("系统")
+    String auditSystem();
+
+    @Message("暂无记录。")
+    String auditEmpty();
+
+    @Message("接入公众号")
+    String action_tenant_registered();
+
+    @Message("修改设置")
+    String action_tenant_settings_changed();
+
+    @Message("更换 AppSecret")
+    String action_tenant_appsecret_replaced();
+
+    @Message("更换令牌")
+    String action_tenant_callback_token_replaced();
+
+    @Message("更换 EncodingAESKey")
+    String action_tenant_aes_key_replaced();
+
+    @Message("添加成员")
+    String action_member_added();
+
+    @Message("邀请成员")
+    String action_member_invited();
+
+    @Message("接受邀请")
+    String action_member_invitation_accepted();
+
+    @Message("撤销邀请")
+    String action_member_invitation_cancelled();
+
+    @Message("修改角色")
+    String action_member_role_changed();
+
+    @Message("移除成员")
+    String action_member_removed();
+}

@@ -1,0 +1,144 @@
+package io.kaquan.tenant;
+
+import java.net.URI;
+import java.util.List;
+
+import io.kaquan.web.Flash;
+import io.kaquan.web.FormFlow;
+import io.kaquan.web.I18n;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Home (my accounts), connecting an account, a tenant's overview and settings. */
+@Path("/")
+public class TenantPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(List<TenantService.Summary> tenants);
+
+        static native TemplateInstance register(List<MessageMode> modes);
+
+        static native TemplateInstance overview(Tenant tenant, long memberCount, String callbackUrl);
+
+        static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl);
+    }
+
+    @Inject
+    TenantService tenants;
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    FormFlow forms;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    TenantConfig config;
+
+    @Inject
+    UriInfo uriInfo;
+
+    @Inject
+    I18n i18n;
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home(tenants.myTenants());
+    }
+
+    @GET
+    @Path("tenants/new")
+    public TemplateInstance registerForm() {
+        return Templates.register(List.of(MessageMode.values()));
+    }
+
+    @POST
+    @Path("tenants")
+    public RestResponse<Void> register(@BeanParam TenantForms.Registration form) {
+        return forms.submit("/tenants/new", () -> {
+            TenantService.Registered registered = tenants.register(form);
+            flash.success(messages().registered(registered.tenant().displayName));
+            flash.reveal("callbackToken", registered.callbackToken());
+            flash.reveal("aesKey", registered.aesKey());
+            return "/t/" + registered.tenant().id + "/settings";
+        });
+    }
+
+    @GET
+    @Path("t/{tenant}")
+    public TemplateInstance overview() {
+        return Templates.overview(currentTenant.get(), tenants.memberCount(), callbackUrl());
+    }
+
+    @GET
+    @Path("t/{tenant}/settings")
+    public TemplateInstance settings() {
+        return Templates.settings(currentTenant.get(), List.of(MessageMode.values()), callbackUrl());
+    }
+
+    @POST
+    @Path("t/{tenant}/settings")
+    public RestResponse<Void> saveSettings(@BeanParam TenantForms.Settings form) {
+        return forms.submit(settingsPath(), () -> {
+            tenants.updateSettings(form);
+            flash.success(messages().settingsSaved());
+            return settingsPath();
+        });
+    }
+
+    @POST
+    @Path("t/{tenant}/settings/appsecret")
+    public RestResponse<Void> replaceAppsecret(@RestForm String appsecret) {
+        return forms.submit(settingsPath(), () -> {
+            tenants.replaceAppsecret(appsecret);
+            flash.success(messages().appsecretReplaced());
+            return settingsPath();
+        });
+    }
+
+    @POST
+    @Path("t/{tenant}/settings/callback-token")
+    public RestResponse<Void> replaceCallbackToken(@RestForm String callbackToken) {
+        return forms.submit(settingsPath(), () -> {
+            flash.reveal("callbackToken", tenants.replaceCallbackToken(callbackToken));
+            flash.success(messages().callbackTokenReplaced());
+            return settingsPath();
+        });
+    }
+
+    @POST
+    @Path("t/{tenant}/settings/aes-key")
+    public RestResponse<Void> replaceAesKey(@RestForm String aesKey) {
+        return forms.submit(settingsPath(), () -> {
+            flash.reveal("aesKey", tenants.replaceAesKey(aesKey));
+            flash.success(messages().aesKeyReplaced(config.previousAesKeyGrace().toHours()));
+            return settingsPath();
+        });
+    }
+
+    private String settingsPath() {
+        return "/t/" + currentTenant.id() + "/settings";
+    }
+
+    /** The one callback URL shared by every tenant: WeChat names the account inside each push. */
+    private String callbackUrl() {
+        URI base = config.publicUrl().orElse(uriInfo.getBaseUri());
+        return base.resolve("/wechat/callback").toString();
+    }
+
+    private TenantMsg messages() {
+        return i18n.bundle(TenantMsg.class);
+    }
+}

