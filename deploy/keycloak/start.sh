@@ -62,14 +62,20 @@ export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} -DCoreEnvironmentBean.processImpl
 cat <<INFO
 
 Keycloak $KEYCLOAK_VERSION is starting on http://127.0.0.1:$KEYCLOAK_PORT (35–70 s the first time).
-  Admin console : create the master admin with KC_BOOTSTRAP_ADMIN_USERNAME/KC_BOOTSTRAP_ADMIN_PASSWORD on the first start
+  Admin console : http://127.0.0.1:$KEYCLOAK_PORT/admin/ (master admin: set KC_BOOTSTRAP_ADMIN_USERNAME and
+                  KC_BOOTSTRAP_ADMIN_PASSWORD on the first start)
   Realm         : http://127.0.0.1:$KEYCLOAK_PORT/realms/kaquan   (users admin/admin and merchant/merchant)
 
-Start Kaquan against it (java -jar target/quarkus-app/quarkus-run.jar, or quarkus:dev) with:
+Start Kaquan against it (java -jar target/quarkus-app/quarkus-run.jar) with:
 
   export QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:$KEYCLOAK_PORT/realms/kaquan
   export QUARKUS_OIDC_CLIENT_ID=kaquan
   export QUARKUS_OIDC_CREDENTIALS_SECRET=kaquan-dev-secret
+
+For ./mvnw quarkus:dev also export (the prod profile has them already; Keycloak puts realm roles in the access token only):
+
+  export QUARKUS_OIDC_ROLES_SOURCE=accesstoken
+  export QUARKUS_OIDC_TOKEN_PRINCIPAL_CLAIM=preferred_username
 
 INFO
 

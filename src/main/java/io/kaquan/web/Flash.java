@@ -4,18 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
 
 /**
  * What one request tells the next after a redirect (Post/Redirect/Get): a message, the submitted form values and
  * the field errors of a failed form, and secrets shown exactly once. Travels in a short-lived cookie.
  */
+@Named("flash") // tags are isolated from the page's data, so they reach the flash as {inject:flash}
 @RequestScoped
 public class Flash {
 
     /** What the previous request left for this one. */
-    Data incoming = Data.EMPTY;
+    private Data incoming = Data.EMPTY;
     /** What this request leaves for the next one. */
-    Data outgoing = Data.EMPTY;
+    private Data outgoing = Data.EMPTY;
 
     public record Data(String level, String message, Map<String, String> values, Map<String, String> errors,
             Map<String, String> reveal) {
@@ -24,6 +26,16 @@ public class Flash {
         boolean isEmpty() {
             return message == null && values.isEmpty() && errors.isEmpty() && reveal.isEmpty();
         }
+    }
+
+    // Methods, not fields, for the filter: it holds a CDI client proxy, whose own fields are always empty.
+
+    void receive(Data data) {
+        incoming = data;
+    }
+
+    Data outgoing() {
+        return outgoing;
     }
 
     public void success(String message) {

@@ -38,8 +38,8 @@ public class FlashFilter {
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(cookie.getValue());
             Flash.Data data = json.readValue(bytes, Flash.Data.class);
-            flash.incoming = new Flash.Data(data.level(), data.message(), orEmpty(data.values()),
-                    orEmpty(data.errors()), orEmpty(data.reveal()));
+            flash.receive(new Flash.Data(data.level(), data.message(), orEmpty(data.values()),
+                    orEmpty(data.errors()), orEmpty(data.reveal())));
         } catch (Exception e) {
             Log.debugf("Ignored an unreadable flash cookie: %s", e.getMessage());
         }
@@ -47,8 +47,9 @@ public class FlashFilter {
 
     @ServerResponseFilter
     public void writeFlash(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!flash.outgoing.isEmpty()) {
-            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(encode(flash.outgoing), -1));
+        Flash.Data outgoing = flash.outgoing();
+        if (!outgoing.isEmpty()) {
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(encode(outgoing), -1));
         } else if (request.getCookies().containsKey(COOKIE) && response.getStatus() < 300) {
             // The page that showed the flash has been rendered: forget it.
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie("", 0));

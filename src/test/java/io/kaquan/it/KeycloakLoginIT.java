@@ -37,6 +37,8 @@ class KeycloakLoginIT {
     private static final Pattern KEYCLOAK_LOGIN_URL = Pattern.compile(".*/realms/kaquan/protocol/openid-connect/auth\\?.*");
     /** After a failed attempt Keycloak shows its login form again under login-actions/authenticate. */
     private static final Pattern KEYCLOAK_LOGIN_ACTION_URL = Pattern.compile(".*/realms/kaquan/login-actions/authenticate\\?.*");
+    /** The layout's platform-admin badge, rendered only for the kaquan-admin role (read from Keycloak's access token). */
+    private static final String PLATFORM_ADMIN_BADGE = ".user-menu .badge";
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     private static Playwright playwright;
@@ -91,6 +93,7 @@ class KeycloakLoginIT {
         signInOnKeycloak("admin", "admin");
 
         assertThat(page.locator("#current-user")).containsText("Kaquan Admin");
+        assertThat(page.locator(PLATFORM_ADMIN_BADGE)).isVisible();
         screenshot("keycloak-admin-signed-in");
 
         page.locator("a#logout").click();
@@ -104,12 +107,13 @@ class KeycloakLoginIT {
     }
 
     @Test
-    void shouldSignInThroughKeycloakAsMerchant() {
+    void shouldSignInThroughKeycloakAsMerchantWithoutPlatformAdminRights() {
         openAppAndExpectKeycloakLogin(null);
 
         signInOnKeycloak("merchant", "merchant");
 
         assertThat(page.locator("#current-user")).containsText("Demo Merchant");
+        assertThat(page.locator(PLATFORM_ADMIN_BADGE)).hasCount(0);
         screenshot("keycloak-merchant-signed-in");
     }
 

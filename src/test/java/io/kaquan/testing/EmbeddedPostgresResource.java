@@ -13,9 +13,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
+    private boolean packagedApp;
+
+    /** Called only for @QuarkusIntegrationTest: the packaged app then starts its own embedded PostgreSQL, as in production. */
+    @Override
+    public void setIntegrationTestContext(io.quarkus.test.common.DevServicesContext context) {
+        packagedApp = true;
+    }
 
     @Override
     public Map<String, String> start() {
+        if (packagedApp) {
+            return Map.of();
+        }
         try {
             Path base = Path.of("target", "test-postgres").toAbsolutePath();
             Files.createDirectories(base);

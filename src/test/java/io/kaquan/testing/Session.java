@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.restassured.config.EncoderConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
@@ -99,14 +100,17 @@ public final class Session {
 
     /** A REST Assured request as this user; redirects are not followed, so that 303s can be checked. */
     public RequestSpecification request() {
-        return given().cookies(cookies)
-                .config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)));
+        return given().cookies(cookies).config(UTF8.redirect(RedirectConfig.redirectConfig().followRedirects(false)));
     }
 
     /** A request as this user that follows redirects, like a browser after a form post. */
     public RequestSpecification browse() {
-        return given().cookies(cookies);
+        return given().cookies(cookies).config(UTF8);
     }
+
+    /** Forms are posted in UTF-8, as browsers do for our UTF-8 pages. */
+    private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
 
     public String user() {
         return user;
