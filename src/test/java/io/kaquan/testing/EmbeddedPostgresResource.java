@@ -13,17 +13,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
-    private boolean packagedApp;
-
-    /** Called only for @QuarkusIntegrationTest: the packaged app then starts its own embedded PostgreSQL, as in production. */
-    @Override
-    public void setIntegrationTestContext(io.quarkus.test.common.DevServicesContext context) {
-        packagedApp = true;
-    }
-
     @Override
     public Map<String, String> start() {
-        if (packagedApp) {
+        // Integration tests (failsafe sets this) run the packaged app, which starts its own embedded PostgreSQL, as in production.
+        if (Boolean.getBoolean("kaquan.it.packaged-app")) {
             return Map.of();
         }
         try {

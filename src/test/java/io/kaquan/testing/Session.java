@@ -100,17 +100,23 @@ public final class Session {
 
     /** A REST Assured request as this user; redirects are not followed, so that 303s can be checked. */
     public RequestSpecification request() {
-        return given().cookies(cookies).config(UTF8.redirect(RedirectConfig.redirectConfig().followRedirects(false)));
+        return given().baseUri(base()).cookies(cookies).config(UTF8.redirect(RedirectConfig.redirectConfig().followRedirects(false)));
     }
 
     /** A request as this user that follows redirects, like a browser after a form post. */
     public RequestSpecification browse() {
-        return given().cookies(cookies).config(UTF8);
+        return given().baseUri(base()).cookies(cookies).config(UTF8);
     }
 
     /** Forms are posted in UTF-8, as browsers do for our UTF-8 pages. */
     private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
+
+    /** The app's URL (a random port), also right in @BeforeAll, before REST Assured's port is set. */
+    private static String base() {
+        String url = appUrl().toString();
+        return url.substring(0, url.length() - 1);
+    }
 
     public String user() {
         return user;
