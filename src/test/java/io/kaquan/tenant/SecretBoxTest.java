@@ -1,0 +1,74 @@
+package io.kaquan.tenant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class SecretBoxTest {
+
+    private static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private static final String OTHER_KEY = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
+    private static final String SECRET = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6";
+
+    @Test
+    void shouldEncryptWithAFreshNonceAndDecryptAgain() {
+        SecretBox box = new SecretBox(config(KEY, null));
+        String first = box.encrypt("tenant.appsecret", SECRET);
+        String second = box.encrypt("tenant.appsecret", SECRET);
+        assertNotEquals(first, second, "a fresh nonce every time");
+        assertFalse(first.contains(SECRET));
+        assertEquals(SECRET, box.decrypt("tenant.appsecret", first));
+    }
+
+    @Test
+    void shouldNotDecryptUnderAnotherPurposeOrKeyOrWhenAltered() {
+        SecretBox box = new SecretBox(config(KEY, null));
+        String sealed = box.encrypt("tenant.appsecret", SECRET);
+        assertThrows(IllegalStateException.class, () -> box.decrypt("tenant.aes-key", sealed));
+        assertThrows(IllegalStateException.class, () -> new SecretBox(config(OTHER_KEY, null)).decrypt("tenant.appsecret", sealed));
+        byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));
+        bytes[bytes.length - 1] ^= 1;
+        String altered = "v1:" + Base64.getEncoder().encodeToString(bytes);
+        assertThrows(IllegalStateException.class, () -> box.decrypt("tenant.appsecret", altered));
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutAMasterKey() {
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> new SecretBox(config(null, null)));
+        assertTrue(missing.getMessage().contains("KAQUAN_SECRETS_MASTER_KEY"));
+        assertThrows(IllegalStateException.class, () -> new SecretBox(config("dG9vIHNob3J0", null)));
+        assertThrows(IllegalStateException.class, () -> new SecretBox(config("not base64 !!", null)));
+    }
+
+    @Test
+    void shouldGenerateAndKeepADevelopmentKey() throws Exception {
+        Path file = Files.createTempDirectory(Path.of("target"), "dev-key").resolve("master.key");
+        SecretBox first = new SecretBox(config(null, file));
+        assertTrue(Files.exists(file));
+        String sealed = first.encrypt("tenant.appsecret", SECRET);
+        assertEquals(SECRET, new SecretBox(config(null, file)).decrypt("tenant.appsecret", sealed), "the same key after a restart");
+    }
+
+    private static SecretsConfig config(String key, Path file) {
+        return new SecretsConfig() {
+            @Override
+            public Optional<String> masterKey() {
+                return Optional.ofNullable(key);
+            }
+
+            @Override
+            public Optional<Path> masterKeyFile() {
+                return Optional.ofNullable(file);
+            }
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package io.kaquan.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.kaquan.testing.Session;
+import io.kaquan.testing.TestTenants;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** CSRF, error pages, the language switch, health and metrics: what every page relies on. */
+@QuarkusTest
+class WebConventionsTest {
+
+    static Session alice;
+
+    @BeforeAll
+    static void signIn() {
+        alice = Session.login("alice");
+    }
+
+    @Test
+    void shouldRefuseACrossSitePost() {
+        alice.request().header("Sec-Fetch-Site", "cross-site").formParams(TestTenants.validForm("跨站"))
+                .post("/tenants").then().statusCode(403);
+        alice.request().header("Sec-Fetch-Site", "same-site").formParam("lang", "en").formParam("back", "/")
+                .post("/locale").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRefuseAPostFromAForeignOrigin() {
+        alice.request().header("Origin", "https://evil.example").formParams(TestTenants.validForm("外站"))
+                .post("/tenants").then().statusCode(403);
+    }
+
+    @Test
+    void shouldAcceptASameOriginPost() {
+        alice.request().header("Sec-Fetch-Site", "same-origin").formParams(TestTenants.validForm("同源"))
+                .post("/tenants").then().statusCode(303);
+    }
+
+    @Test
+    void shouldShowA404PageWithoutStackTrace() {
+        alice.request().get("/no/such/page").then().statusCode(404)
+                .body(containsString("页面不存在")).body(not(containsString("Exception")))
+                .body(not(containsString("at io.")));
+    }
+
+    @Test
+    void shouldShowA405PageForAWrongMethod() {
+        alice.request().delete("/tenants/new").then().statusCode(405).body(containsString("不支持的操作"));
+    }
+
+    @Test
+    void shouldAnswerMalformedParametersWithoutA500() {
+        long tenant = TestTenants.register(alice, "坏参数");
+        alice.request().get("/t/" + tenant + "/audit?before=notanumber").then().statusCode(404);
+        alice.request().post("/t/" + tenant + "/members/notanumber/remove").then().statusCode(404);
+        alice.request().contentType("application/json").body("{").post("/tenants").then().statusCode(303)
+                .header("Location", endsWith("/tenants/new"));
+    }
+
+    @Test
+    void shouldSwitchToEnglishAndBack() {
+        alice.request().formParam("lang", "en").formParam("back", "/tenants/new").post("/locale").then()
+                .statusCode(303).header("Location", endsWith("/tenants/new"))
+                .cookie("kaquan-lang", "en");
+        alice.request().cookie("kaquan-lang", "en").get("/tenants/new").then().statusCode(200)
+                .body(containsString("Connect an official account")).body(containsString("lang=\"en\""))
+                .body(containsString("中文"));
+        alice.request().cookie("kaquan-lang", "en").get("/no/such/page").then().statusCode(404)
+                .body(containsString("Page not found"));
+        alice.request().formParam("lang", "zh").formParam("back", "/").post("/locale").then()
+                .statusCode(303).cookie("kaquan-lang", "zh");
+        alice.request().cookie("kaquan-lang", "zh").get("/").then().body(containsString("我的公众号"));
+    }
+
+    @Test
+    void shouldNeverRedirectOffSiteAfterTheLanguageSwitch() {
+        for (String back : new String[] { "https://evil.example/", "//evil.example/", "/\\evil.example" }) {
+            alice.request().formParam("lang", "en").formParam("back", back).post("/locale").then()
+                    .statusCode(303).header("Location", not(containsString("evil")));
+        }
+    }
+
+    @Test
+    void shouldRedirectAnonymousVisitorsToTheLoginPage() {
+        given().redirects().follow(false).get("/").then().statusCode(302)
+                .header("Location", containsString("/authorize"));
+    }
+
+    @Test
+    void shouldReportHealthWithTheDatabaseCheck() {
+        given().get("/q/health").then().statusCode(200)
+                .body(containsString("\"status\": \"UP\"")).body(containsString("Database connections health check"));
+    }
+
+    @Test
+    void shouldExposePrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void shouldSignOutThroughTheProvider() {
+        Session dave = Session.login("dave");
+        dave.request().get("/logout").then().statusCode(302)
+                .header("Location", startsWith("http")).header("Location", containsString("logout"));
+    }
+}
