@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
+import io.kaquan.testing.Chromium;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -39,7 +36,6 @@ class KeycloakLoginIT {
     private static final Pattern KEYCLOAK_LOGIN_ACTION_URL = Pattern.compile(".*/realms/kaquan/login-actions/authenticate\\?.*");
     /** The layout's platform-admin badge, rendered only for the kaquan-admin role (read from Keycloak's access token). */
     private static final String PLATFORM_ADMIN_BADGE = ".user-menu .badge";
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     private static Playwright playwright;
     private static Browser browser;
@@ -52,13 +48,8 @@ class KeycloakLoginIT {
 
     @BeforeAll
     static void launchBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("kaquan.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -156,6 +147,6 @@ class KeycloakLoginIT {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Chromium.screenshot(page, name);
     }
 }
