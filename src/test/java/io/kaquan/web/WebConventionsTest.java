@@ -51,6 +51,19 @@ class WebConventionsTest {
     }
 
     @Test
+    void shouldShowA500PageWithAnIncidentNumberAndNoDetails() {
+        alice.request().get("/test-only/failing-page").then().statusCode(500)
+                .body(containsString("系统出错了")).body(containsString("编号"))
+                .body(not(containsString("hunter2"))).body(not(containsString("IllegalStateException")));
+    }
+
+    @Test
+    void shouldServeHtmxFromItsWebjar() {
+        given().get("/webjars/htmx.org/2.0.10/dist/htmx.min.js").then().statusCode(200)
+                .body(containsString("htmx"));
+    }
+
+    @Test
     void shouldShowA405PageForAWrongMethod() {
         alice.request().delete("/tenants/new").then().statusCode(405).body(containsString("不支持的操作"));
     }
