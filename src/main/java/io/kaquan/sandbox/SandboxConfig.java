@@ -1,0 +1,67 @@
+package io.kaquan.sandbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The WeChat sandbox (kaquan.sandbox.*). All keys are runtime settings: production turns it off by environment. */
+@ConfigMapping(prefix = "kaquan.sandbox")
+public interface SandboxConfig {
+
+    /** Serves the sandbox (API, admin API, console). When false every /sandbox path answers 404 and no push runs. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How long a created card waits in CARD_STATUS_NOT_VERIFY before the sandbox approves it (sandbox-cards). */
+    @WithDefault("30s")
+    Duration reviewDelay();
+
+    /** How long the sandbox waits for the callback's answer, like WeChat. */
+    @WithDefault("5s")
+    Duration pushTimeout();
+
+    /** Deliveries of one push in total, the first one included (WeChat: "总共重试三次"). */
+    @WithDefault("3")
+    int pushAttempts();
+
+    /** Pause before the next delivery after a timeout, a refused connection or a non-2xx answer. */
+    @WithDefault("2s")
+    Duration pushRetryDelay();
+
+    /** Pushes delivered at the same time by one node (the bounded sender pool). */
+    @WithDefault("4")
+    int pushThreads();
+
+    /** Token lifetime of new accounts, in seconds; each account can change its own (tests use a few seconds). */
+    @WithDefault("7200")
+    int defaultTokenTtlSeconds();
+
+    /** How long a replaced token keeps working (classic token rotation, stable token refresh window). */
+    @WithDefault("300s")
+    Duration tokenOverlap();
+
+    /** How long a stable token replaced by force_refresh=true keeps working (WeChat's docs suggest: not at all). */
+    @WithDefault("0s")
+    Duration forcedRefreshGrace();
+
+    /** Forced stable_token refreshes per account and day (Asia/Shanghai). */
+    @WithDefault("20")
+    int forcedRefreshesPerDay();
+
+    /** Minimum spacing of forced refreshes; a forced call closer than this returns the current token unchanged. */
+    @WithDefault("30s")
+    Duration forcedRefreshSpacing();
+
+    /** Daily quota of /cgi-bin/token per account (WeChat: 2000). Accounts may override any API's limits. */
+    @WithDefault("2000")
+    int tokenDailyQuota();
+
+    /** Daily quota of APIs without a specific default (card APIs: undocumented by WeChat, so a generous guess). */
+    @WithDefault("100000")
+    int defaultDailyQuota();
+
+    /** How often each node looks for due push retries (and fires the sandbox tick for due card reviews). */
+    @WithDefault("1s")
+    Duration tickInterval();
+}
