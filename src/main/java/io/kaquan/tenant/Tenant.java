@@ -81,6 +81,11 @@ public class Tenant extends PanacheEntityBase {
         return box.decrypt(AES_KEY, aesKeySealed);
     }
 
+    /** The EncodingAESKey before the last rotation, if any; see {@link #aesKeyRotatedAt} for its grace period. */
+    public java.util.Optional<String> previousAesKey(SecretBox box) {
+        return java.util.Optional.ofNullable(previousAesKeySealed).map(sealed -> box.decrypt(AES_KEY, sealed));
+    }
+
     void sealAppsecret(SecretBox box, String appsecret) {
         appsecretSealed = box.encrypt(APPSECRET, appsecret);
     }

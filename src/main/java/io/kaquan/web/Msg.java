@@ -31,6 +31,9 @@ public interface Msg {
     @Message("操作日志")
     String navAudit();
 
+    @Message("事件日志")
+    String navEvents();
+
     @Message("退出登录")
     String logout();
 

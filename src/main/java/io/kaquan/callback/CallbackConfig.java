@@ -1,0 +1,54 @@
+package io.kaquan.callback;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "kaquan.callback")
+public interface CallbackConfig {
+
+    /** Largest push body accepted, in bytes (a compatible-mode card event is about 3 KB); larger ones get 413. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    /**
+     * GET verification without the tenant hint ({@code ?t=gh_…}) checks at most this many tenants, those awaiting
+     * verification first. With the hint exactly one tenant is checked.
+     */
+    @WithDefault("50")
+    int verifyScanLimit();
+
+    /** Unroutable pushes stored per hour at most (they are unauthenticated); beyond, they are only logged. */
+    @WithDefault("1000")
+    int unroutablePerHour();
+
+    /** Processor settings. */
+    Processor processor();
+
+    interface Processor {
+        /** Runs the inbox processor on this node. Several nodes may run it: they claim rows with SKIP LOCKED. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often this node looks for due events (new pushes also wake it at once). */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Events claimed per transaction. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Attempts before an event is DEAD (replayable from the event log). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Pause after the first failure; doubled after each further one. */
+        @WithDefault("10s")
+        Duration retryDelay();
+
+        /** Longest pause between two attempts. */
+        @WithDefault("1h")
+        Duration maxRetryDelay();
+    }
+}

@@ -1,0 +1,37 @@
+package io.kaquan.callback;
+
+import java.util.Set;
+
+/**
+ * Applies the effect of one kind of pushed event. Implementations are CDI beans; the {@link EventProcessor} picks
+ * the one whose {@link #eventTypes()} holds the event's type (an event type may have one handler only; events
+ * without a handler end IGNORED).
+ *
+ * <p>{@link #apply} runs inside the processor's transaction, together with the event's status change, so an effect
+ * commits exactly once or not at all: write effects to the database through the same transaction and do not call
+ * out (no WeChat calls here). Throwing rolls the effect back; the event is retried with backoff and ends DEAD.
+ */
+public interface CardEventHandler {
+
+    /** The Event values (MsgType for plain messages) this handler takes. */
+    Set<String> eventTypes();
+
+    Outcome apply(WeChatEvent event);
+
+    /** What became of the event, with a few words for the event log. */
+    record Outcome(WeChatEvent.Status status, String note) {
+
+        public static Outcome processed(String note) {
+            return new Outcome(WeChatEvent.Status.PROCESSED, note);
+        }
+
+        /** Stored and processed, but the effect needs a mirror that does not exist yet. */
+        public static Outcome recorded(String note) {
+            return new Outcome(WeChatEvent.Status.RECORDED, note);
+        }
+
+        public static Outcome ignored(String note) {
+            return new Outcome(WeChatEvent.Status.IGNORED, note);
+        }
+    }
+}

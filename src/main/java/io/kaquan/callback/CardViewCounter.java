@@ -1,0 +1,39 @@
+package io.kaquan.callback;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import io.kaquan.web.TimeTexts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** user_view_card and user_enter_session_from_card: counted per tenant, card and day (Asia/Shanghai). */
+@ApplicationScoped
+public class CardViewCounter implements CardEventHandler {
+
+    static final Set<String> TYPES = Set.of("user_view_card", "user_enter_session_from_card");
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public Set<String> eventTypes() {
+        return TYPES;
+    }
+
+    @Override
+    public Outcome apply(WeChatEvent event) {
+        if (event.cardId == null) {
+            return Outcome.ignored("no CardId");
+        }
+        LocalDate day = (event.createTime > 0 ? event.createdAt() : event.receivedAt).atZone(TimeTexts.SHANGHAI)
+                .toLocalDate();
+        em.createNativeQuery("insert into card_event_count (tenant_id, card_id, day, event_type, count) "
+                + "values (?1, ?2, ?3, ?4, 1) on conflict (tenant_id, card_id, day, event_type) "
+                + "do update set count = card_event_count.count + 1")
+                .setParameter(1, event.tenantId).setParameter(2, event.cardId).setParameter(3, day)
+                .setParameter(4, event.eventType).executeUpdate();
+        return Outcome.processed("counted for " + event.cardId + " on " + day);
+    }
+}

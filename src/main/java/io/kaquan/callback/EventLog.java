@@ -1,0 +1,177 @@
+package io.kaquan.callback;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.kaquan.account.Audit;
+import io.kaquan.account.Role;
+import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.ActionRefused;
+import io.kaquan.web.I18n;
+import io.kaquan.web.TimeTexts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/** The current tenant's events: filtered pages, one event, and replaying a failed one. */
+@ApplicationScoped
+@Transactional
+public class EventLog {
+
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    I18n i18n;
+
+    /** The filters of the log page; blanks mean "any". Dates are days in Asia/Shanghai, both ends included. */
+    public record Filter(String type, String card, String code, String status, String from, String to, Long before) {
+
+        String clean(String value) {
+            return value == null ? "" : value.strip();
+        }
+
+        public String typeValue() {
+            return clean(type);
+        }
+
+        public String cardValue() {
+            return clean(card);
+        }
+
+        public String codeValue() {
+            return clean(code);
+        }
+
+        public String statusValue() {
+            return clean(status);
+        }
+
+        public String fromValue() {
+            return clean(from);
+        }
+
+        public String toValue() {
+            return clean(to);
+        }
+    }
+
+    /** A page of events and the id to continue before, if there are more. */
+    public record Page(List<WeChatEvent> events, Long nextBefore) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page page(Filter filter) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", currentTenant.id());
+        if (!filter.typeValue().isEmpty()) {
+            query.append(" and eventType = :type");
+            params.put("type", filter.typeValue());
+        }
+        if (!filter.cardValue().isEmpty()) {
+            query.append(" and cardId = :card");
+            params.put("card", filter.cardValue());
+        }
+        if (!filter.codeValue().isEmpty()) {
+            query.append(" and userCardCode = :code");
+            params.put("code", filter.codeValue());
+        }
+        WeChatEvent.Status status = status(filter.statusValue());
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        Instant from = day(filter.fromValue(), 0);
+        if (from != null) {
+            query.append(" and receivedAt >= :from");
+            params.put("from", from);
+        }
+        Instant to = day(filter.toValue(), 1);
+        if (to != null) {
+            query.append(" and receivedAt < :to");
+            params.put("to", to);
+        }
+        if (filter.before() != null) {
+            query.append(" and id < :before");
+            params.put("before", filter.before());
+        }
+        query.append(" order by id desc");
+        List<WeChatEvent> events = new ArrayList<>(
+                WeChatEvent.<WeChatEvent> find(query.toString(), params).page(0, PAGE_SIZE + 1).list());
+        Long nextBefore = null;
+        if (events.size() > PAGE_SIZE) {
+            events = events.subList(0, PAGE_SIZE);
+            nextBefore = events.get(PAGE_SIZE - 1).id;
+        }
+        return new Page(events, nextBefore);
+    }
+
+    /** The event types this tenant has received, for the filter. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> eventTypes() {
+        return WeChatEvent.getEntityManager()
+                .createQuery("select distinct e.eventType from WeChatEvent e where e.tenantId = ?1 order by 1", String.class)
+                .setParameter(1, currentTenant.id()).getResultList();
+    }
+
+    /** One event of the current tenant; another tenant's id is 404, like an unknown one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WeChatEvent event(Long id) {
+        WeChatEvent event = id == null ? null
+                : WeChatEvent.<WeChatEvent> find("tenantId = ?1 and id = ?2", currentTenant.id(), id).firstResult();
+        if (event == null) {
+            throw new NotFoundException();
+        }
+        return event;
+    }
+
+    /** Queues a FAILED or DEAD event again with a fresh set of attempts. OPERATOR or above. */
+    public void replay(Long id) {
+        currentTenant.require(Role.OPERATOR);
+        WeChatEvent event = event(id);
+        WeChatEvent.getEntityManager().lock(event, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (!event.status.replayable()) {
+            throw new ActionRefused(i18n.bundle(CallbackMsg.class).replayRefused());
+        }
+        String details = "status=" + event.status + ", attempts=" + event.attempts;
+        event.status = WeChatEvent.Status.RECEIVED;
+        event.attempts = 0;
+        event.nextAttemptAt = Instant.now();
+        audit.record(currentTenant.id(), "event.replayed", event.eventType + " #" + event.id, details);
+    }
+
+    static WeChatEvent.Status status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return WeChatEvent.Status.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The start of the given Shanghai day, plus {@code plusDays}; null if blank or not a date. */
+    static Instant day(String value, int plusDays) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(TimeTexts.SHANGHAI).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

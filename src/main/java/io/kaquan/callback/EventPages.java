@@ -1,0 +1,94 @@
+package io.kaquan.callback;
+
+import java.util.List;
+
+import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.Flash;
+import io.kaquan.web.FormFlow;
+import io.kaquan.web.I18n;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The event log of a tenant: any member reads it, OPERATOR or above replays failed events. */
+@Path("/t/{tenant}/events")
+public class EventPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance events(EventLog.Page page, EventLog.Filter filter, List<String> types,
+                List<WeChatEvent.Status> statuses, String nextQuery);
+
+        static native TemplateInstance event(WeChatEvent event, List<EventTexts.FieldRow> fields);
+    }
+
+    @Inject
+    EventLog log;
+
+    @Inject
+    EventProcessor processor;
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    FormFlow forms;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    I18n i18n;
+
+    @GET
+    public TemplateInstance events(@RestQuery String type, @RestQuery String card, @RestQuery String code,
+            @RestQuery String status, @RestQuery String from, @RestQuery String to, @RestQuery Long before) {
+        EventLog.Filter filter = new EventLog.Filter(type, card, code, status, from, to, before);
+        EventLog.Page page = log.page(filter);
+        String nextQuery = page.nextBefore() == null ? null : nextQuery(filter, page.nextBefore());
+        return Templates.events(page, filter, log.eventTypes(), List.of(WeChatEvent.Status.values()), nextQuery);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance event(@RestPath Long id) {
+        WeChatEvent event = log.event(id);
+        return Templates.event(event, EventTexts.fields(event, i18n.bundle(CallbackMsg.class)));
+    }
+
+    @POST
+    @Path("{id}/replay")
+    public RestResponse<Void> replay(@RestPath Long id) {
+        String eventPath = "/t/" + currentTenant.id() + "/events/" + id;
+        return forms.submit(eventPath, () -> {
+            log.replay(id);
+            processor.wakeUp();
+            flash.success(i18n.bundle(CallbackMsg.class).replayed(id));
+            return eventPath;
+        });
+    }
+
+    private static String nextQuery(EventLog.Filter filter, Long before) {
+        StringBuilder query = new StringBuilder("?before=").append(before);
+        append(query, "type", filter.typeValue());
+        append(query, "card", filter.cardValue());
+        append(query, "code", filter.codeValue());
+        append(query, "status", filter.statusValue());
+        append(query, "from", filter.fromValue());
+        append(query, "to", filter.toValue());
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (!value.isEmpty()) {
+            query.append('&').append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.kaquan.callback;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Applies stored events, on every node: each round claims a batch of due rows with {@code FOR UPDATE SKIP LOCKED}
+ * (another node's claimed rows are skipped, not waited for), applies each event's handler and marks the event in the
+ * same transaction, so an effect is committed exactly once even if the node dies midway (then nothing of the batch
+ * committed, and the rows are claimed again). A failing handler rolls the batch back; that event alone is charged an
+ * attempt and pushed back with exponential backoff, ending DEAD after the configured attempts.
+ *
+ * <p>A plain single-thread executor rather than a scheduler extension: the rounds must run on every node (not as a
+ * cluster singleton), and a new push wakes the round at once instead of waiting for the next tick.
+ */
+@ApplicationScoped
+public class EventProcessor {
+
+    private static final int MAX_ERROR = 2000;
+
+    @Inject
+    CallbackConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Any
+    Instance<CardEventHandler> handlerBeans;
+
+    private final Map<String, CardEventHandler> handlers = new HashMap<>();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+
+    /** A handler threw; carries what is needed to charge the attempt after the rollback. */
+    static final class HandlerFailed extends RuntimeException {
+        final Long eventId;
+        final int attemptsSeen;
+
+        HandlerFailed(Long eventId, int attemptsSeen, Throwable cause) {
+            super(describe(cause), cause, false, false);
+            this.eventId = eventId;
+            this.attemptsSeen = attemptsSeen;
+        }
+    }
+
+    void start(@Observes StartupEvent event) {
+        for (CardEventHandler handler : handlerBeans) {
+            for (String type : handler.eventTypes()) {
+                CardEventHandler other = handlers.putIfAbsent(type, handler);
+                if (other != null) {
+                    throw new IllegalStateException("Two handlers for event type " + type + ": "
+                            + other.getClass().getName() + " and " + handler.getClass().getName());
+                }
+            }
+        }
+        if (!config.processor().enabled()) {
+            Log.info("The callback inbox processor is off on this node");
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "callback-processor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = Math.max(100, config.processor().interval().toMillis());
+        executor.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Runs a round soon (after a push was stored or an event replayed); coalesces bursts. */
+    public void wakeUp() {
+        if (executor != null && wakeQueued.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::round);
+            } catch (RejectedExecutionException e) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    void round() {
+        wakeQueued.set(false);
+        try {
+            int claimed;
+            do {
+                claimed = processBatch();
+            } while (claimed >= config.processor().batchSize() && !Thread.currentThread().isInterrupted());
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Callback processing round failed; the next round retries");
+        }
+    }
+
+    /** Claims and applies one batch of due events; answers how many were claimed. */
+    public int processBatch() {
+        try {
+            return QuarkusTransaction.requiringNew().call(this::applyBatch);
+        } catch (HandlerFailed failed) {
+            chargeFailure(failed);
+            return config.processor().batchSize(); // the rest of the batch is still due: go again
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof HandlerFailed failed) {
+                chargeFailure(failed);
+                return config.processor().batchSize();
+            }
+            throw e;
+        }
+    }
+
+    private int applyBatch() {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from wechat_event where status in ('RECEIVED', 'FAILED') "
+                + "and next_attempt_at <= ?1 order by next_attempt_at, id limit ?2 for update skip locked")
+                .setParameter(1, now).setParameter(2, config.processor().batchSize()).getResultList();
+        for (Number id : ids) {
+            WeChatEvent event = em.find(WeChatEvent.class, id.longValue());
+            int attemptsSeen = event.attempts;
+            try {
+                CardEventHandler handler = handlers.get(event.eventType);
+                CardEventHandler.Outcome outcome = handler == null
+                        ? CardEventHandler.Outcome.ignored("no effect for event type " + event.eventType)
+                        : handler.apply(event);
+                event.status = outcome.status();
+                event.outcome = outcome.note();
+                event.attempts = attemptsSeen + 1;
+                event.nextAttemptAt = null;
+                event.processedAt = Instant.now();
+                em.flush(); // a failing effect must fail here, attributed to its event
+            } catch (RuntimeException e) {
+                throw new HandlerFailed(event.id, attemptsSeen, e);
+            }
+        }
+        return ids.size();
+    }
+
+    private void chargeFailure(HandlerFailed failed) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            WeChatEvent event = em.find(WeChatEvent.class, failed.eventId, LockModeType.PESSIMISTIC_WRITE);
+            if (event == null || event.attempts != failed.attemptsSeen || !(event.status == WeChatEvent.Status.RECEIVED
+                    || event.status == WeChatEvent.Status.FAILED)) {
+                return; // another node got further with it meanwhile
+            }
+            event.attempts++;
+            event.lastError = Inbox.clip(failed.getMessage(), MAX_ERROR);
+            if (event.attempts >= config.processor().maxAttempts()) {
+                event.status = WeChatEvent.Status.DEAD;
+                event.nextAttemptAt = null;
+                Log.errorf("Event %d (%s) of tenant %d is DEAD after %d attempts: %s", event.id, event.eventType,
+                        event.tenantId, event.attempts, event.lastError);
+            } else {
+                event.status = WeChatEvent.Status.FAILED;
+                event.nextAttemptAt = Instant.now().plus(backoff(event.attempts));
+                Log.warnf("Event %d (%s) of tenant %d failed (attempt %d), retry at %s: %s", event.id, event.eventType,
+                        event.tenantId, event.attempts, event.nextAttemptAt, event.lastError);
+            }
+        });
+    }
+
+    /** retryDelay × 2^(failures − 1), at most maxRetryDelay. */
+    Duration backoff(int failures) {
+        Duration delay = config.processor().retryDelay().multipliedBy(1L << Math.min(20, Math.max(0, failures - 1)));
+        return delay.compareTo(config.processor().maxRetryDelay()) > 0 ? config.processor().maxRetryDelay() : delay;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return root == e ? message : message + " (cause: " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+    }
+}

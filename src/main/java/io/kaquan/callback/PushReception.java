@@ -1,0 +1,235 @@
+package io.kaquan.callback;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.kaquan.tenant.MessageMode;
+import io.kaquan.tenant.SecretBox;
+import io.kaquan.tenant.Tenant;
+import io.kaquan.tenant.TenantConfig;
+import io.kaquan.wechat.CallbackCrypto;
+import io.kaquan.wechat.CallbackXml;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * What the shared callback does with a request (protocol reference §2): find the tenant, check the signature in
+ * constant time, open the envelope, then store the event in the {@link Inbox}. Every refusal is one log line with
+ * the reason and never an exception: the endpoint turns it into a 4xx.
+ */
+@ApplicationScoped
+public class PushReception {
+
+    @Inject
+    SecretBox secretBox;
+
+    @Inject
+    TenantConfig tenantConfig;
+
+    @Inject
+    CallbackConfig config;
+
+    @Inject
+    Inbox inbox;
+
+    /** How a request ended. {@code status} 200 means "answer {@code body}". */
+    public record Answer(int status, String body, boolean stored) {
+        static Answer ok(String body) {
+            return new Answer(200, body, false);
+        }
+
+        static Answer success(boolean stored) {
+            return new Answer(200, "success", stored);
+        }
+
+        static Answer refused(int status, String reason) {
+            return new Answer(status, reason, false);
+        }
+    }
+
+    /** The query of a POST (or GET) as WeChat sends it. */
+    public record Query(String signature, String msgSignature, String timestamp, String nonce, String encryptType,
+            String tenantHint, String raw) {
+
+        boolean encrypted() {
+            return "aes".equalsIgnoreCase(encryptType);
+        }
+    }
+
+    // GET: URL verification
+
+    /**
+     * Answers the echostr if the signature matches the callback token of the hinted tenant ({@code ?t=gh_…}, which
+     * the settings page puts into the URL and WeChat keeps), or without a hint, of one of a bounded list of tenants:
+     * those not yet verified, newest first, then the most recently verified.
+     */
+    @Transactional
+    public Answer verify(Query query, String echostr) {
+        if (blank(query.signature()) || blank(query.timestamp()) || blank(query.nonce()) || echostr == null) {
+            return Answer.refused(400, "signature, timestamp, nonce and echostr are required");
+        }
+        List<Tenant> candidates = blank(query.tenantHint())
+                ? Tenant.find("order by case when callbackVerifiedAt is null then 0 else 1 end, callbackVerifiedAt desc, "
+                        + "createdAt desc")
+                        .page(0, config.verifyScanLimit()).list()
+                : Tenant.list("originalId", query.tenantHint().trim());
+        for (Tenant tenant : candidates) {
+            String expected = CallbackCrypto.signature(tenant.callbackToken(secretBox), query.timestamp(), query.nonce());
+            if (CallbackCrypto.sameSignature(expected, query.signature())) {
+                inbox.markVerified(tenant.id);
+                Log.infof("Callback verified by WeChat for tenant %d (%s)", tenant.id, tenant.originalId);
+                return Answer.ok(echostr);
+            }
+        }
+        Log.warnf("Callback verification refused: no %s tenant's token gives signature %s (hint %s)",
+                blank(query.tenantHint()) ? "recent" : "hinted", clip(query.signature()), clip(query.tenantHint()));
+        return Answer.refused(403, "signature does not match");
+    }
+
+    // POST: a push
+
+    @Transactional
+    public Answer receive(Query query, byte[] body, String remoteAddr) {
+        Map<String, String> envelope;
+        try {
+            envelope = CallbackXml.parse(body);
+        } catch (CallbackXml.Malformed e) {
+            Log.warnf("Push from %s refused: %s", remoteAddr, e.getMessage());
+            return Answer.refused(400, "malformed XML");
+        }
+        String toUser = envelope.getOrDefault("ToUserName", "");
+        if (toUser.isEmpty()) {
+            Log.warnf("Push from %s refused: no ToUserName", remoteAddr);
+            return Answer.refused(400, "no ToUserName");
+        }
+        Tenant tenant = Tenant.find("originalId", toUser).firstResult();
+        if (tenant == null) {
+            Log.warnf("Push for unknown account %s from %s parked", clip(toUser), remoteAddr);
+            inbox.park(UnroutableEvent.Reason.UNKNOWN_ACCOUNT, toUser, null, query.raw(), text(body), null, remoteAddr);
+            // WeChat would retry an error for ever more; "success" stops it, the admin sees the push.
+            return Answer.success(false);
+        }
+        if (blank(query.timestamp()) || blank(query.nonce())) {
+            Log.warnf("Push for tenant %d refused: no timestamp or nonce", tenant.id);
+            return Answer.refused(400, "timestamp and nonce are required");
+        }
+        String token = tenant.callbackToken(secretBox);
+        return query.encrypted() ? receiveEncrypted(tenant, token, query, envelope, body, remoteAddr)
+                : receivePlain(tenant, token, query, envelope, body, remoteAddr);
+    }
+
+    private Answer receivePlain(Tenant tenant, String token, Query query, Map<String, String> fields, byte[] body,
+            String remoteAddr) {
+        if (tenant.messageMode == MessageMode.SAFE) {
+            // The plain signature does not cover the body: a safe-mode account accepts encrypted pushes only.
+            Log.warnf("Plaintext push for safe-mode tenant %d from %s refused", tenant.id, remoteAddr);
+            return Answer.refused(403, "this account expects encrypted pushes");
+        }
+        if (!CallbackCrypto.sameSignature(CallbackCrypto.signature(token, query.timestamp(), query.nonce()),
+                query.signature())) {
+            Log.warnf("Push for tenant %d from %s refused: bad signature", tenant.id, remoteAddr);
+            return Answer.refused(403, "bad signature");
+        }
+        return store(tenant, fields, text(body), MessageMode.PLAIN, false);
+    }
+
+    private Answer receiveEncrypted(Tenant tenant, String token, Query query, Map<String, String> envelope,
+            byte[] body, String remoteAddr) {
+        String encrypt = envelope.get("Encrypt");
+        if (blank(encrypt) || blank(query.msgSignature())) {
+            Log.warnf("Encrypted push for tenant %d from %s refused: no Encrypt or msg_signature", tenant.id, remoteAddr);
+            return Answer.refused(400, "Encrypt and msg_signature are required");
+        }
+        if (!CallbackCrypto.sameSignature(CallbackCrypto.signature(token, query.timestamp(), query.nonce(), encrypt),
+                query.msgSignature())) {
+            Log.warnf("Push for tenant %d from %s refused: bad msg_signature", tenant.id, remoteAddr);
+            return Answer.refused(403, "bad msg_signature");
+        }
+        // From here on the push is WeChat's (or holds the token): whatever goes wrong is parked, not lost.
+        String message;
+        boolean previousKey = false;
+        try {
+            message = CallbackCrypto.decrypt(tenant.aesKey(secretBox), tenant.appid, encrypt);
+        } catch (CallbackCrypto.Refused current) {
+            String previous = previousKeyInGrace(tenant);
+            try {
+                if (previous == null) {
+                    throw current;
+                }
+                message = CallbackCrypto.decrypt(previous, tenant.appid, encrypt);
+                previousKey = true;
+                Log.infof("Push for tenant %d opened with the previous EncodingAESKey", tenant.id);
+            } catch (CallbackCrypto.Refused refused) {
+                UnroutableEvent.Reason reason = current.problem() == CallbackCrypto.Problem.APPID_MISMATCH
+                        || refused.problem() == CallbackCrypto.Problem.APPID_MISMATCH
+                                ? UnroutableEvent.Reason.APPID_MISMATCH
+                                : UnroutableEvent.Reason.UNDECRYPTABLE;
+                Log.warnf("Signed push for tenant %d from %s parked: %s (%s)", tenant.id, remoteAddr, reason,
+                        current.getMessage());
+                inbox.park(reason, tenant.originalId, tenant.id, query.raw(), text(body), current.getMessage(),
+                        remoteAddr);
+                return Answer.success(false);
+            }
+        }
+        Map<String, String> fields;
+        try {
+            fields = CallbackXml.parse(message);
+        } catch (CallbackXml.Malformed e) {
+            Log.warnf("Signed push for tenant %d parked: the decrypted message is not XML (%s)", tenant.id, e.getMessage());
+            inbox.park(UnroutableEvent.Reason.UNDECRYPTABLE, tenant.originalId, tenant.id, query.raw(), text(body),
+                    e.getMessage(), remoteAddr);
+            return Answer.success(false);
+        }
+        if (!tenant.originalId.equals(fields.get("ToUserName"))) {
+            Log.warnf("Signed push for tenant %d parked: the message inside is for %s", tenant.id,
+                    clip(fields.get("ToUserName")));
+            inbox.park(UnroutableEvent.Reason.ACCOUNT_MISMATCH, tenant.originalId, tenant.id, query.raw(), message,
+                    null, remoteAddr);
+            return Answer.success(false);
+        }
+        MessageMode arrivedAs = envelope.containsKey("FromUserName") ? MessageMode.COMPAT : MessageMode.SAFE;
+        return store(tenant, fields, message, arrivedAs, previousKey);
+    }
+
+    private Answer store(Tenant tenant, Map<String, String> fields, String rawXml, MessageMode arrivedAs,
+            boolean previousKey) {
+        Inbox.Incoming incoming = new Inbox.Incoming(tenant.id, fields, rawXml, arrivedAs.name(), previousKey);
+        boolean fresh = inbox.store(incoming);
+        if (!fresh) {
+            Log.debugf("Duplicate push for tenant %d ignored: %s", tenant.id, incoming.dedupeKey());
+        }
+        if (tenant.callbackVerifiedAt == null) {
+            inbox.markVerified(tenant.id);
+        }
+        return Answer.success(fresh);
+    }
+
+    /** The EncodingAESKey before the last rotation, while its grace period lasts. */
+    private String previousKeyInGrace(Tenant tenant) {
+        if (tenant.aesKeyRotatedAt == null
+                || tenant.aesKeyRotatedAt.plus(tenantConfig.previousAesKeyGrace()).isBefore(Instant.now())) {
+            return null;
+        }
+        return tenant.previousAesKey(secretBox).orElse(null);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static String clip(String value) {
+        if (value == null) {
+            return "-";
+        }
+        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "…";
+    }
+}
