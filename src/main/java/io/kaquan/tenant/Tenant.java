@@ -3,6 +3,7 @@ package io.kaquan.tenant;
 import java.time.Instant;
 import java.util.List;
 
+import io.kaquan.wechat.TokenMode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +40,11 @@ public class Tenant extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "message_mode", nullable = false)
     public MessageMode messageMode;
+
+    /** How access tokens are fetched: stable_token unless the owner chose the classic endpoint. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "token_mode", nullable = false)
+    public TokenMode tokenMode = TokenMode.STABLE;
 
     /** Bound to the built-in WeChat sandbox instead of the real WeChat. */
     @Column(nullable = false)

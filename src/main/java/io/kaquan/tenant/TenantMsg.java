@@ -346,4 +346,121 @@ public interface TenantMsg {
 
     @Message("移除成员")
     String action_member_removed();
+
+    // WeChat checks at registration and on a new secret
+
+    @Message("微信不认识这个 AppID（错误码 40013）。请检查是否填写正确。")
+    String errWeChatAppid();
+
+    @Message("微信拒绝了这个 AppSecret（错误码 {errcode}）。请在微信公众平台「设置与开发 › 基本配置」中核对或重置后重新填写。")
+    String errWeChatAppsecret(int errcode);
+
+    @Message("微信拒绝了来自 Kaquan 服务器（IP {ip}）的调用。请先在微信公众平台的 IP 白名单中加入 {ip}，再提交。")
+    String errWeChatIp(String ip);
+
+    @Message("无法向微信核对 AppID 和 AppSecret：{reason}")
+    String errWeChatCheck(String reason);
+
+    @Message("无法在内置沙箱中创建这个账号。请把 AppID、AppSecret 和原始ID 留空让 Kaquan 生成，或确认沙箱已开启。")
+    String errSandboxUnavailable();
+
+    // WeChat health: token, credential problem, calls today
+
+    @Message("微信接口")
+    String wechatTitle();
+
+    @Message("正常")
+    String wechatOk();
+
+    @Message("已暂停")
+    String wechatPaused();
+
+    @Message("有接口额度用完")
+    String wechatQuotaExhausted();
+
+    @Message("令牌获取方式")
+    String tokenModeLabel();
+
+    @Message("上次获取令牌")
+    String tokenLastRefresh();
+
+    @Message("令牌到期")
+    String tokenExpiresAt();
+
+    @Message("尚未获取（首次调用时自动获取）")
+    String tokenNone();
+
+    @Message("已过期（下次调用时自动重新获取）")
+    String tokenExpired();
+
+    @Message("已暂停调用微信接口")
+    String problemTitle();
+
+    @Message("{when}，微信拒绝了 {api} 的调用：")
+    String problemIntro(String when, String api);
+
+    @Message("怎么办：")
+    String problemWhatToDo();
+
+    @Message("微信看到的调用 IP")
+    String problemIp();
+
+    @Message("错误码 {errcode}")
+    String problemErrcode(int errcode);
+
+    @Message("重试")
+    String retry();
+
+    @Message("已恢复调用微信接口。")
+    String retried();
+
+    @Message("仍然失败：{message}")
+    String retryFailed(String message);
+
+    @Message("今日调用（北京时间）")
+    String usageTitle();
+
+    @Message("接口")
+    String usageApi();
+
+    @Message("调用次数")
+    String usageCalls();
+
+    @Message("失败")
+    String usageFailures();
+
+    @Message("每日额度")
+    String usageQuota();
+
+    @Message("最近错误")
+    String usageLastError();
+
+    @Message("今天还没有调用微信接口。")
+    String usageNone();
+
+    @Message("微信未公开")
+    String quotaUnpublished();
+
+    @Message("已用 {percent}%（共 {quota} 次）")
+    String quotaUse(int percent, int quota);
+
+    @Message("今日额度已用完，北京时间 0 点后恢复")
+    String quotaExhausted();
+
+    @Message("令牌获取方式已改为「{mode}」。")
+    String tokenModeChanged(String mode);
+
+    @Message("请选择令牌获取方式。")
+    String errTokenMode();
+
+    @Message("修改")
+    String changeTokenMode();
+
+    // Audit actions of the WeChat gateway (labels for TenantTexts.actionLabel)
+
+    @Message("修改令牌获取方式")
+    String action_tenant_token_mode_changed();
+
+    @Message("恢复微信调用")
+    String action_tenant_wechat_retried();
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
+import io.kaquan.wechat.TokenHealth;
+import io.kaquan.wechat.TokenMode;
+import io.kaquan.wechat.WeChatTexts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -27,9 +30,10 @@ public class TenantPages {
 
         static native TemplateInstance register(List<MessageMode> modes);
 
-        static native TemplateInstance overview(Tenant tenant, long memberCount, String callbackUrl);
+        static native TemplateInstance overview(Tenant tenant, long memberCount, String callbackUrl, TokenHealth health);
 
-        static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl);
+        static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl,
+                TokenHealth health, List<TokenMode> tokenModes);
     }
 
     @Inject
@@ -79,13 +83,14 @@ public class TenantPages {
     @GET
     @Path("t/{tenant}")
     public TemplateInstance overview() {
-        return Templates.overview(currentTenant.get(), tenants.memberCount(), callbackUrl());
+        return Templates.overview(currentTenant.get(), tenants.memberCount(), callbackUrl(), tenants.health());
     }
 
     @GET
     @Path("t/{tenant}/settings")
     public TemplateInstance settings() {
-        return Templates.settings(currentTenant.get(), List.of(MessageMode.values()), callbackUrl());
+        return Templates.settings(currentTenant.get(), List.of(MessageMode.values()), callbackUrl(), tenants.health(),
+                List.of(TokenMode.values()));
     }
 
     @POST
@@ -128,14 +133,39 @@ public class TenantPages {
         });
     }
 
+    @POST
+    @Path("t/{tenant}/settings/token-mode")
+    public RestResponse<Void> changeTokenMode(@RestForm String tokenMode) {
+        return forms.submit(settingsPath(), () -> {
+            tenants.changeTokenMode(tokenMode);
+            flash.success(messages().tokenModeChanged(WeChatTexts.label(TokenMode.parse(tokenMode))));
+            return settingsPath();
+        });
+    }
+
+    /** After a credential problem was fixed in WeChat (IP whitelist, card permission…): calls go out again. */
+    @POST
+    @Path("t/{tenant}/wechat/retry")
+    public RestResponse<Void> retryWeChat() {
+        String overview = "/t/" + currentTenant.id();
+        return forms.submit(overview, () -> {
+            tenants.retryWeChat();
+            flash.success(messages().retried());
+            return overview;
+        });
+    }
+
     private String settingsPath() {
         return "/t/" + currentTenant.id() + "/settings";
     }
 
-    /** The one callback URL shared by every tenant: WeChat names the account inside each push. */
+    /**
+     * The one callback URL shared by every tenant: pushes name their account (ToUserName); the {@code t} hint lets
+     * WeChat's URL check, which names none, find the tenant without trying every token.
+     */
     private String callbackUrl() {
         URI base = config.publicUrl().orElse(uriInfo.getBaseUri());
-        return base.resolve("/wechat/callback").toString();
+        return base.resolve("/wechat/callback?t=" + currentTenant.get().originalId).toString();
     }
 
     private TenantMsg messages() {

@@ -2,14 +2,25 @@ package io.kaquan.tenant;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.kaquan.account.Audit;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Membership;
 import io.kaquan.account.Role;
+import io.kaquan.web.ActionRefused;
 import io.kaquan.web.FormErrors;
 import io.kaquan.web.I18n;
 import io.kaquan.web.InvalidFormException;
+import io.kaquan.wechat.TokenHealth;
+import io.kaquan.wechat.TokenMode;
+import io.kaquan.wechat.WeChatErrors;
+import io.kaquan.wechat.WeChatException;
+import io.kaquan.wechat.WeChatGateway;
+import io.kaquan.wechat.WeChatMsg;
+import io.kaquan.wechat.WeChatSandbox;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +46,12 @@ public class TenantService {
     @Inject
     I18n i18n;
 
+    @Inject
+    WeChatGateway wechat;
+
+    @Inject
+    WeChatSandbox sandbox;
+
     /** A newly connected account, with the two values the merchant must paste into the MP console now. */
     public record Registered(Tenant tenant, String callbackToken, String aesKey) {
     }
@@ -59,12 +76,19 @@ public class TenantService {
         }
         String callbackToken = form.callbackToken.isEmpty() ? RandomText.alphanumeric(32) : form.callbackToken;
         String aesKey = form.aesKey.isEmpty() ? RandomText.alphanumeric(43) : form.aesKey;
+        MessageMode mode = MessageMode.parse(form.messageMode);
+        if (form.sandbox) {
+            createSandboxAccount(form.appid, form.appsecret, form.originalId, callbackToken, aesKey, mode, msg);
+        }
+        // WeChat (or the sandbox) must accept the appid and secret before anything is saved.
+        WeChatGateway.Verified verified = verify(form.appid, form.appsecret, form.sandbox, TokenMode.STABLE, "appid",
+                form.values(), msg);
 
         Tenant tenant = new Tenant();
         tenant.displayName = form.displayName;
         tenant.appid = form.appid;
         tenant.originalId = form.originalId;
-        tenant.messageMode = MessageMode.parse(form.messageMode);
+        tenant.messageMode = mode;
         tenant.sandbox = form.sandbox;
         tenant.sealAppsecret(secretBox, form.appsecret);
         tenant.sealCallbackToken(secretBox, callbackToken);
@@ -79,9 +103,43 @@ public class TenantService {
             throw new InvalidFormException(errors, form.values());
         }
         Membership.create(tenant.id, currentUser.user(), Role.OWNER);
+        wechat.adopt(tenant.id, verified); // the token fetched to check the secret serves the first calls
         audit.record(tenant.id, "tenant.registered", tenant.appid,
                 "name=" + tenant.displayName + ", mode=" + tenant.messageMode + ", sandbox=" + tenant.sandbox);
         return new Registered(tenant, callbackToken, aesKey);
+    }
+
+    /** The simulated account of a sandbox tenant, created over the sandbox's admin API, pushing to our callback. */
+    private void createSandboxAccount(String appid, String appsecret, String originalId, String callbackToken,
+            String aesKey, MessageMode mode, TenantMsg msg) {
+        try {
+            sandbox.createAccount(appid, appsecret, originalId, callbackToken, aesKey, mode.name());
+        } catch (WeChatSandbox.SandboxUnavailable e) {
+            Log.warnf("Sandbox account for %s not created: %s", appid, e.getMessage());
+            throw new ActionRefused(msg.errSandboxUnavailable());
+        }
+    }
+
+    /**
+     * Asks WeChat for a token with the given appid and secret; a refusal becomes a clear error next to the field at
+     * fault: a wrong secret next to the secret, anything else (appid, IP whitelist, no answer) next to {@code field}.
+     */
+    private WeChatGateway.Verified verify(String appid, String appsecret, boolean sandbox, TokenMode mode, String field,
+            Map<String, String> values, TenantMsg msg) {
+        try {
+            return wechat.verify(appid, appsecret, sandbox, mode);
+        } catch (WeChatException e) {
+            Log.infof("WeChat refused the credentials of %s: %s", appid, e.getMessage());
+            FormErrors errors = new FormErrors();
+            switch (e.kind() == WeChatException.Kind.REFUSED ? e.errcode() : 0) {
+                case 40013 -> errors.add(field, msg.errWeChatAppid());
+                case 40001, 40125, 40243 -> errors.add("appsecret", msg.errWeChatAppsecret(e.errcode()));
+                case 40164, 61004 -> errors.add(field, e.ip() != null ? msg.errWeChatIp(e.ip())
+                        : msg.errWeChatCheck(WeChatErrors.message(i18n.bundle(WeChatMsg.class), e)));
+                default -> errors.add(field, msg.errWeChatCheck(WeChatErrors.message(i18n.bundle(WeChatMsg.class), e)));
+            }
+            throw new InvalidFormException(errors, values);
+        }
     }
 
     private static void checkUnique(TenantForms.Registration form, FormErrors errors, TenantMsg msg) {
@@ -129,8 +187,56 @@ public class TenantService {
             throw invalid("appsecret", i18n.bundle(TenantMsg.class).errAppsecret());
         }
         Tenant tenant = managed();
+        TenantMsg msg = i18n.bundle(TenantMsg.class);
+        WeChatGateway.Verified verified = verify(tenant.appid, value, tenant.sandbox, tenant.tokenMode,
+                "appsecret", Map.of(), msg);
         tenant.sealAppsecret(secretBox, value);
+        wechat.credentialsChanged(tenant.id); // calls resume, with the token fetched for the check
+        wechat.adopt(tenant.id, verified);
         audit.record(tenant.id, "tenant.appsecret-replaced", tenant.appid, null);
+    }
+
+    public void changeTokenMode(String value) {
+        currentTenant.require(Role.OWNER);
+        TokenMode mode = TokenMode.parse(value);
+        TenantMsg msg = i18n.bundle(TenantMsg.class);
+        if (mode == null) {
+            throw invalid("tokenMode", msg.errTokenMode());
+        }
+        Tenant tenant = managed();
+        TokenMode before = tenant.tokenMode;
+        if (mode == before) {
+            return;
+        }
+        tenant.tokenMode = mode;
+        wechat.credentialsChanged(tenant.id); // the next call fetches a token of the new kind
+        audit.record(tenant.id, "tenant.token-mode-changed", tenant.appid, before + " → " + mode);
+    }
+
+    /** WeChat's view of the current tenant: token, credential problem, calls today. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TokenHealth health() {
+        return wechat.health(currentTenant.id(), i18n.bundle(WeChatMsg.class));
+    }
+
+    /**
+     * Lets calls go out again after a credential problem and asks WeChat for a token at once.
+     *
+     * @throws ActionRefused with WeChat's answer when it still refuses (the tenant stays paused)
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void retryWeChat() {
+        currentTenant.require(Role.OWNER);
+        Long tenantId = currentTenant.id();
+        try {
+            wechat.retry(tenantId);
+        } catch (WeChatException e) {
+            throw new ActionRefused(i18n.bundle(TenantMsg.class)
+                    .retryFailed(WeChatErrors.message(i18n.bundle(WeChatMsg.class), e)));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId,
+                    "tenant.wechat-retried", currentTenant.get().appid, null));
+        }
     }
 
     /** Returns the new token, to be shown once. */
@@ -167,6 +273,6 @@ public class TenantService {
     }
 
     private static InvalidFormException invalid(String field, String message) {
-        return new InvalidFormException(new FormErrors().add(field, message), java.util.Map.of());
+        return new InvalidFormException(new FormErrors().add(field, message), Map.of());
     }
 }

@@ -46,6 +46,8 @@ public class TenantTexts {
             case "tenant.appsecret-replaced" -> msg.action_tenant_appsecret_replaced();
             case "tenant.callback-token-replaced" -> msg.action_tenant_callback_token_replaced();
             case "tenant.aes-key-replaced" -> msg.action_tenant_aes_key_replaced();
+            case "tenant.token-mode-changed" -> msg.action_tenant_token_mode_changed();
+            case "tenant.wechat-retried" -> msg.action_tenant_wechat_retried();
             case "member.added" -> msg.action_member_added();
             case "member.invited" -> msg.action_member_invited();
             case "member.invitation-accepted" -> msg.action_member_invitation_accepted();

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TenantRegistrationTest {
 
     private static final String SHOP = "测试门店";
+    /** A well-formed AppSecret that WeChat does not accept for any account of these tests. */
+    private static final String STALE_SECRET = "0123456789abcdefABCDEF0123456789";
     private static final Pattern REVEALED_TOKEN = Pattern.compile("id=\"revealed-token\" class=\"secret\">([A-Za-z0-9]+)<");
     private static final Pattern REVEALED_KEY = Pattern.compile("id=\"revealed-aes-key\" class=\"secret\">([A-Za-z0-9]+)<");
 
@@ -173,7 +175,8 @@ class TenantRegistrationTest {
 
     @Test
     void shouldUpdateSettingsAndReplaceSecrets() {
-        long id = TestTenants.register(alice, "改名前");
+        Map<String, String> form = TestTenants.validForm("改名前");
+        long id = TestTenants.register(alice, form);
         String settings = "/t/" + id + "/settings";
         alice.request().formParam("displayName", "改名后").formParam("messageMode", "COMPAT").post(settings)
                 .then().statusCode(303).header("Location", endsWith(settings));
@@ -181,7 +184,11 @@ class TenantRegistrationTest {
         assertEquals("改名后", tenant.displayName);
         assertEquals(MessageMode.COMPAT, tenant.messageMode);
 
-        String newSecret = TestTenants.hex(32);
+        // The merchant reset the AppSecret in WeChat, so Kaquan holds one that WeChat no longer accepts; the new
+        // one (WeChat's current secret) is checked with WeChat, then stored.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> ((Tenant) Tenant.findById(id)).sealAppsecret(secretBox(), STALE_SECRET));
+        String newSecret = form.get("appsecret");
         alice.request().formParam("appsecret", newSecret).post(settings + "/appsecret").then().statusCode(303);
         alice.request().formParam("callbackToken", "").post(settings + "/callback-token").then().statusCode(303);
         String oldKey = tenant.aesKey(secretBox());
@@ -192,6 +199,44 @@ class TenantRegistrationTest {
         assertFalse(oldKey.equals(after.aesKey(secretBox())));
         assertEquals(oldKey, secretBox().decrypt(Tenant.AES_KEY, after.previousAesKeySealed),
                 "the previous key is kept for pushes in flight");
+    }
+
+    @Test
+    void shouldRefuseAWrongSecretWithAClearMessage() {
+        Map<String, String> form = TestTenants.validForm("错误密码");
+        form.put("appsecret", STALE_SECRET);
+        Response redirect = alice.request().formParams(form).post("/tenants");
+        redirect.then().statusCode(303).header("Location", endsWith("/tenants/new"));
+        alice.browse().cookie("kaquan-flash", redirect.getCookie("kaquan-flash")).get("/tenants/new").then()
+                .body(containsString("id=\"appsecret-error\""))
+                .body(containsString("微信拒绝了这个 AppSecret（错误码 40125）"))
+                .body(containsString("value=\"" + form.get("appid") + "\""));
+        assertEquals(0, Tenant.count("appid", form.get("appid")), "nothing is saved");
+    }
+
+    @Test
+    void shouldRefuseAnAppidThatWeChatDoesNotKnow() {
+        Map<String, String> form = TestTenants.validForm("未知账号");
+        form.put("appid", TestTenants.appid());
+        Response redirect = alice.request().formParams(form).post("/tenants");
+        redirect.then().statusCode(303).header("Location", endsWith("/tenants/new"));
+        alice.browse().cookie("kaquan-flash", redirect.getCookie("kaquan-flash")).get("/tenants/new").then()
+                .body(containsString("id=\"appid-error\""))
+                .body(containsString("微信不认识这个 AppID（错误码 40013）"));
+        assertEquals(0, Tenant.count("appid", form.get("appid")));
+    }
+
+    @Test
+    void shouldRefuseAReplacementSecretThatWeChatRefuses() {
+        Map<String, String> form = TestTenants.validForm("换错密码");
+        long id = TestTenants.register(alice, form);
+        String settings = "/t/" + id + "/settings";
+        Response redirect = alice.request().formParam("appsecret", STALE_SECRET).post(settings + "/appsecret");
+        redirect.then().statusCode(303).header("Location", endsWith(settings));
+        alice.browse().cookie("kaquan-flash", redirect.getCookie("kaquan-flash")).get(settings).then()
+                .body(containsString("微信拒绝了这个 AppSecret（错误码 40125）"));
+        Tenant after = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Tenant.findById(id));
+        assertEquals(form.get("appsecret"), after.appsecret(secretBox()), "the working secret is kept");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kaquan.testing;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import java.security.SecureRandom;
@@ -7,7 +8,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Registers tenants through the real form, with fresh identifiers so that tests never collide. */
+import io.restassured.http.ContentType;
+
+/**
+ * Registers tenants through the real form, with fresh identifiers so that tests never collide. Registration checks the
+ * appid and secret with WeChat; tests have no internet, so "real" accounts live in the built-in sandbox
+ * ({@code %test.kaquan.wechat.api-base-url}), created here over its admin API as WeChat's side of the account.
+ */
 public final class TestTenants {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -29,17 +36,29 @@ public final class TestTenants {
         return "gh_" + hex(12);
     }
 
-    /** A complete, valid registration form for a real (non-sandbox) account. */
+    /** A complete, valid registration form for a real (non-sandbox) account that WeChat (the sandbox) knows. */
     public static Map<String, String> validForm(String name) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("displayName", name);
         form.put("appid", appid());
         form.put("appsecret", hex(32));
         form.put("originalId", originalId());
+        wechatAccount(form.get("appid"), form.get("appsecret"), form.get("originalId"));
         form.put("messageMode", "SAFE");
         form.put("callbackToken", "");
         form.put("aesKey", "");
         return form;
+    }
+
+    /** Creates WeChat's side of an account (in the sandbox, which stands for WeChat in tests). */
+    public static void wechatAccount(String appid, String appsecret, String originalId) {
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("appid", appid);
+        account.put("secret", appsecret);
+        account.put("originalId", originalId);
+        // The app's URL explicitly: this also runs in @BeforeAll, before REST Assured knows the test port.
+        given().baseUri(Session.appUrl().toString()).contentType(ContentType.JSON).body(account)
+                .post("/sandbox/admin/accounts").then().statusCode(201);
     }
 
     /** Registers a tenant owned by the session's user and returns its id. */

@@ -59,9 +59,12 @@ class BrowserFlowTest {
         page.click("#register-tenant");
         page.fill("#displayName", "浏览器门店");
         String appid = TestTenants.appid();
+        String appsecret = TestTenants.hex(32);
+        String originalId = TestTenants.originalId();
+        TestTenants.wechatAccount(appid, appsecret, originalId); // WeChat's side of the account (the sandbox in tests)
         page.fill("#appid", appid);
-        page.fill("#appsecret", TestTenants.hex(32));
-        page.fill("#originalId", TestTenants.originalId());
+        page.fill("#appsecret", appsecret);
+        page.fill("#originalId", originalId);
         page.selectOption("#messageMode", "SAFE");
         Chromium.screenshot(page, "02-register-form");
         page.click("#register-submit");

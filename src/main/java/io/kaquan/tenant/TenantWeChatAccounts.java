@@ -1,0 +1,40 @@
+package io.kaquan.tenant;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.kaquan.wechat.TokenMode;
+import io.kaquan.wechat.WeChatAccount;
+import io.kaquan.wechat.WeChatAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The gateway's view of a tenant: its credentials (decrypted only here), token mode and API host. */
+@ApplicationScoped
+public class TenantWeChatAccounts implements WeChatAccounts {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SecretBox secretBox;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WeChatAccount> find(long tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select appid, appsecret_enc, sandbox, token_mode, api_base_url from tenant where id = ?1""")
+                .setParameter(1, tenantId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        String appsecret = secretBox.decrypt(Tenant.APPSECRET, (String) row[1]);
+        TokenMode mode = TokenMode.parse((String) row[3]);
+        return Optional.of(new WeChatAccount(tenantId, (String) row[0], appsecret, (Boolean) row[2],
+                mode == null ? TokenMode.STABLE : mode, (String) row[4]));
+    }
+}

@@ -1,0 +1,266 @@
+package io.kaquan.wechat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.Metrics;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Every tenant's access token, on two levels: a map in memory (the hot path: no I/O) over the {@code access_token}
+ * table that all nodes share.
+ * <ul>
+ * <li><b>Once per expiry.</b> A refresh takes the tenant's lock in this JVM, then the tenant's PostgreSQL advisory
+ * lock, re-reads the stored token and calls WeChat only if that one is still stale: however many threads and nodes
+ * ask at once, one token request goes out.</li>
+ * <li><b>Ahead of expiry.</b> Past its refresh point a token is still handed out while a background refresh replaces
+ * it, so callers rarely wait.</li>
+ * <li><b>Compare, then expire.</b> A token WeChat refused (40001/40014/42001) is replaced only if it is still the
+ * current one; a token that someone else replaced is simply swapped for the new one, without calling WeChat.</li>
+ * <li><b>No loop.</b> A token renewed after a refusal that is refused again soon after is not renewed again before
+ * {@code kaquan.wechat.renewal-guard} has passed.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TokenBroker {
+
+    /** The first key of the two-key advisory lock: this broker's lock space ("kq" + 1); the second is the tenant. */
+    static final int LOCK_SPACE = 0x6b71_0001;
+
+    /** A token in memory, with what a call needs besides it. */
+    record Lease(String token, TokenMode kind, URI apiBase, Instant obtainedAt, Instant expiresAt,
+            boolean renewedAfterRefusal, Instant refreshAt, Instant usableUntil) {
+
+        static Lease of(AccessToken row, URI apiBase, Duration refreshAhead) {
+            return of(row.token, row.kind, apiBase, row.obtainedAt, row.expiresAt, row.renewedAfterRefusal,
+                    refreshAhead);
+        }
+
+        static Lease of(String token, TokenMode kind, URI apiBase, Instant obtainedAt, Instant expiresAt,
+                boolean renewedAfterRefusal, Duration refreshAhead) {
+            Duration life = Duration.between(obtainedAt, expiresAt);
+            // Inside WeChat's rotation window (its last 5 minutes; half the life of very short sandbox tokens).
+            Duration ahead = min(refreshAhead, life.dividedBy(4));
+            Duration margin = min(Duration.ofSeconds(30), life.dividedBy(10));
+            return new Lease(token, kind, apiBase, obtainedAt, expiresAt, renewedAfterRefusal, expiresAt.minus(ahead),
+                    expiresAt.minus(margin));
+        }
+
+        /** Later refresh attempts after a failed background refresh, so that a failure does not cause a storm. */
+        Lease postponed(Instant refreshAt) {
+            return new Lease(token, kind, apiBase, obtainedAt, expiresAt, renewedAfterRefusal,
+                    refreshAt.isBefore(usableUntil) ? refreshAt : usableUntil, usableUntil);
+        }
+
+        @Override
+        public String toString() {
+            return "Lease[" + kind + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /** The token WeChat refused and why. */
+    record Refusal(String token, WeChatApi api, int errcode, String errmsg) {
+    }
+
+    /** The outcome of a refresh transaction: committed in both cases, thrown after. */
+    private record Outcome(Lease lease, WeChatException failure) {
+    }
+
+    private final Map<Long, Lease> leases = new ConcurrentHashMap<>();
+    private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Set<Long> renewing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "kaquan-token-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Inject
+    WeChatConfig config;
+
+    @Inject
+    WeChatAccounts accounts;
+
+    @Inject
+    ApiClients clients;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    ApiQuotas quotas;
+
+    @Inject
+    CredentialGuard guard;
+
+    @Inject
+    RefreshPermits permits;
+
+    @Inject
+    EntityManager em;
+
+    /** A usable token of the tenant: from memory when fresh (no I/O), else refreshed. */
+    Lease lease(long tenantId) {
+        Lease lease = leases.get(tenantId);
+        Instant now = Instant.now();
+        if (lease != null && now.isBefore(lease.refreshAt)) {
+            return lease;
+        }
+        if (lease != null && now.isBefore(lease.usableUntil)) {
+            renewInBackground(tenantId);
+            return lease;
+        }
+        return refresh(tenantId, null, false);
+    }
+
+    /**
+     * A replacement for a token WeChat refused; the same lease if someone replaced it meanwhile.
+     *
+     * @throws WeChatException the refusal itself (STOPPED) when a renewed token was refused again within the guard
+     */
+    Lease renewAfterRefusal(long tenantId, Refusal refusal) {
+        return refresh(tenantId, refusal, false);
+    }
+
+    /** A token fetched from WeChat now, whatever is stored: a user asked whether WeChat accepts the credentials. */
+    Lease fetchNow(long tenantId) {
+        return refresh(tenantId, null, true);
+    }
+
+    /** Forgets the tenant's token on this node (its credentials or token mode changed). */
+    void forget(long tenantId) {
+        leases.remove(tenantId);
+    }
+
+    private Lease refresh(long tenantId, Refusal refusal, boolean fetch) {
+        ReentrantLock lock = locks.computeIfAbsent(tenantId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            Lease current = leases.get(tenantId);
+            if (!fetch && current != null && stillGood(current, refusal, Instant.now())) {
+                return current; // another thread of this node refreshed it while we waited
+            }
+            Outcome outcome;
+            permits.acquire(); // before the transaction takes a connection
+            try {
+                outcome = QuarkusTransaction.requiringNew().call(() -> refreshLocked(tenantId, refusal, fetch));
+            } finally {
+                permits.release();
+            }
+            if (outcome.failure != null) {
+                throw outcome.failure;
+            }
+            leases.put(tenantId, outcome.lease);
+            return outcome.lease;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A fresh lease needs no refresh; after a refusal, any other token that is still usable will do. */
+    private static boolean stillGood(Lease lease, Refusal refusal, Instant now) {
+        return refusal == null ? now.isBefore(lease.refreshAt)
+                : !lease.token.equals(refusal.token) && now.isBefore(lease.usableUntil);
+    }
+
+    /**
+     * Inside the tenant's advisory lock: adopt what another node stored, or fetch and store a new token ({@code fetch}:
+     * always fetch).
+     */
+    private Outcome refreshLocked(long tenantId, Refusal refusal, boolean fetch) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)").setParameter(1, LOCK_SPACE)
+                .setParameter(2, (int) tenantId).getSingleResult(); // ids beyond 2^31 only share a lock, harmlessly
+        WeChatAccount account = accounts.find(tenantId)
+                .orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
+        URI base = clients.apiBase(account.sandbox(), account.apiBaseUrl());
+        WeChatApi api = account.tokenMode().api();
+        CredentialProblem problem = CredentialProblem.ofTenant(tenantId).orElse(null);
+        if (problem != null) {
+            guard.remember(problem);
+            return new Outcome(null, WeChatException.stopped(api, problem.errcode, problem.errmsg));
+        }
+        Instant now = Instant.now();
+        AccessToken stored = AccessToken.ofTenant(tenantId).orElse(null);
+        if (!fetch && stored != null && stored.kind == account.tokenMode()) {
+            Lease lease = Lease.of(stored, base, config.refreshAhead());
+            if (stillGood(lease, refusal, now)) {
+                return new Outcome(lease, null); // another node refreshed it
+            }
+            if (refusal != null && stored.token.equals(refusal.token) && stored.renewedAfterRefusal
+                    && stored.obtainedAt.plus(config.renewalGuard()).isAfter(now)) {
+                Log.warnf("Tenant %d: WeChat refused the token renewed at %s too (%d); not renewing it again yet",
+                        tenantId, stored.obtainedAt, refusal.errcode);
+                return new Outcome(null, WeChatException.tokenRefusedAgain(refusal.api, refusal.errcode,
+                        refusal.errmsg));
+            }
+        }
+        try {
+            quotas.checkOpen(tenantId, api); // the token API may be used up for the day too
+            TokenIssuer.Grant grant = issuer.fetch(account, base, refusal == null ? null : refusal.token,
+                    errcode -> quotas.countHere(tenantId, api, errcode)); // in this transaction: no second connection
+            boolean unchanged = stored != null && stored.token.equals(grant.accessToken());
+            // On /q/metrics: "unchanged" fetches brought back the token already held (WeChat had not rotated it yet).
+            Metrics.counter("kaquan.wechat.token.fetches", "mode", grant.kind().name(), "result",
+                    unchanged ? "unchanged" : "new").increment();
+            AccessToken row = AccessToken.store(tenantId, grant.kind(), grant.accessToken(), now, grant.expiresIn(),
+                    refusal != null);
+            Log.debugf("Tenant %d: new %s token, expires in %d s", Long.valueOf(tenantId), grant.kind(),
+                    Long.valueOf(grant.expiresIn()));
+            return new Outcome(Lease.of(row, base, config.refreshAhead()), null);
+        } catch (WeChatException e) {
+            if (e.kind() == WeChatException.Kind.REFUSED && e.credentialProblem()) {
+                guard.record(tenantId, e, true);
+            } else if (e.kind() == WeChatException.Kind.REFUSED) {
+                quotas.refused(tenantId, api, e.errcode(), e.errmsg(), true);
+            }
+            return new Outcome(null, e);
+        }
+    }
+
+    private void renewInBackground(long tenantId) {
+        if (!renewing.add(tenantId)) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                refresh(tenantId, null, false);
+            } catch (RuntimeException e) {
+                Log.warnf("Tenant %d: refreshing the token ahead of expiry failed (%s); trying again later", tenantId,
+                        e.getMessage());
+                leases.computeIfPresent(tenantId,
+                        (id, lease) -> lease.postponed(Instant.now().plus(config.renewalGuard().dividedBy(2))));
+            } finally {
+                renewing.remove(tenantId);
+            }
+        });
+    }
+
+    /** Lets refreshes under way finish (a call WeChat answered should be stored), then stops. */
+    @PreDestroy
+    void stop() {
+        background.shutdown();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background.shutdownNow();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

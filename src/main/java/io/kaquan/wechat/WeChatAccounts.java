@@ -1,0 +1,13 @@
+package io.kaquan.wechat;
+
+import java.util.Optional;
+
+/**
+ * Where the gateway finds a tenant's account. Implemented by the tenant package (which owns the encrypted credentials),
+ * so that this package depends on nothing above it.
+ */
+public interface WeChatAccounts {
+
+    /** The tenant's account with its secret decrypted, or empty when there is no such tenant. */
+    Optional<WeChatAccount> find(long tenantId);
+}

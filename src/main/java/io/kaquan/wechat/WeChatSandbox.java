@@ -1,0 +1,110 @@
+package io.kaquan.wechat;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The built-in sandbox's side of a sandbox tenant: its simulated official account, created over the sandbox's admin
+ * API (HTTP, like any outside client: product code never touches sandbox tables), pushing to this app's callback.
+ */
+@ApplicationScoped
+public class WeChatSandbox {
+
+    /** The sandbox refused or could not be reached; {@link #fields()} names the refused values (sandbox's English). */
+    public static class SandboxUnavailable extends RuntimeException {
+        private final Map<String, String> fields;
+
+        SandboxUnavailable(String message, Map<String, String> fields, Throwable cause) {
+            super(message, cause);
+            this.fields = fields;
+        }
+
+        public Map<String, String> fields() {
+            return fields;
+        }
+    }
+
+    /** What the sandbox account gets: the tenant's own values. */
+    @RegisterForReflection
+    public record Account(String appid, String secret, String originalId, String callbackToken, String encodingAesKey,
+            String messageMode, String callbackUrl) {
+        @Override
+        public String toString() {
+            return "SandboxAccount[" + appid + "]";
+        }
+    }
+
+    /** The sandbox's admin API speaks camelCase, unlike WeChat. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ApiClients clients;
+
+    /**
+     * Creates the simulated account of a sandbox tenant, pushing to this app's /wechat/callback. An account that
+     * already exists with the same appid and secret is taken as it is (a second start of the dev demo).
+     */
+    public void createAccount(String appid, String secret, String originalId, String callbackToken,
+            String encodingAesKey, String messageMode) {
+        Account account = new Account(appid, secret, originalId, callbackToken, encodingAesKey, messageMode,
+                clients.sandboxCallbackUrl() + "?t=" + originalId); // the hint finds the tenant of a URL check at once
+        RestResponse<byte[]> response;
+        try {
+            response = admin().create(JSON.writeValueAsBytes(account));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw new SandboxUnavailable("The sandbox cannot be reached: " + e.getMessage(), Map.of(), e);
+        }
+        if (response.getStatus() == 201) {
+            return;
+        }
+        Map<String, String> fields = fields(response.getEntity());
+        if (response.getStatus() == 409 && sameAccountExists(appid, secret)) {
+            return;
+        }
+        throw new SandboxUnavailable("The sandbox refused the account: HTTP " + response.getStatus() + " " + fields,
+                fields, null);
+    }
+
+    /** Whether the sandbox has an account with this appid and secret. */
+    public boolean sameAccountExists(String appid, String secret) {
+        try {
+            RestResponse<byte[]> response = admin().get(appid);
+            if (response.getStatus() != 200) {
+                return false;
+            }
+            JsonNode account = JSON.readTree(response.getEntity());
+            return secret.equals(account.path("secret").asText());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private SandboxAdminRestClient admin() {
+        return clients.client(clients.sandboxAdmin(), SandboxAdminRestClient.class);
+    }
+
+    private static Map<String, String> fields(byte[] body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            JsonNode node = JSON.readTree(body);
+            node.path("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
+            if (fields.isEmpty() && node.has("error")) {
+                fields.put("error", node.path("error").asText());
+            }
+        } catch (IOException | RuntimeException e) {
+            fields.put("error", "unreadable answer");
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,233 @@
+package io.kaquan.wechat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.kaquan.testing.Session;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The token broker against the sandbox, real HTTP and the real database. "Another node" is a second TokenBroker with
+ * its own memory (tokens, locks, quota stops, credential breaker) over the same database and the same sandbox: the
+ * brokers of two app nodes share nothing else, since everything that coordinates them (the advisory lock, the
+ * access_token row) lives in PostgreSQL, and each one reaches it over its own connections. What it does not cover is
+ * a second JVM's process-wide state, of which the broker has none.
+ */
+@QuarkusTest
+class TokenBrokerTest {
+
+    private static final String STABLE_TOKEN = "/cgi-bin/stable_token";
+    private static final int THREADS = 16;
+    private static final int LOOKUPS_PER_THREAD = 200;
+
+    static Session alice;
+
+    @Inject
+    TokenBroker broker;
+
+    @Inject
+    WeChatGateway gateway;
+
+    @Inject
+    WeChatConfig config;
+
+    @Inject
+    WeChatAccounts accounts;
+
+    @Inject
+    ApiClients clients;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RefreshPermits permits;
+
+    @BeforeAll
+    static void signIn() {
+        alice = Session.login("alice");
+    }
+
+    @Test
+    void shouldFetchOneTokenPerExpiryWhateverTheThreadsAndNodes() throws Exception {
+        WeChatSide side = WeChatSide.register(alice, "并发令牌", Map.of("tokenTtlSeconds", 8));
+        side.forgetToken(gateway); // no token in any memory nor in the database
+        TokenBroker nodeB = anotherNode();
+        try {
+            int before = side.upstream(STABLE_TOKEN);
+            Set<String> first = lookUpAtOnce(side.tenantId, List.of(broker, nodeB));
+            assertEquals(1, first.size(), "every thread of both nodes got the same token");
+            assertEquals(before + 1, side.upstream(STABLE_TOKEN), "one token request for all of them");
+
+            sleepUntil(broker.lease(side.tenantId).expiresAt().plusMillis(300));
+            Set<String> second = lookUpAtOnce(side.tenantId, List.of(broker, nodeB));
+            assertEquals(1, second.size());
+            assertNotEquals(first, second, "a new token after expiry");
+            assertEquals(before + 2, side.upstream(STABLE_TOKEN), "one token request for the next expiry");
+        } finally {
+            nodeB.stop();
+        }
+    }
+
+    @Test
+    void shouldRenewAheadOfExpiryInTheBackground() throws Exception {
+        WeChatSide side = WeChatSide.register(alice, "提前刷新", Map.of("tokenTtlSeconds", 12));
+        side.forgetToken(gateway);
+        int before = side.upstream(STABLE_TOKEN);
+        TokenBroker.Lease lease = broker.lease(side.tenantId);
+        sleepUntil(lease.refreshAt().plusMillis(100));
+
+        assertEquals(lease.token(), broker.lease(side.tenantId).token(),
+                "past its refresh point the token is still handed out, without waiting");
+        String renewed = lease.token();
+        for (int i = 0; i < 100 && renewed.equals(lease.token()); i++) {
+            Thread.sleep(50);
+            renewed = broker.lease(side.tenantId).token();
+        }
+        assertNotEquals(lease.token(), renewed, "renewed in the background before it expired");
+        for (int i = 0; i < 100; i++) {
+            broker.lease(side.tenantId);
+        }
+        assertEquals(before + 2, side.upstream(STABLE_TOKEN), "the first token and its one renewal");
+    }
+
+    @Test
+    void shouldRecoverFromAnInvalidatedTokenWithOneRefreshAndOneRetry() {
+        WeChatSide side = WeChatSide.register(alice, "令牌失效");
+        WeChatClient wechat = gateway.forTenant(side.tenantId);
+        wechat.cardColors();
+        int tokens = side.upstream(STABLE_TOKEN);
+        int admitted = side.upstream("/card/getcolors");
+        int attempts = side.counted("/card/getcolors");
+
+        side.faults(Map.of("invalidateToken", true)); // WeChat answers 40001 to the token Kaquan holds
+        List<WeChatCards.Color> colors = wechat.cardColors();
+
+        assertFalse(colors.isEmpty(), "the call succeeded");
+        assertEquals(tokens + 1, side.upstream(STABLE_TOKEN), "exactly one refresh");
+        assertEquals(admitted + 1, side.upstream("/card/getcolors"), "exactly one retry, admitted by WeChat");
+        assertEquals(attempts + 2, side.counted("/card/getcolors"), "Kaquan sent the refused call and one retry");
+    }
+
+    @Test
+    void shouldSwapATokenAnotherNodeReplacedWithoutAskingWeChat() {
+        WeChatSide side = WeChatSide.register(alice, "跨节点");
+        TokenBroker nodeB = anotherNode();
+        try {
+            String first = broker.lease(side.tenantId).token();
+            assertEquals(first, nodeB.lease(side.tenantId).token());
+            int before = side.upstream(STABLE_TOKEN);
+
+            side.faults(Map.of("invalidateToken", true));
+            String renewed = broker.renewAfterRefusal(side.tenantId, refusal(first)).token();
+            assertNotEquals(first, renewed);
+            assertEquals(before + 1, side.upstream(STABLE_TOKEN));
+
+            assertEquals(first, nodeB.lease(side.tenantId).token(), "node B still uses its copy (no I/O)");
+            assertEquals(renewed, nodeB.renewAfterRefusal(side.tenantId, refusal(first)).token(),
+                    "node B takes the replacement from the database");
+            assertEquals(renewed, broker.renewAfterRefusal(side.tenantId, refusal(first)).token(),
+                    "a late refusal of the old token changes nothing");
+            assertEquals(before + 1, side.upstream(STABLE_TOKEN), "no further token request");
+        } finally {
+            nodeB.stop();
+        }
+    }
+
+    @Test
+    void shouldFetchClassicTokensOncePerExpiryToo() throws Exception {
+        WeChatSide side = WeChatSide.register(alice, "普通令牌");
+        alice.request().formParam("tokenMode", "CLASSIC").post("/t/" + side.tenantId + "/settings/token-mode").then()
+                .statusCode(303);
+        TokenBroker nodeB = anotherNode();
+        try {
+            int before = side.counted("/cgi-bin/token");
+            Set<String> tokens = lookUpAtOnce(side.tenantId, List.of(broker, nodeB));
+            assertEquals(1, tokens.size());
+            assertEquals(before + 1, side.counted("/cgi-bin/token"), "one classic token request");
+            assertFalse(gateway.forTenant(side.tenantId).cardColors().isEmpty(), "and it works");
+            assertEquals(TokenMode.CLASSIC, QuarkusTransaction.requiringNew()
+                    .call(() -> AccessToken.ofTenant(side.tenantId).map(t -> t.kind).orElse(null)));
+        } finally {
+            nodeB.stop();
+        }
+    }
+
+    /** Many threads spread over the nodes ask for the tenant's token at the same moment; answers the tokens seen. */
+    private static Set<String> lookUpAtOnce(long tenantId, List<TokenBroker> nodes) throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                TokenBroker node = nodes.get(t % nodes.size());
+                done.add(threads.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < LOOKUPS_PER_THREAD; i++) {
+                        seen.add(node.lease(tenantId).token());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return seen;
+    }
+
+    /** A second app node's broker: its own memory, the same database and WeChat. */
+    TokenBroker anotherNode() {
+        TokenBroker node = new TokenBroker();
+        node.config = config;
+        node.accounts = accounts;
+        node.clients = clients;
+        node.issuer = issuer;
+        node.em = em;
+        node.permits = permits; // bounds what the connection pool can give, and the "nodes" share one pool
+        node.quotas = new ApiQuotas();
+        node.quotas.em = em;
+        node.quotas.config = config;
+        node.guard = new CredentialGuard();
+        node.guard.config = config;
+        node.guard.em = em;
+        return node;
+    }
+
+    private static TokenBroker.Refusal refusal(String token) {
+        return new TokenBroker.Refusal(token, WeChatApi.CARD_GET, 40001, "invalid credential");
+    }
+
+    private static void sleepUntil(Instant when) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), when).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+}
