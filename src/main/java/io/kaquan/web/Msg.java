@@ -34,6 +34,21 @@ public interface Msg {
     @Message("事件日志")
     String navEvents();
 
+    @Message("卡券")
+    String navCards();
+
+    @Message("创建卡券")
+    String navNewCard();
+
+    @Message("券码")
+    String navCodes();
+
+    @Message("数据统计")
+    String navStats();
+
+    @Message("同步任务")
+    String navSync();
+
     @Message("退出登录")
     String logout();
 
