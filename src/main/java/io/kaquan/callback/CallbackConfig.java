@@ -23,6 +23,13 @@ public interface CallbackConfig {
     @WithDefault("1000")
     int unroutablePerHour();
 
+    /**
+     * For bench/callback only: {@code POST /wechat/callback/bare} reads the body and answers "success", nothing else,
+     * as the yardstick the inbox is measured against. Off (404) unless switched on.
+     */
+    @WithDefault("false")
+    boolean benchBareEndpoint();
+
     /** Processor settings. */
     Processor processor();
 

@@ -73,6 +73,22 @@ public class CallbackEndpoint {
         return reply(answer);
     }
 
+    /**
+     * The yardstick of bench/callback: the same HTTP stack and body read as {@link #push}, then "success" without
+     * parsing, verifying or storing. 404 unless kaquan.callback.bench-bare-endpoint is on.
+     */
+    @POST
+    @Path("bare")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_PLAIN)
+    public RestResponse<String> bare(InputStream body) throws IOException {
+        if (!config.benchBareEndpoint()) {
+            return text(404, "not found");
+        }
+        body.readNBytes(config.maxBodyBytes() + 1);
+        return text(200, "success");
+    }
+
     private static RestResponse<String> reply(PushReception.Answer answer) {
         return text(answer.status(), answer.body());
     }

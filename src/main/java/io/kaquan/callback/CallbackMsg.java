@@ -111,9 +111,6 @@ public interface CallbackMsg {
     @Message("已处理")
     String statusProcessed();
 
-    @Message("已记录（待卡券镜像）")
-    String statusRecorded();
-
     @Message("已忽略")
     String statusIgnored();
 
@@ -317,4 +314,30 @@ public interface CallbackMsg {
 
     @Message("密文中的公众号不符")
     String reasonAccountMismatch();
+
+    // Low-stock alerts (tenant overview)
+
+    @Message("库存报警")
+    String stockAlertsTitle();
+
+    @Message("微信提醒：这些卡券的库存已不多（初始库存超过 200、剩余不超过 100 时推送，每张卡券 12 小时最多一次）。")
+    String stockAlertsIntro();
+
+    @Message("卡券")
+    String stockAlertCard();
+
+    @Message("微信的说明")
+    String stockAlertDetail();
+
+    @Message("报警时间")
+    String stockAlertRaisedAt();
+
+    @Message("{count} 次")
+    String stockAlertCount(long count);
+
+    @Message("知道了")
+    String stockAlertAcknowledge();
+
+    @Message("卡券 {cardId} 的库存报警已关闭。")
+    String stockAlertAcknowledged(String cardId);
 }

@@ -25,11 +25,6 @@ public interface CardEventHandler {
             return new Outcome(WeChatEvent.Status.PROCESSED, note);
         }
 
-        /** Stored and processed, but the effect needs a mirror that does not exist yet. */
-        public static Outcome recorded(String note) {
-            return new Outcome(WeChatEvent.Status.RECORDED, note);
-        }
-
         public static Outcome ignored(String note) {
             return new Outcome(WeChatEvent.Status.IGNORED, note);
         }

@@ -2,6 +2,7 @@ package io.kaquan.callback;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ import jakarta.persistence.LockModeType;
 public class EventProcessor {
 
     private static final int MAX_ERROR = 2000;
+
+    private static final Comparator<WeChatEvent> BY_CARD = Comparator
+            .comparing((WeChatEvent e) -> e.tenantId)
+            .thenComparing(e -> e.cardId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(e -> e.id);
 
     @Inject
     CallbackConfig config;
@@ -139,8 +145,10 @@ public class EventProcessor {
         List<Number> ids = em.createNativeQuery("select id from wechat_event where status in ('RECEIVED', 'FAILED') "
                 + "and next_attempt_at <= ?1 order by next_attempt_at, id limit ?2 for update skip locked")
                 .setParameter(1, now).setParameter(2, config.processor().batchSize()).getResultList();
-        for (Number id : ids) {
-            WeChatEvent event = em.find(WeChatEvent.class, id.longValue());
+        // By card, then arrival: handlers lock the card row, then its codes; two nodes never take them crosswise.
+        List<WeChatEvent> events = ids.stream().map(id -> em.find(WeChatEvent.class, id.longValue()))
+                .sorted(BY_CARD).toList();
+        for (WeChatEvent event : events) {
             int attemptsSeen = event.attempts;
             try {
                 CardEventHandler handler = handlers.get(event.eventType);

@@ -53,7 +53,6 @@ public class EventTexts {
         return switch (status) {
             case RECEIVED -> m.statusReceived();
             case PROCESSED -> m.statusProcessed();
-            case RECORDED -> m.statusRecorded();
             case IGNORED -> m.statusIgnored();
             case FAILED -> m.statusFailed();
             case DEAD -> m.statusDead();

@@ -26,8 +26,6 @@ public class WeChatEvent extends PanacheEntityBase {
         RECEIVED,
         /** Its effect was applied. */
         PROCESSED,
-        /** Processed, but its effect waits for the card and code mirrors, which do not exist yet. */
-        RECORDED,
         /** No effect for this event type. */
         IGNORED,
         /** The last attempt failed; retried at next_attempt_at. */

@@ -3,6 +3,7 @@ package io.kaquan.tenant;
 import java.net.URI;
 import java.util.List;
 
+import io.kaquan.callback.StockAlertBoard;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
@@ -30,7 +31,8 @@ public class TenantPages {
 
         static native TemplateInstance register(List<MessageMode> modes);
 
-        static native TemplateInstance overview(Tenant tenant, long memberCount, String callbackUrl, TokenHealth health);
+        static native TemplateInstance overview(Tenant tenant, long memberCount, String callbackUrl, TokenHealth health,
+                List<StockAlertBoard.Open> alerts);
 
         static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl,
                 TokenHealth health, List<TokenMode> tokenModes);
@@ -56,6 +58,9 @@ public class TenantPages {
 
     @Inject
     I18n i18n;
+
+    @Inject
+    StockAlertBoard stockAlerts;
 
     @GET
     public TemplateInstance home() {
@@ -83,7 +88,8 @@ public class TenantPages {
     @GET
     @Path("t/{tenant}")
     public TemplateInstance overview() {
-        return Templates.overview(currentTenant.get(), tenants.memberCount(), callbackUrl(), tenants.health());
+        return Templates.overview(currentTenant.get(), tenants.memberCount(), callbackUrl(), tenants.health(),
+                stockAlerts.open());
     }
 
     @GET

@@ -109,15 +109,22 @@ class CallbackEndpointTest {
     }
 
     @Test
-    void shouldRecordMirrorEventsAsPendingIgnoreUnknownOnesAndRaiseStockAlerts() {
+    void shouldApplyMirrorEventsIgnoreUnknownOnesAndRaiseStockAlerts() {
         CallbackFixtures.Account account = CallbackFixtures.account(owner, "COMPAT");
         CallbackFixtures.push(account, "user_get_card", OPENID, Map.of("CardId", CARD, "UserCardCode", "111122223333",
                 "IsGiveByFriend", 0));
         CallbackFixtures.push(account, "some_future_event", OPENID, Map.of("Foo", "bar"));
         CallbackFixtures.push(account, "card_sku_remind", "", Map.of("CardId", CARD,
                 "Detail", "the card's quantity is equal to 0"));
-        List<Map<String, Object>> got = awaitStatus(account.tenantId(), "user_get_card", "RECORDED");
-        assertTrue(got.get(0).get("outcome").toString().contains("pending the card mirror"));
+        List<Map<String, Object>> got = awaitStatus(account.tenantId(), "user_get_card", "PROCESSED");
+        assertTrue(got.get(0).get("outcome").toString().contains("received_count+1"));
+        // A card the mirror did not know is discovered by its first event.
+        Map<String, Object> card = rows(db, "select * from card where tenant_id = ? and card_id = ?",
+                account.tenantId(), CARD).get(0);
+        assertEquals("DISCOVERED", card.get("origin"));
+        assertEquals(1, ((Number) card.get("received_count")).intValue());
+        assertEquals("NORMAL", rows(db, "select status from card_code where tenant_id = ? and code = ?",
+                account.tenantId(), "111122223333").get(0).get("status"));
         awaitStatus(account.tenantId(), "some_future_event", "IGNORED");
         List<Map<String, Object>> remind = awaitStatus(account.tenantId(), "card_sku_remind", "PROCESSED");
         List<Map<String, Object>> alerts = rows(db, "select * from card_stock_alert where tenant_id = ?",

@@ -55,13 +55,13 @@ class EventPagesTest {
         CallbackFixtures.Account account = CallbackFixtures.account(owner, "COMPAT");
         CallbackFixtures.push(account, "user_consume_card", OPENID, Map.of("CardId", CARD_A, "UserCardCode", CODE_A,
                 "ConsumeSource", "FROM_API"));
-        long id = stored(account, "user_consume_card", "RECORDED");
+        long id = stored(account, "user_consume_card", "PROCESSED");
         String base = "/t/" + account.tenantId() + "/events";
         owner.request().get(base).then().statusCode(200).body(containsString("data-event-id=\"" + id + "\""))
                 .body(containsString("卡券被核销"));
         owner.request().get(base + "/" + id).then().statusCode(200)
                 .body(containsString("核销来源")).body(containsString("API 核销"))
-                .body(containsString("已记录（待卡券镜像）"))
+                .body(containsString("已处理")).body(containsString("consumed_count+1"))
                 .body(containsString("&lt;Event&gt;&lt;![CDATA[user_consume_card]]&gt;&lt;/Event&gt;"))
                 .body(not(containsString("id=\"replay-form\"")));
         owner.request().cookie("kaquan-lang", "en").get(base + "/" + id).then().statusCode(200);
@@ -75,7 +75,10 @@ class EventPagesTest {
         postPlain(account.token(), eventXml(account, OPENID, 1_700_000_101L, "user_del_card", "CardId", "pOther",
                 "UserCardCode", "000011112222")).then().statusCode(200);
         long view = stored(account, "user_view_card", "PROCESSED");
-        long del = stored(account, "user_del_card", "RECORDED");
+        postPlain(account.token(), eventXml(account, OPENID, 1_700_000_104L, "some_future_event", "Foo", "bar"))
+                .then().statusCode(200);
+        long del = stored(account, "user_del_card", "PROCESSED");
+        long future = stored(account, "some_future_event", "IGNORED");
         String base = "/t/" + account.tenantId() + "/events";
         owner.request().queryParam("type", "user_view_card").get(base).then().statusCode(200)
                 .body(containsString("data-event-id=\"" + view + "\"")).body(not(containsString("data-event-id=\"" + del + "\"")));
@@ -83,8 +86,8 @@ class EventPagesTest {
                 .body(containsString("data-event-id=\"" + del + "\"")).body(not(containsString("data-event-id=\"" + view + "\"")));
         owner.request().queryParam("code", CODE_A).get(base).then()
                 .body(containsString("data-event-id=\"" + view + "\"")).body(not(containsString("data-event-id=\"" + del + "\"")));
-        owner.request().queryParam("status", "RECORDED").get(base).then()
-                .body(containsString("data-event-id=\"" + del + "\"")).body(not(containsString("data-event-id=\"" + view + "\"")));
+        owner.request().queryParam("status", "IGNORED").get(base).then()
+                .body(containsString("data-event-id=\"" + future + "\"")).body(not(containsString("data-event-id=\"" + view + "\"")));
         owner.request().queryParam("from", "2000-01-01").queryParam("to", "2000-01-02").get(base).then()
                 .body(containsString("id=\"events-empty\""));
         owner.request().queryParam("from", "not a date").queryParam("status", "NOPE").get(base).then().statusCode(200)
