@@ -117,6 +117,8 @@ public class PushReception {
             Log.warnf("Push for tenant %d refused: no timestamp or nonce", tenant.id);
             return Answer.refused(400, "timestamp and nonce are required");
         }
+        // No freshness window on the timestamp: WeChat's retries and pushes held up in a queue are legitimate however
+        // old. A replayed request is harmless: its dedupe key stores it once, and effects keep the newest state.
         String token = tenant.callbackToken(secretBox);
         return query.encrypted() ? receiveEncrypted(tenant, token, query, envelope, body, remoteAddr)
                 : receivePlain(tenant, token, query, envelope, body, remoteAddr);

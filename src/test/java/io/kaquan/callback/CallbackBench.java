@@ -1,0 +1,229 @@
+package io.kaquan.callback;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.kaquan.tenant.SecretBox;
+import io.kaquan.testing.TestTenants;
+import io.kaquan.wechat.CallbackCrypto;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test (its name keeps it out of the suite): the measuring end of {@code bench/callback}. A safe-mode tenant
+ * receives distinct encrypted, signed pushes (so every one is decrypted, parsed and stored in the inbox) from a
+ * closed loop of client threads over loopback; in the same run the same load goes to the bare endpoint, which only
+ * reads the body and answers "success". Requests are prepared before each phase, so the client's own crypto is not
+ * in the figures. Reports requests per second and latency percentiles of both, and how long the processor took to
+ * apply the stored events. It asserts nothing about time.
+ */
+@QuarkusTest
+class CallbackBench {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOKEN = "benchToken";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SecretBox secretBox;
+
+    record Push(String query, byte[] body) {
+    }
+
+    record Phase(String name, int requests, double seconds, long[] nanos, int failures) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    @Test
+    void measure() throws Exception {
+        int requests = setting("requests", 20000);
+        int threads = setting("threads", 16);
+        int warmup = setting("warmup", 2000);
+        String aesKey = TestTenants.hex(43);
+        String appid = TestTenants.appid();
+        String originalId = TestTenants.originalId();
+        long tenantId = tenant(appid, originalId, aesKey);
+        URI base = URI.create(ConfigProvider.getConfig().getValue("test.url", String.class));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        AtomicInteger serial = new AtomicInteger();
+
+        // Warm both paths up (JIT, connection pools), then measure the bare endpoint and the inbox in turn.
+        run("warm-up bare", http, base.resolve("/wechat/callback/bare"), pushes(warmup, appid, originalId, aesKey, serial), threads);
+        run("warm-up inbox", http, base.resolve("/wechat/callback"), pushes(warmup, appid, originalId, aesKey, serial), threads);
+        awaitProcessed(tenantId, warmup, Duration.ofMinutes(5));
+
+        List<Push> bareLoad = pushes(requests, appid, originalId, aesKey, serial);
+        Phase bare = run("bare", http, base.resolve("/wechat/callback/bare"), bareLoad, threads);
+        List<Push> inboxLoad = pushes(requests, appid, originalId, aesKey, serial);
+        long storedBefore = stored(tenantId);
+        Phase inbox = run("inbox", http, base.resolve("/wechat/callback"), inboxLoad, threads);
+        long storedAfterPhase = stored(tenantId);
+        long processedAtEnd = processed(tenantId);
+        long began = System.nanoTime();
+        long expected = (long) warmup + requests;
+        awaitProcessed(tenantId, expected, Duration.ofMinutes(10));
+        double drain = (System.nanoTime() - began) / 1e9;
+
+        StringBuilder report = new StringBuilder();
+        report.append("Callback bench (").append(Instant.now()).append(")\n");
+        report.append(String.format("  setup: one SAFE-mode tenant, %,d distinct encrypted pushes per phase "
+                + "(user_view_card, ~%d bytes each), %d client threads in a closed loop over loopback (JDK HttpClient, "
+                + "HTTP/1.1), %,d warm-up requests per endpoint; %d CPU cores shared by client, server, processor and "
+                + "PostgreSQL%n", requests, inboxLoad.get(0).body().length, threads, warmup,
+                Runtime.getRuntime().availableProcessors()));
+        for (Phase phase : List.of(bare, inbox)) {
+            long[] n = phase.nanos();
+            report.append(String.format("  %-6s %,8.0f req/s  (%,d in %.2f s, %d not \"success\")  latency p50 %s  "
+                    + "p90 %s  p99 %s  max %s%n", phase.name(), phase.perSecond(), phase.requests(), phase.seconds(),
+                    phase.failures(), ms(n, 0.50), ms(n, 0.90), ms(n, 0.99), ms(n, 1.0)));
+        }
+        report.append(String.format("  inbox: %,d new events stored by the phase (expected %,d); the processor had "
+                + "applied %,d of all %,d when the phase ended and finished the rest %.1f s later%n",
+                storedAfterPhase - storedBefore, requests, processedAtEnd, expected, drain));
+        report.append(String.format("  inbox / bare throughput: %.2f%n", inbox.perSecond() / bare.perSecond()));
+        Path out = Path.of("target", "bench", "callback.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.print(report);
+    }
+
+    private Phase run(String name, HttpClient http, URI endpoint, List<Push> load, int threads) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long[] nanos = new long[load.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        long began = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < load.size(); i = next.getAndIncrement()) {
+                    Push push = load.get(i);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + push.query()))
+                            .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(push.body())).build();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200 || !"success".equals(response.body())) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    nanos[i] = System.nanoTime() - start;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(30, TimeUnit.MINUTES);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        pool.shutdownNow();
+        Arrays.sort(nanos);
+        return new Phase(name, load.size(), seconds, nanos, failures.get());
+    }
+
+    /** Distinct pushes as WeChat sends them in safe mode: every one a new event (FromUserName and code differ). */
+    private static List<Push> pushes(int count, String appid, String originalId, String aesKey, AtomicInteger serial)
+            throws Exception {
+        List<Push> pushes = new ArrayList<>(count);
+        long now = Instant.now().getEpochSecond();
+        for (int i = 0; i < count; i++) {
+            int n = serial.incrementAndGet();
+            String xml = "<xml><ToUserName><![CDATA[" + originalId + "]]></ToUserName>\n<FromUserName><![CDATA[oBench"
+                    + String.format("%022d", n) + "]]></FromUserName>\n<CreateTime>" + now + "</CreateTime>\n"
+                    + "<MsgType><![CDATA[event]]></MsgType>\n<Event><![CDATA[user_view_card]]></Event>\n"
+                    + "<CardId><![CDATA[pBenchCard" + String.format("%018d", n % 100) + "]]></CardId>\n"
+                    + "<UserCardCode><![CDATA[" + String.format("%012d", n) + "]]></UserCardCode>\n"
+                    + "<OuterStr><![CDATA[bench]]></OuterStr>\n</xml>";
+            byte[] random = new byte[16];
+            RANDOM.nextBytes(random);
+            String encrypt = CallbackCrypto.encrypt(aesKey, appid, xml, random);
+            String timestamp = Long.toString(now);
+            String nonce = Integer.toString(RANDOM.nextInt(1_000_000_000));
+            String query = "signature=" + CallbackCrypto.signature(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp
+                    + "&nonce=" + nonce + "&openid=oBench" + n + "&encrypt_type=aes&msg_signature="
+                    + CallbackCrypto.signature(TOKEN, timestamp, nonce, encrypt);
+            String body = "<xml>\n    <ToUserName><![CDATA[" + originalId + "]]></ToUserName>\n    <Encrypt><![CDATA["
+                    + encrypt + "]]></Encrypt>\n</xml>\n";
+            pushes.add(new Push(query, body.getBytes(StandardCharsets.UTF_8)));
+        }
+        return pushes;
+    }
+
+    /** A safe-mode tenant with a known token and key, written directly (the bench runs without a login provider). */
+    private long tenant(String appid, String originalId, String aesKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("insert into app_user (subject, name, locale) values ('bench', 'bench', 'en') "
+                    + "on conflict (subject) do nothing").executeUpdate();
+            Number id = (Number) em.createNativeQuery("""
+                    insert into tenant (display_name, appid, original_id, message_mode, sandbox, appsecret_enc,
+                        callback_token_enc, aes_key_enc, created_by, callback_verified_at)
+                    values (?1, ?2, ?3, 'SAFE', true, ?4, ?5, ?6, (select id from app_user where subject = 'bench'), now())
+                    returning id""")
+                    .setParameter(1, "callback bench").setParameter(2, appid).setParameter(3, originalId)
+                    .setParameter(4, secretBox.encrypt("tenant.appsecret", TestTenants.hex(32)))
+                    .setParameter(5, secretBox.encrypt("tenant.callback-token", TOKEN))
+                    .setParameter(6, secretBox.encrypt("tenant.aes-key", aesKey)).getSingleResult();
+            return id.longValue();
+        });
+    }
+
+    private long stored(long tenantId) {
+        return count("select count(*) from wechat_event where tenant_id = ?1", tenantId);
+    }
+
+    private long processed(long tenantId) {
+        return count("select count(*) from wechat_event where tenant_id = ?1 and status = 'PROCESSED'", tenantId);
+    }
+
+    private long count(String sql, long tenantId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, tenantId).getSingleResult()).longValue());
+    }
+
+    private void awaitProcessed(long tenantId, long expected, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (processed(tenantId) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static String ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return String.format("%.2f ms", sorted[Math.max(0, index)] / 1e6);
+    }
+
+    private static int setting(String name, int otherwise) {
+        return ConfigProvider.getConfig().getOptionalValue("kaquan.bench." + name, Integer.class).orElse(otherwise);
+    }
+}
