@@ -92,14 +92,18 @@ public class CodeEvents implements CardEventHandler {
         if (code.source == null) {
             code.source = source(fields);
         }
+        boolean gift = "1".equals(fields.get("IsGiveByFriend"));
         if (!row.created()) {
             moveTo(code, event, UserCardStatus.NORMAL, effects);
+            if (gift && code.lastEventId != null && code.lastEventId.equals(event.id)) {
+                code.openid = event.fromUser; // a gift that kept its code: the friend holds it now
+            }
         } else {
             effects.add("code " + code.code + " NORMAL");
         }
         touch(code, event, row.created());
         String oldCode = fields.getOrDefault("OldUserCardCode", "");
-        if ("1".equals(fields.get("IsGiveByFriend")) && !oldCode.isEmpty() && !oldCode.equals(event.userCardCode)) {
+        if (gift && !oldCode.isEmpty() && !oldCode.equals(event.userCardCode)) {
             // The friend accepted a gift: the giver's code is gone for good (WeChat issues the friend a new code).
             String giver = fields.getOrDefault("FriendUserName", "");
             Row old = row(event, oldCode, UserCardStatus.GIFT_SUCC, giver.isEmpty() ? null : giver);

@@ -146,8 +146,10 @@ public class EventProcessor {
                 + "and next_attempt_at <= ?1 order by next_attempt_at, id limit ?2 for update skip locked")
                 .setParameter(1, now).setParameter(2, config.processor().batchSize()).getResultList();
         // By card, then arrival: handlers lock the card row, then its codes; two nodes never take them crosswise.
-        List<WeChatEvent> events = ids.stream().map(id -> em.find(WeChatEvent.class, id.longValue()))
-                .sorted(BY_CARD).toList();
+        List<WeChatEvent> events = ids.isEmpty() ? List.of()
+                : em.createQuery("from WeChatEvent where id in :ids", WeChatEvent.class)
+                        .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList().stream()
+                        .sorted(BY_CARD).toList();
         for (WeChatEvent event : events) {
             int attemptsSeen = event.attempts;
             try {
