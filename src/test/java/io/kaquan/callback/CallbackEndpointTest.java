@@ -1,12 +1,14 @@
 package io.kaquan.callback;
 
 import static io.kaquan.callback.CallbackFixtures.await;
+import static io.kaquan.callback.CallbackFixtures.awaitDelivered;
 import static io.kaquan.callback.CallbackFixtures.count;
 import static io.kaquan.callback.CallbackFixtures.eventXml;
 import static io.kaquan.callback.CallbackFixtures.postEncrypted;
 import static io.kaquan.callback.CallbackFixtures.postPlain;
 import static io.kaquan.callback.CallbackFixtures.postSafe;
 import static io.kaquan.callback.CallbackFixtures.rows;
+import static io.kaquan.callback.CallbackFixtures.sleep;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -285,22 +287,5 @@ class CallbackEndpointTest {
                 .queryParam("timestamp", "1714036504").queryParam("nonce", "1514711492").queryParam("echostr", "x")
                 .get("/wechat/callback").then().statusCode(403);
         given().get("/wechat/callback").then().statusCode(400);
-    }
-
-    private static void awaitDelivered(CallbackFixtures.Account account, int deliveries) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (given().get("/sandbox/admin/accounts/" + account.appid() + "/pushes").jsonPath()
-                .getList("findAll { it.status == 'DELIVERED' }").size() < deliveries) {
-            assertTrue(System.currentTimeMillis() < deadline, "the sandbox delivered " + deliveries + " pushes");
-            sleep(100);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -192,6 +192,26 @@ final class CallbackFixtures {
         return rows;
     }
 
+    /** Waits until the sandbox has delivered (answered "success" to) at least this many pushes of the account. */
+    static void awaitDelivered(Account account, int deliveries) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (given().get("/sandbox/admin/accounts/" + account.appid() + "/pushes").jsonPath()
+                .getList("findAll { it.status == 'DELIVERED' }").size() < deliveries) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the sandbox did not deliver " + deliveries + " pushes");
+            }
+            sleep(100);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static String hex(int length) {
         return TestTenants.hex(length);
     }

@@ -1,9 +1,11 @@
 package io.kaquan.callback;
 
 import static io.kaquan.callback.CallbackFixtures.await;
+import static io.kaquan.callback.CallbackFixtures.awaitDelivered;
 import static io.kaquan.callback.CallbackFixtures.count;
 import static io.kaquan.callback.CallbackFixtures.eventXml;
 import static io.kaquan.callback.CallbackFixtures.rows;
+import static io.kaquan.callback.CallbackFixtures.sleep;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -105,19 +107,6 @@ class CardEffectsTest {
     private static void delete(String code) {
         given().contentType(ContentType.JSON).body(Map.of()).post("/sandbox/admin/codes/" + code + "/delete").then()
                 .statusCode(200);
-    }
-
-    private static int delivered(CallbackFixtures.Account account) {
-        return given().get("/sandbox/admin/accounts/" + account.appid() + "/pushes").jsonPath()
-                .getList("findAll { it.status == 'DELIVERED' }").size();
-    }
-
-    private static void awaitDelivered(CallbackFixtures.Account account, int deliveries) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (delivered(account) < deliveries) {
-            assertTrue(System.currentTimeMillis() < deadline, "the sandbox delivered " + deliveries + " pushes");
-            sleep(100);
-        }
     }
 
     // The tests
@@ -412,13 +401,5 @@ class CardEffectsTest {
 
     private static void push(CallbackFixtures.Account account, String xml) {
         CallbackFixtures.postPlain(account.token(), xml).then().statusCode(200);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
