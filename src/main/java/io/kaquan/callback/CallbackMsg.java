@@ -335,6 +335,12 @@ public interface CallbackMsg {
     @Message("{count} 次")
     String stockAlertCount(long count);
 
+    @Message("库存已为 0")
+    String stockDetailEmpty();
+
+    @Message("库存不超过 100")
+    String stockDetailLow();
+
     @Message("知道了")
     String stockAlertAcknowledge();
 

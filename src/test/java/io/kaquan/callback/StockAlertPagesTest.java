@@ -61,11 +61,11 @@ class StockAlertPagesTest {
         owner.request().get(overview).then().statusCode(200)
                 .body(containsString("id=\"stock-alerts\""))
                 .body(containsString("href=\"/t/" + tenant + "/cards/" + known + "\">双人套餐券</a>"))
-                .body(containsString("the card&#39;s quantity is equal to 0 <span class=\"muted\">(2 次)</span>"))
+                .body(containsString("库存已为 0 <span class=\"muted\">(2 次)</span>"))
                 .body(containsString("href=\"/t/" + tenant + "/cards/" + unknown + "\"><code>" + unknown))
                 .body(containsString("action=\"/t/" + tenant + "/stock-alerts/acknowledge\""));
         owner.request().cookie("kaquan-lang", "en").get(overview).then().statusCode(200)
-                .body(containsString("Low stock")).body(containsString("(2 times)"));
+                .body(containsString("Low stock")).body(containsString("Out of stock <span class=\"muted\">(2 times)</span>"));
         // A viewer sees the alerts but cannot close them.
         viewer.request().get(overview).then().statusCode(200).body(containsString("id=\"stock-alerts\""))
                 .body(not(containsString("/stock-alerts/acknowledge")));
