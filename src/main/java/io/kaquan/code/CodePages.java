@@ -158,6 +158,13 @@ public class CodePages {
         }
     }
 
+    /** The path named in the conventions; the page itself takes the openid as a query (it may hold any character). */
+    @GET
+    @Path("users/{openid}")
+    public RestResponse<Void> usersOf(@RestPath String openid) {
+        return Pages.seeOther("/t/" + currentTenant.id() + "/codes/users?openid=" + encode(openid));
+    }
+
     private void tell(CodeService.Done done) {
         if (done.state() == State.APPLIED) {
             flash.success(done.message());

@@ -327,6 +327,20 @@ class CodePagesTest {
         viewer.request().queryParam("openid", "bad openid").get(base() + "/users").then().statusCode(400)
                 .body(containsString("OpenID 只能包含"));
         viewer.request().get(base() + "/users").then().statusCode(200).body(containsString("id=\"users-form\""));
+        viewer.request().get(base() + "/users/" + openid).then().statusCode(303)
+                .header("Location", endsWith("/codes/users?openid=" + openid));
+    }
+
+    @Test
+    void shouldSpeakEnglishWhenAsked() {
+        String code = CodeFixtures.receive(card);
+        viewer.request().cookie("kaquan-lang", "en").get(base()).then().statusCode(200)
+                .body(containsString("Code lookup")).body(containsString("Check before redeeming"));
+        viewer.request().cookie("kaquan-lang", "en").get(base() + "/lookup?code=" + code + "&checkConsume=false")
+                .then().statusCode(200).body(containsString("Can be redeemed now"))
+                .body(containsString("(China time)"));
+        viewer.request().cookie("kaquan-lang", "en").get(base() + "/lookup?code=404404404404").then()
+                .statusCode(404).body(containsString("No such code"));
     }
 
     /** Makes an operation whose outcome is unknown, as a call that got no answer leaves it. */
