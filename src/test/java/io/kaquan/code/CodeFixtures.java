@@ -48,6 +48,23 @@ final class CodeFixtures {
         return cardId;
     }
 
+    /** An approved card whose codes are valid for {@code term} days, starting {@code beginIn} days after receipt. */
+    String fixedTermCard(int beginIn, int term) {
+        String cardId = TestCards.create(tenant, "CASH", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card
+                .get("cash").get("base_info")).putObject("date_info").put("type", "DATE_TYPE_FIX_TERM")
+                .put("fixed_term", term).put("fixed_begin_term", beginIn));
+        TestCards.review(cardId, true, null);
+        TestCards.mirror(tenant, cardId);
+        return cardId;
+    }
+
+    /** A user received the card {@code daysAgo} days ago. */
+    static String receivedDaysAgo(String cardId, int daysAgo) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("at", java.time.Instant.now().minus(java.time.Duration.ofDays(daysAgo)).getEpochSecond()))
+                .post("/sandbox/admin/cards/" + cardId + "/receive").then().statusCode(201).extract().path("code");
+    }
+
     /** A user receives the card: code, openid and encrypt_code. */
     static JsonPath receive(String cardId, String openid) {
         Map<String, Object> request = new HashMap<>();

@@ -99,6 +99,23 @@ class CodePagesTest {
     }
 
     @Test
+    void shouldTellCodesNotYetValidAndExpiredOnesApart() {
+        String later = CodeFixtures.receive(wx.fixedTermCard(3, 10));
+        operator.request().get(base() + "/lookup?code=" + later + "&checkConsume=true").then().statusCode(200)
+                .body(containsString(">正常</strong>")).body(containsString("不能核销"))
+                .body(containsString("还没到生效时间。"));
+
+        String expiredCard = wx.fixedTermCard(0, 2);
+        String expired = CodeFixtures.receivedDaysAgo(expiredCard, 5);
+        operator.request().get(base() + "/lookup?code=" + expired + "&checkConsume=true").then().statusCode(200)
+                .body(containsString("data-errcode=\"40127\""));
+        operator.request().get(base() + "/lookup?code=" + expired + "&checkConsume=false").then().statusCode(200)
+                .body(containsString(">已过期</strong>")).body(containsString("不能核销"))
+                .body(containsString("id=\"invalidate-form\"")); // an expired code can still be invalidated
+        assertEquals(UserCardStatus.EXPIRE, wx.mirrored(expiredCard, expired).status);
+    }
+
+    @Test
     void shouldSayWhenACodeIsUnknownOrInputIsBad() {
         operator.request().get(base() + "/lookup?code=000011112222&checkConsume=true").then().statusCode(404)
                 .body(containsString("找不到这个卡券码"));
