@@ -334,7 +334,12 @@ public class CodeService {
                 .call(() -> CodeOperation.of(tenantId, operationId).orElseThrow(NotFoundException::new));
         CodeMsg msg = msg();
         if (!op.isOpen()) {
-            return new Done(op.state, op.state == State.APPLIED ? msg.settledApplied() : msg.settledNotApplied());
+            // settled already, or its call is still in flight (then there is nothing to read yet)
+            return new Done(op.state, switch (op.state) {
+                case APPLIED -> msg.settledApplied();
+                case NOT_APPLIED -> msg.settledNotApplied();
+                default -> msg.settledUnknown();
+            });
         }
         State state = reconcile(gateway.forTenant(tenantId), op);
         return new Done(state, switch (state) {
