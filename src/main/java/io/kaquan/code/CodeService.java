@@ -33,6 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
 /**
@@ -250,6 +251,11 @@ public class CodeService {
     /** A fresh status-only read of a code for a confirmation page (not listed as a lookup); 404 when unknown. */
     public Result current(String code, String cardId) {
         requireOperator();
+        FormErrors errors = new FormErrors();
+        checkCodeAndCard(errors, code, cardId);
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(String.join(" ", errors.asMap().values()));
+        }
         Result result = lookup(new Query(trim(code), trim(cardId).isEmpty() ? null : trim(cardId), null, false), false);
         if (result.notFound()) {
             throw new NotFoundException();
