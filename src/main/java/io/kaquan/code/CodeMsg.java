@@ -274,6 +274,9 @@ public interface CodeMsg {
     @Message("查码")
     String lookUp();
 
+    @Message("上次查到的状态")
+    String lastKnownStatus();
+
     // Field errors
 
     @Message("请填写卡券码（或加密码）。")

@@ -126,7 +126,8 @@ public class CodeService {
     public record UserCards(String openid, String cardId, List<UserCode> codes, String message) {
     }
 
-    public record UserCode(String code, String cardId, Card card) {
+    /** A code of a user's wallet; {@code known} is the code mirror's row (last status seen), null if none. */
+    public record UserCode(String code, String cardId, Card card, CardCode known) {
     }
 
     // Lookup
@@ -505,8 +506,12 @@ public class CodeService {
         Map<String, Card> cards = cardIds.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew()
                 .call(() -> Card.<Card> list("tenantId = ?1 and cardId in ?2", tenantId, cardIds).stream()
                         .collect(Collectors.toMap(c -> c.cardId, Function.identity())));
-        List<UserCode> codes = wallet.cardList().stream()
-                .map(c -> new UserCode(c.code(), c.cardId(), cards.get(c.cardId()))).toList();
+        List<String> texts = wallet.cardList().stream().map(WeChatCodes.UserCard::code).toList();
+        Map<String, CardCode> known = texts.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew()
+                .call(() -> CardCode.<CardCode> list("tenantId = ?1 and code in ?2", tenantId, texts).stream()
+                        .collect(Collectors.toMap(c -> c.cardId + "/" + c.code, Function.identity())));
+        List<UserCode> codes = wallet.cardList().stream().map(c -> new UserCode(c.code(), c.cardId(),
+                cards.get(c.cardId()), known.get(c.cardId() + "/" + c.code()))).toList();
         return new UserCards(openid, cardId, codes, null);
     }
 

@@ -335,8 +335,11 @@ class CodePagesTest {
         String openid = "o_wallet_" + TestTenants.hex(8);
         String first = CodeFixtures.receive(card, openid).getString("code");
         String second = CodeFixtures.receive(customCard, openid).getString("code");
+        viewer.request().get(base() + "/lookup?code=" + first).then().statusCode(200);
         viewer.request().get(base() + "/users?openid=" + openid).then().statusCode(200)
                 .body(containsString("2 个卡券码"))
+                .body(containsString("<td>正常 <span class=\"muted\">")) // the first code, looked up before
+                .body(containsString("<span class=\"muted\">—</span>")) // the second, never looked up
                 .body(containsString("/codes/lookup?code=" + first + "&cardId=" + card))
                 .body(containsString("/codes/lookup?code=" + second + "&cardId=" + customCard));
         viewer.request().get(base() + "/users?openid=" + openid + "&cardId=" + customCard).then().statusCode(200)
