@@ -203,7 +203,7 @@ public class StepView {
         return prefix + key + suffix;
     }
 
-    public boolean hasProblems() {
+    public boolean anyProblem() {
         return !problems.isEmpty();
     }
 

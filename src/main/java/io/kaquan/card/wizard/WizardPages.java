@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
 
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.Flash;
@@ -38,6 +40,8 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
  */
 @Path("/t/{tenant}/cards/new")
 public class WizardPages {
+
+    private static final Pattern PICTURES = Pattern.compile("logo|abstract_icon|ti[0-9]+_image");
 
     @CheckedTemplate
     static class Templates {
@@ -126,7 +130,11 @@ public class WizardPages {
         List<WizardService.Upload> uploads = new ArrayList<>();
         for (Map.Entry<String, Collection<FormValue>> entry : input.getValues().entrySet()) {
             for (FormValue value : entry.getValue()) {
-                if (value.isFileItem()) {
+                if (value.isFileItem() && !PICTURES.matcher(entry.getKey()).matches()) {
+                    // Some clients send every part with a file name; only pictures are files here.
+                    posted.merge(entry.getKey(), new String(read(value), StandardCharsets.UTF_8),
+                            (a, b) -> a + "," + b);
+                } else if (value.isFileItem()) {
                     if (value.getFileName() != null && !value.getFileName().isBlank()) {
                         uploads.add(new WizardService.Upload(entry.getKey(), value.getFileName(),
                                 value.getHeaders().getFirst("Content-Type"), read(value)));
