@@ -237,10 +237,22 @@ public class WizardService {
 
     // What the pages show
 
+    /** WeChat's palette changes rarely (never, so far): asked once an hour per tenant, not on every page. */
+    private record Palette(List<WeChatCards.Color> colors, Instant readAt) {
+    }
+
+    private final Map<Long, Palette> palettes = new java.util.concurrent.ConcurrentHashMap<>();
+
     public List<WeChatCards.Color> colors() {
+        long tenantId = currentTenant.id();
+        Palette known = palettes.get(tenantId);
+        if (known != null && known.readAt().isAfter(Instant.now().minusSeconds(3600))) {
+            return known.colors();
+        }
         try {
-            List<WeChatCards.Color> colors = gateway.forTenant(currentTenant.id()).cardColors();
+            List<WeChatCards.Color> colors = gateway.forTenant(tenantId).cardColors();
             if (!colors.isEmpty()) {
+                palettes.put(tenantId, new Palette(colors, Instant.now()));
                 return colors;
             }
         } catch (WeChatException e) {
