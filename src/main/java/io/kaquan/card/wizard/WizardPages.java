@@ -55,6 +55,9 @@ public class WizardPages {
     WizardService wizard;
 
     @Inject
+    CardSubmission submission;
+
+    @Inject
     CurrentTenant currentTenant;
 
     @Inject
@@ -113,7 +116,7 @@ public class WizardPages {
                 view.colors = wizard.colors();
                 view.problems = wizard.problems(view.values);
                 view.body = wizard.bodyOf(view.values);
-                view.digest = view.body == null ? null : WizardService.digest(view.body);
+                view.digest = view.body == null ? null : CardSubmission.digest(view.body);
             }
             default -> {
             }
@@ -178,7 +181,7 @@ public class WizardPages {
     @Path("{draftId:[0-9]+}/submit")
     public RestResponse<Void> submit(@RestPath long draftId, @RestForm String digest) {
         return refusedTo(stepPath(draftId, WizardStep.REVIEW), () -> {
-            WizardService.Submitted submitted = wizard.submit(draftId, digest);
+            CardSubmission.Submitted submitted = submission.submit(draftId, digest);
             flash.success(submitted.reconciled() ? msg().reconciled() : msg().created());
             return "/t/" + currentTenant.id() + "/cards/" + submitted.cardId();
         });

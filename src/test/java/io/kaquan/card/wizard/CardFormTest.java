@@ -153,6 +153,16 @@ class CardFormTest {
     }
 
     @Test
+    void textsOfThePictureListCountCharacters() {
+        Map<String, String> data = valid("CASH");
+        data.put("ti1_image_url", "http://mmbiz.qpic.cn/pic/0");
+        data.put("ti1_text", "字".repeat(5000));
+        assertEquals(Map.of(), CardForm.validateAll(data, KEYS, TODAY), "5000 characters, 15000 bytes: allowed");
+        data.put("ti1_text", "字".repeat(5001));
+        assertEquals("errTooLongChars", CardForm.validateAll(data, KEYS, TODAY).get("ti1_text"));
+    }
+
+    @Test
     void byteLimitsCountUtf8NotCharacters() {
         Map<String, String> data = valid("CASH");
         data.put("title", "一二三四五六七八九"); // 9 汉字 = 27 bytes: the limit exactly
