@@ -67,8 +67,16 @@ public class CardSubmission {
     @Inject
     WizardConfig config;
 
-    /** How a submission ended: the card id, and whether it was found rather than created now. */
-    public record Submitted(String cardId, boolean reconciled) {
+    /** How a submission ended. */
+    public enum Outcome {
+        CREATED,
+        /** Found in WeChat after an earlier create whose answer never came. */
+        RECONCILED,
+        /** The draft had made its card before. */
+        ALREADY_DONE
+    }
+
+    public record Submitted(String cardId, Outcome outcome) {
     }
 
     private sealed interface Intent {
@@ -118,7 +126,7 @@ public class CardSubmission {
             return new Send(card, body);
         });
         if (intent instanceof Done done) {
-            return new Submitted(done.cardId(), true);
+            return new Submitted(done.cardId(), Outcome.ALREADY_DONE);
         }
         if (intent instanceof Send send) {
             return send(tenantId, draftId, send);
@@ -143,7 +151,7 @@ public class CardSubmission {
             throw refusal(e, send.card());
         }
         finish(tenantId, draftId, cardId, send.body(), false);
-        return new Submitted(cardId, false);
+        return new Submitted(cardId, Outcome.CREATED);
     }
 
     private Submitted reconcile(long tenantId, long draftId, Reconcile reconcile) {
@@ -156,7 +164,7 @@ public class CardSubmission {
         }
         if (found != null) {
             finish(tenantId, draftId, found, reconcile.body(), true);
-            return new Submitted(found, true);
+            return new Submitted(found, Outcome.RECONCILED);
         }
         if (reconcile.submittedAt().plus(config.reconcileGrace()).isAfter(Instant.now())) {
             throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().stillUncertain());

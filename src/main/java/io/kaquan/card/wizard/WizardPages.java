@@ -182,7 +182,11 @@ public class WizardPages {
     public RestResponse<Void> submit(@RestPath long draftId, @RestForm String digest) {
         return refusedTo(stepPath(draftId, WizardStep.REVIEW), () -> {
             CardSubmission.Submitted submitted = submission.submit(draftId, digest);
-            flash.success(submitted.reconciled() ? msg().reconciled() : msg().created());
+            flash.success(switch (submitted.outcome()) {
+                case CREATED -> msg().created();
+                case RECONCILED -> msg().reconciled();
+                case ALREADY_DONE -> msg().alreadyDone();
+            });
             return "/t/" + currentTenant.id() + "/cards/" + submitted.cardId();
         });
     }
