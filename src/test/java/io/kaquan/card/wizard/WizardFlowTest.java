@@ -338,6 +338,19 @@ class WizardFlowTest {
         assertThat(start, "留着明天再写");
         owner.request().get(client.base() + "/" + draft).then().statusCode(303)
                 .header("Location", endsWith("/" + draft + "/details"));
+        // The type can still change: the face stays, the offer step follows the new type
+        assertThat(client.post(draft, "type", Map.of("card_type", "CASH", "go", "next"), Map.of()),
+                "/" + draft + "/face");
+        assertEquals("CASH", WizardClient.stored(tenantId, draft).cardType);
+        assertEquals("留着明天再写", WizardClient.stored(tenantId, draft).value("title"));
+        assertThat(client.page(draft, "details"), "id=\"reduce_cost\"");
+
+        // Stores are searchable without JavaScript too
+        String stores = owner.request().queryParam("q", "海珠").get(client.base() + "/" + draft + "/stores").then()
+                .statusCode(200).extract().asString();
+        assertThat(stores, "海珠店");
+        assertFalse(stores.contains("天河店"), "only the stores that match");
+
         owner.request().post(client.base() + "/" + draft + "/delete").then().statusCode(303)
                 .header("Location", endsWith("/cards/new"));
         owner.request().get(client.base() + "/" + draft + "/face").then().statusCode(404);

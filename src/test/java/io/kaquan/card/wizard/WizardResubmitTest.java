@@ -83,6 +83,11 @@ class WizardResubmitTest {
         assertEquals(CardDraft.State.DONE, done.state);
         assertEquals(cards.get(0), done.cardId);
 
+        long audited = QuarkusTransaction.requiringNew().call(() -> io.kaquan.account.AuditEntry.count(
+                "tenantId = ?1 and action = 'card.created' and target = ?2 and details like '%found in WeChat%'",
+                tenantId, cards.get(0)));
+        assertEquals(1, audited, "the audit says how the card was found");
+
         // Submitting a done draft again only leads to its card.
         wizard.submit(draft, review.digest()).then().statusCode(303).header("Location", endsWith(cards.get(0)));
         assertEquals(1, cardsInWeChat(tenantId).size());
