@@ -77,7 +77,7 @@ public class WizardPages {
 
     @POST
     public RestResponse<Void> create(@RestForm("card_type") String type) {
-        return refusedTo(startPath(), () -> {
+        return refusedTo(null, () -> {
             CardDraft draft = wizard.start(type);
             return stepPath(draft.id, WizardStep.FACE);
         });
@@ -171,7 +171,7 @@ public class WizardPages {
             String typed = posted.getOrDefault("location_ids", "");
             posted.put("location_ids", String.join(",", CardForm.locationIds(picked + "," + typed)));
         }
-        return refusedTo(stepPath(draftId, current), () -> {
+        return refusedTo(draftId, () -> {
             WizardStep next = wizard.save(draftId, current, posted, uploads, !back);
             return stepPath(draftId, back ? current.previous() : next);
         });
@@ -180,7 +180,7 @@ public class WizardPages {
     @POST
     @Path("{draftId:[0-9]+}/submit")
     public RestResponse<Void> submit(@RestPath long draftId, @RestForm String digest) {
-        return refusedTo(stepPath(draftId, WizardStep.REVIEW), () -> {
+        return refusedTo(draftId, () -> {
             CardSubmission.Submitted submitted = submission.submit(draftId, digest);
             flash.success(switch (submitted.outcome()) {
                 case CREATED -> msg().created();
@@ -194,26 +194,22 @@ public class WizardPages {
     @POST
     @Path("{draftId:[0-9]+}/delete")
     public RestResponse<Void> discard(@RestPath long draftId) {
-        return refusedTo(stepPath(draftId, WizardStep.REVIEW), () -> {
+        return refusedTo(draftId, () -> {
             wizard.discard(draftId);
             flash.success(msg().discarded());
             return startPath();
         });
     }
 
-    /** Post/Redirect/Get: on a refusal, back to the step it names with the field errors in the flash. */
-    private RestResponse<Void> refusedTo(String fallback, java.util.function.Supplier<String> action) {
+    /** Post/Redirect/Get: on a refusal, back to the draft's step it names (or the start) with the errors in the flash. */
+    private RestResponse<Void> refusedTo(Long draftId, java.util.function.Supplier<String> action) {
         try {
             return Pages.seeOther(action.get());
         } catch (WizardRefused e) {
             FormErrors errors = new FormErrors();
             e.errors().forEach(errors::add);
             flash.formFailed(e.getMessage(), errors, Map.of());
-            String path = fallback;
-            if (e.step() != null && fallback.contains("/cards/new/")) {
-                path = fallback.substring(0, fallback.lastIndexOf('/') + 1) + e.step().slug();
-            }
-            return Pages.seeOther(path);
+            return Pages.seeOther(draftId == null ? startPath() : stepPath(draftId, e.step()));
         }
     }
 
