@@ -1,0 +1,320 @@
+package io.kaquan.card.wizard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.kaquan.account.Audit;
+import io.kaquan.account.CurrentUser;
+import io.kaquan.account.Role;
+import io.kaquan.card.Card;
+import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.wechat.WeChatCards;
+import io.kaquan.wechat.WeChatClient;
+import io.kaquan.wechat.WeChatErrors;
+import io.kaquan.wechat.WeChatException;
+import io.kaquan.wechat.WeChatGateway;
+import io.kaquan.wechat.WeChatMsg;
+import io.kaquan.wechat.WeChatStores;
+import io.kaquan.web.I18n;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The use cases of the card creation wizard before submission ({@link CardSubmission}): drafts saved step by step,
+ * pictures checked and uploaded to WeChat, the palette and stores offered, "create a similar card". Transactions are
+ * short and never span a WeChat call.
+ */
+@ApplicationScoped
+public class WizardService {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final int MAX_IMAGE = 1024 * 1024;
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    WeChatGateway gateway;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    I18n i18n;
+
+    /** A picture as posted. */
+    public record Upload(String field, String filename, String contentType, byte[] content) {
+    }
+
+    /** The palette and stores offered by the wizard, read from WeChat (or the seed's palette when it cannot answer). */
+    public record Stores(List<WeChatStores.Store> stores, String problem) {
+    }
+
+    // Drafts
+
+    public List<CardDraft> openDrafts() {
+        currentTenant.require(Role.OPERATOR);
+        return QuarkusTransaction.requiringNew().call(() -> CardDraft.openOfTenant(currentTenant.id()));
+    }
+
+    public CardDraft draft(long draftId) {
+        currentTenant.require(Role.OPERATOR);
+        long tenantId = currentTenant.id();
+        return QuarkusTransaction.requiringNew().call(() -> CardDraft.of(tenantId, draftId)
+                .orElseThrow(NotFoundException::new));
+    }
+
+    public CardDraft start(String type) {
+        currentTenant.require(Role.OPERATOR);
+        if (type == null || !CardForm.TYPES.contains(type)) {
+            throw new WizardRefused(WizardStep.TYPE, Map.of("card_type", msg().errType()), msg().errType());
+        }
+        return create(CardForm.defaults(type), null);
+    }
+
+    private CardDraft create(Map<String, String> data, String sourceCardId) {
+        long tenantId = currentTenant.id();
+        Long userId = currentUser.id();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CardDraft draft = new CardDraft();
+            draft.tenantId = tenantId;
+            draft.createdBy = userId;
+            draft.cardType = data.get("card_type");
+            draft.fields(data);
+            draft.sourceCardId = sourceCardId;
+            draft.createdAt = Instant.now();
+            draft.updatedAt = draft.createdAt;
+            draft.persist();
+            audit.record(tenantId, "card.draft-created", "draft " + draft.id,
+                    "type=" + draft.cardType + (sourceCardId == null ? "" : " similar-to=" + sourceCardId));
+            return draft;
+        });
+    }
+
+    public void discard(long draftId) {
+        currentTenant.require(Role.OPERATOR);
+        long tenantId = currentTenant.id();
+        QuarkusTransaction.requiringNew().run(() -> {
+            CardDraft draft = CardDraft.locked(tenantId, draftId).orElseThrow(NotFoundException::new);
+            if (draft.state == CardDraft.State.SUBMITTING) {
+                // Its card may exist in WeChat: keep the intent until it is reconciled.
+                throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().stillUncertain());
+            }
+            draft.delete();
+            audit.record(tenantId, "card.draft-deleted", "draft " + draftId, "type=" + draft.cardType);
+        });
+    }
+
+    /**
+     * Saves what a step posted (pictures are uploaded to WeChat first), even when invalid, so that nothing typed is
+     * lost; then refuses with the step's errors when {@code check} is set.
+     *
+     * @return the step to show next
+     */
+    public WizardStep save(long draftId, WizardStep step, Map<String, String> posted, List<Upload> uploads,
+            boolean check) {
+        currentTenant.require(Role.OPERATOR);
+        long tenantId = currentTenant.id();
+        CardDraft current = draft(draftId);
+        if (current.state == CardDraft.State.DONE) {
+            throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().alreadyDone());
+        }
+        String type = step == WizardStep.TYPE ? posted.getOrDefault("card_type", "") : current.cardType;
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (String field : CardForm.fieldsOf(step, CardForm.TYPES.contains(type) ? type : current.cardType)) {
+            if (field.endsWith("_url") && isPicture(field)) {
+                continue; // pictures change only through an upload
+            }
+            String value = posted.get(field);
+            if (CardForm.isBoolean(field)) {
+                changes.put(field, value != null && !value.isBlank() && !"false".equals(value) ? "true" : "");
+            } else if (value != null || step != WizardStep.TYPE) {
+                changes.put(field, value == null ? "" : value.strip());
+            }
+        }
+        Map<String, String> uploadErrors = new LinkedHashMap<>();
+        for (Upload upload : uploads) {
+            String target = upload.field() + "_url";
+            if (!isPicture(target) || upload.content() == null || upload.content().length == 0) {
+                continue;
+            }
+            String problem = checkImage(upload);
+            if (problem != null) {
+                uploadErrors.put(target, problem);
+                continue;
+            }
+            try {
+                changes.put(target, gateway.forTenant(tenantId).uploadImage(upload.filename(), upload.content(),
+                        upload.contentType()));
+            } catch (WeChatException e) {
+                uploadErrors.put(target, msg().errUpload(WeChatErrors.message(wechatMsg(), e)));
+            }
+        }
+        if (posted.containsKey("remove_" + "abstract_icon")) {
+            changes.put("abstract_icon_url", "");
+        }
+        Map<String, String> data = QuarkusTransaction.requiringNew().call(() -> {
+            CardDraft draft = CardDraft.locked(tenantId, draftId).orElseThrow(NotFoundException::new);
+            Map<String, String> fields = draft.fields();
+            fields.putAll(changes);
+            if (step == WizardStep.TYPE && CardForm.TYPES.contains(type)) {
+                draft.cardType = type;
+            }
+            draft.fields(fields);
+            if (check && WizardStep.of(draft.step).orElse(WizardStep.FACE).ordinal() < step.next().ordinal()) {
+                draft.step = step.next().slug();
+            }
+            draft.updatedAt = Instant.now();
+            return fields;
+        });
+        if (check || !uploadErrors.isEmpty()) {
+            Map<String, String> errors = new LinkedHashMap<>(uploadErrors);
+            if (check) {
+                CardForm.validate(step, data, msg(), today()).forEach(errors::putIfAbsent);
+            }
+            if (!errors.isEmpty()) {
+                throw new WizardRefused(step, errors, msg().fixFirst());
+            }
+        }
+        return step.next();
+    }
+
+    private static boolean isPicture(String field) {
+        return field.equals("logo_url") || field.equals("abstract_icon_url")
+                || field.matches("ti[0-9]+_image_url");
+    }
+
+    /** JPG or PNG by their first bytes (not by the name or type the browser claims), at most 1 MB. */
+    String checkImage(Upload upload) {
+        byte[] b = upload.content();
+        boolean jpg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+        boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+        if (!jpg && !png) {
+            return msg().errImageType();
+        }
+        if (b.length > MAX_IMAGE) {
+            return msg().errImageSize();
+        }
+        return null;
+    }
+
+    // What the pages show
+
+    /** WeChat's palette changes rarely (never, so far): asked once an hour per tenant, not on every page. */
+    private record Palette(List<WeChatCards.Color> colors, Instant readAt) {
+    }
+
+    private final Map<Long, Palette> palettes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public List<WeChatCards.Color> colors() {
+        long tenantId = currentTenant.id();
+        Palette known = palettes.get(tenantId);
+        if (known != null && known.readAt().isAfter(Instant.now().minusSeconds(3600))) {
+            return known.colors();
+        }
+        try {
+            List<WeChatCards.Color> colors = gateway.forTenant(tenantId).cardColors();
+            if (!colors.isEmpty()) {
+                palettes.put(tenantId, new Palette(colors, Instant.now()));
+                return colors;
+            }
+        } catch (WeChatException e) {
+            Log.debugf("Card colours of tenant %d not read: %s", currentTenant.id(), e.getMessage());
+        }
+        return CardForm.PALETTE.entrySet().stream().map(c -> new WeChatCards.Color(c.getKey(), c.getValue()))
+                .toList();
+    }
+
+    /** The tenant's stores (up to 500, read 50 at a time), those matching the query first-class. */
+    public Stores stores(String query) {
+        WeChatClient wechat = gateway.forTenant(currentTenant.id());
+        List<WeChatStores.Store> all = new ArrayList<>();
+        try {
+            for (int begin = 0; begin < 500; begin += 50) {
+                WeChatStores.Page page = wechat.poiList(begin, 50);
+                page.businessList().forEach(b -> all.add(b.baseInfo()));
+                if (page.businessList().size() < 50 || all.size() >= page.totalCount()) {
+                    break;
+                }
+            }
+        } catch (WeChatException e) {
+            return new Stores(List.of(), WeChatErrors.message(wechatMsg(), e));
+        }
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return new Stores(all.stream().filter(s -> q.isEmpty() || (nz(s.businessName()) + nz(s.branchName())
+                + nz(s.address()) + nz(s.district()) + nz(s.city()) + nz(s.poiId())).toLowerCase(Locale.ROOT)
+                .contains(q)).toList(), null);
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** The card/create body this draft makes, pretty, or null while a step is invalid. */
+    public String bodyOf(Map<String, String> data) {
+        if (!CardForm.validateAll(data, msg(), today()).isEmpty()) {
+            return null;
+        }
+        try {
+            return PRETTY.writeValueAsString(CardSubmission.request(CardForm.card(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Map<String, String> problems(Map<String, String> data) {
+        return CardForm.validateAll(data, msg(), today());
+    }
+
+    // Create a similar card
+
+    public CardDraft similar(String cardId) {
+        currentTenant.require(Role.OPERATOR);
+        long tenantId = currentTenant.id();
+        Card card = QuarkusTransaction.requiringNew().call(() -> Card.of(tenantId, cardId == null ? "" : cardId)
+                .orElseThrow(NotFoundException::new));
+        JsonNode source;
+        try {
+            source = card.sentJson != null ? JSON.readTree(card.sentJson).path("card")
+                    : card.detailJson != null ? JSON.readTree(card.detailJson) : JSON.createObjectNode();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> data = CardDrafts.fromCard(source, card.cardType);
+        if (!CardForm.TYPES.contains(data.get("card_type"))) {
+            throw new NotFoundException(); // not a type the wizard makes (member cards…)
+        }
+        return create(data, cardId);
+    }
+
+    // Plumbing
+
+    static LocalDate today() {
+        return LocalDate.now(CardForm.SHANGHAI);
+    }
+
+    WizardMsg msg() {
+        return i18n.bundle(WizardMsg.class);
+    }
+
+    private WeChatMsg wechatMsg() {
+        return i18n.bundle(WeChatMsg.class);
+    }
+}

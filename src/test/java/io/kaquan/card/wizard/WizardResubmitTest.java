@@ -1,0 +1,159 @@
+package io.kaquan.card.wizard;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.kaquan.card.Card;
+import io.kaquan.testing.Session;
+import io.kaquan.testing.TestCards;
+import io.kaquan.testing.TestTenants;
+import io.kaquan.wechat.WeChatCards;
+import io.kaquan.wechat.WeChatConfig;
+import io.kaquan.wechat.WeChatGateway;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/**
+ * card/create is not repeatable: a submit whose answer never came is reconciled against WeChat on resubmit, never sent
+ * a second time while the first may still take effect.
+ */
+@QuarkusTest
+class WizardResubmitTest {
+
+    @Inject
+    WeChatGateway gateway;
+
+    @Inject
+    WeChatConfig wechatConfig;
+
+    @Test
+    void aCreateThatTimesOutIsFoundOnResubmitAndNotMadeTwice() throws Exception {
+        Session owner = Session.login("wizard-timeout");
+        Map<String, String> form = TestTenants.validForm("超时重提");
+        long tenantId = TestTenants.register(owner, form);
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("CASH");
+        wizard.walk(draft, "CASH", WizardFlowTest.fullSet("CASH", List.of()), WizardFlowTest.pictures());
+        WizardClient.Review review = wizard.review(draft);
+
+        // WeChat (the sandbox) answers later than the gateway waits, but still makes the card.
+        long latency = wechatConfig.readTimeout().toMillis() + 4000;
+        faults(form.get("appid"), Map.of("latencyMs", latency));
+        Response first;
+        try {
+            first = wizard.submit(draft, review.digest());
+        } finally {
+            faults(form.get("appid"), Map.of("latencyMs", 0));
+        }
+        first.then().statusCode(303).header("Location", endsWith("/" + draft + "/review"));
+        assertThatPage(wizard.page(draft, "review"), "无法确认卡券是否已创建");
+        CardDraft pending = WizardClient.stored(tenantId, draft);
+        assertEquals(CardDraft.State.SUBMITTING, pending.state, "the intent stays until it is reconciled");
+        assertEquals(review.body(), WizardClient.JSON.readTree(pending.sentJson), "the intent is the exact body shown");
+
+        // A resubmit at once: whatever WeChat has done by now, nothing is sent again.
+        wizard.submit(draft, review.digest()).then().statusCode(303);
+        assertTrue(cardsInWeChat(tenantId).size() <= 1);
+
+        // Once WeChat has made the card, the resubmit finds it.
+        for (int i = 0; i < 120 && cardsInWeChat(tenantId).isEmpty(); i++) {
+            Thread.sleep(500);
+        }
+        String location = wizard.submit(draft, review.digest()).then().statusCode(303).extract().header("Location");
+        List<String> cards = cardsInWeChat(tenantId);
+        assertEquals(1, cards.size(), "exactly one card in the WeChat account");
+        assertTrue(location.endsWith("/t/" + tenantId + "/cards/" + cards.get(0)), location);
+        Card mirrored = TestCards.stored(tenantId, cards.get(0));
+        assertNotNull(mirrored);
+        assertEquals(review.body(), WizardClient.JSON.readTree(mirrored.sentJson));
+        CardDraft done = WizardClient.stored(tenantId, draft);
+        assertEquals(CardDraft.State.DONE, done.state);
+        assertEquals(cards.get(0), done.cardId);
+
+        long audited = QuarkusTransaction.requiringNew().call(() -> io.kaquan.account.AuditEntry.count(
+                "tenantId = ?1 and action = 'card.created' and target = ?2 and details like '%found in WeChat%'",
+                tenantId, cards.get(0)));
+        assertEquals(1, audited, "the audit says how the card was found");
+
+        // Submitting a done draft again only leads to its card.
+        wizard.submit(draft, review.digest()).then().statusCode(303).header("Location", endsWith(cards.get(0)));
+        assertEquals(1, cardsInWeChat(tenantId).size());
+    }
+
+    @Test
+    void aCreateThatNeverReachedWeChatMaySendAgainOnlyAfterTheGracePeriod() {
+        Session owner = Session.login("wizard-lost");
+        long tenantId = TestTenants.register(owner, "请求丢失");
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("GIFT");
+        wizard.walk(draft, "GIFT", WizardFlowTest.fullSet("GIFT", List.of()), WizardFlowTest.pictures());
+        WizardClient.Review review = wizard.review(draft);
+        // As if a card/create had been sent and its answer lost, just now and then long ago.
+        intent(tenantId, draft, review, Instant.now());
+        wizard.submit(draft, review.digest()).then().statusCode(303).header("Location", endsWith("/review"));
+        assertThatPage(wizard.page(draft, "review"), "请稍等片刻");
+        assertEquals(0, cardsInWeChat(tenantId).size(), "within the grace period nothing is sent");
+
+        intent(tenantId, draft, review, Instant.now().minusSeconds(600));
+        wizard.submit(draft, review.digest()).then().statusCode(303).header("Location", endsWith("/review"));
+        assertThatPage(wizard.page(draft, "review"), "上次提交没有在微信中创建卡券");
+        assertEquals(CardDraft.State.EDITING, WizardClient.stored(tenantId, draft).state);
+        assertEquals(0, cardsInWeChat(tenantId).size());
+
+        String location = wizard.submit(draft, wizard.review(draft).digest()).then().statusCode(303).extract()
+                .header("Location");
+        assertEquals(1, cardsInWeChat(tenantId).size());
+        assertTrue(location.endsWith(cardsInWeChat(tenantId).get(0)));
+    }
+
+    @Test
+    void aDraftChangedAfterItsReviewIsNotSent() {
+        Session owner = Session.login("wizard-twotabs");
+        long tenantId = TestTenants.register(owner, "两个标签页");
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("GENERAL_COUPON");
+        wizard.walk(draft, "GENERAL_COUPON", WizardFlowTest.fullSet("GENERAL_COUPON", List.of()),
+                WizardFlowTest.pictures());
+        String digest = wizard.review(draft).digest();
+        wizard.post(draft, "details", Map.of("default_detail", "改过了", "go", "next"), Map.of());
+        wizard.submit(draft, digest).then().statusCode(303).header("Location", endsWith("/review"));
+        assertThatPage(wizard.page(draft, "review"), "草稿在预览后被修改过");
+        assertEquals(0, cardsInWeChat(tenantId).size());
+    }
+
+    private static void intent(long tenantId, long draft, WizardClient.Review review, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            CardDraft d = CardDraft.of(tenantId, draft).orElseThrow();
+            d.state = CardDraft.State.SUBMITTING;
+            d.sentJson = review.body().toString();
+            d.submittedAt = at;
+        });
+    }
+
+    private List<String> cardsInWeChat(long tenantId) {
+        WeChatCards.IdPage page = gateway.forTenant(tenantId).cardBatchget(0, 50, List.of());
+        return page.cardIdList();
+    }
+
+    private static void faults(String appid, Map<String, Object> faults) {
+        given().contentType(ContentType.JSON).body(faults).put("/sandbox/admin/accounts/" + appid + "/faults").then()
+                .statusCode(200);
+    }
+
+    private static void assertThatPage(String page, String text) {
+        org.hamcrest.MatcherAssert.assertThat(page, containsString(text));
+    }
+}
