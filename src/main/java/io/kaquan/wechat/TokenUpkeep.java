@@ -64,6 +64,9 @@ public class TokenUpkeep {
      */
     public Result refreshIfDue(long tenantId) {
         Instant before = obtainedAt(tenantId);
+        // The shared row said "due": a copy in this node's memory that looks fresher is out of date (the row changed
+        // behind it), so ask the broker from the row. Still one flight: the broker re-reads the row under its locks.
+        broker.forget(tenantId);
         broker.refreshIfDue(tenantId);
         Instant after = obtainedAt(tenantId);
         return after != null && !after.equals(before) ? Result.FETCHED : Result.KEPT;

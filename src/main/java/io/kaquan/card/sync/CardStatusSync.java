@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.kaquan.card.Card;
 import io.kaquan.card.CardMirror;
@@ -112,8 +113,7 @@ public class CardStatusSync implements TenantJob {
             }
             try {
                 details++;
-                context.addCalls(1);
-                WeChatCards.Detail detail = wechat.cardGet(cardId);
+                WeChatCards.Detail detail = counted(context, () -> wechat.cardGet(cardId));
                 QuarkusTransaction.requiringNew().run(() -> mirror.refreshed(tenantId, detail, Card.Origin.DISCOVERED));
                 if (gone(detail.status()) && !gone(known.containsKey(cardId) ? known.get(cardId).status : null)) {
                     deleted++;
@@ -147,8 +147,8 @@ public class CardStatusSync implements TenantJob {
         for (CardStatus status : config.cardStatus().statuses()) {
             int offset = 0;
             while (true) {
-                context.addCalls(1);
-                WeChatCards.IdPage page = wechat.cardBatchget(offset, PAGE, List.of(status));
+                int from = offset;
+                WeChatCards.IdPage page = counted(context, () -> wechat.cardBatchget(from, PAGE, List.of(status)));
                 page.cardIdList().forEach(id -> listed.putIfAbsent(id, status));
                 offset += page.cardIdList().size();
                 if (page.cardIdList().size() < PAGE || offset >= page.totalNum()) {
@@ -157,6 +157,20 @@ public class CardStatusSync implements TenantJob {
             }
         }
         return listed;
+    }
+
+    /** Counts a call that went out (answered or not); one the gateway stopped before sending is not counted. */
+    static <T> T counted(JobContext context, Supplier<T> call) {
+        try {
+            T result = call.get();
+            context.addCalls(1);
+            return result;
+        } catch (WeChatException e) {
+            if (e.kind() != WeChatException.Kind.STOPPED) {
+                context.addCalls(1);
+            }
+            throw e;
+        }
     }
 
     private static Map<String, Known> known(long tenantId) {

@@ -166,6 +166,7 @@ public class TenantJobs {
                 update job_schedule s set lease_until = now() + cast(?1 as interval), lease_owner = ?2
                 from (select job, tenant_id from job_schedule
                       where job in (?3) and next_due_at <= now()
+                        and (paused_until is null or paused_until <= now())
                         and (lease_until is null or lease_until < now())
                       order by next_due_at limit ?4 for update skip locked) d
                 where s.job = d.job and s.tenant_id = d.tenant_id
