@@ -144,4 +144,7 @@ public interface SyncMsg {
 
     @Message("凭据问题")
     String credentialProblemShort();
+
+    @Message("所有公众号的同步概览")
+    String overviewLink();
 }
