@@ -39,10 +39,10 @@ public class CardStatusSync implements TenantJob {
 
     /** What one run found, for the run record. */
     record Tally(int cards, int discovered, int changed, int deleted, int details, int detailFailures) {
+        /** key=value pairs: stored as is, shown in the reader's language ({@link SyncTexts#summary}). */
         String text() {
-            return "cards " + cards + ", discovered " + discovered + ", status changed " + changed + ", deleted "
-                    + deleted + ", card/get " + details + (detailFailures > 0 ? ", card/get failed " + detailFailures
-                            : "");
+            return "cards=" + cards + " discovered=" + discovered + " changed=" + changed + " deleted=" + deleted
+                    + " details=" + details + " detailFailures=" + detailFailures;
         }
     }
 

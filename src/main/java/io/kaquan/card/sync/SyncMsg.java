@@ -91,6 +91,12 @@ public interface SyncMsg {
     @Message("凭据有问题，暂不同步：{detail}")
     String credentialProblem(String detail);
 
+    @Message("共 {cards} 张卡券，新发现 {discovered} 张，状态变化 {changed} 张，已删除 {deleted} 张，读取详情 {details} 次")
+    String cardSummary(int cards, int discovered, int changed, int deleted, int details);
+
+    @Message("，读取详情失败 {failures} 次")
+    String cardSummaryFailures(int failures);
+
     // Jobs
 
     @Message("卡券状态同步")

@@ -33,6 +33,11 @@ public class SyncService {
     /** A tenant whose latest run of a job is failing, or whose credentials WeChat refuses. */
     public record Failing(long tenantId, String tenantName, String job, SyncRun.State result, Instant at,
             String message, boolean credentialProblem) {
+
+        /** The message in the reader's language. */
+        public String summary() {
+            return SyncTexts.summary(message);
+        }
     }
 
     public record Overview(List<Failing> failing, int failingTenants, int tenants, boolean all) {
@@ -115,7 +120,7 @@ public class SyncService {
         QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId, "sync.run-now", CardStatusSync.JOB, null));
         JobOutcome outcome = jobs.runNow(CardStatusSync.JOB, tenantId, userId)
                 .orElseThrow(() -> new ActionRefused(msg.syncRunning()));
-        String summary = outcome.message() == null ? "" : outcome.message();
+        String summary = SyncTexts.summary(outcome.message());
         if (outcome.result() == JobOutcome.Result.OK) {
             return msg.syncDone(summary, outcome.calls());
         }

@@ -61,7 +61,7 @@ class SyncBrowserTest {
             assertThat(page.locator("#sync-jobs tr[data-job='card-status'] .last-run")).hasText("从未运行");
             page.click("#sync-now");
             assertThat(page.locator("#flash")).containsText("卡券状态已同步");
-            assertThat(page.locator("#flash")).containsText("discovered 1");
+            assertThat(page.locator("#flash")).containsText("新发现 1 张");
             assertThat(page.locator("#sync-runs tr[data-job='card-status'][data-result='OK']")).hasCount(1);
             Chromium.screenshot(page, "sync-01-after-sync-now");
 
