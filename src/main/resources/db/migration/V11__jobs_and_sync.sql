@@ -231,3 +231,4 @@ create table sync_run (
 );
 create index sync_run_tenant_idx on sync_run (tenant_id, started_at desc);
 create index sync_run_job_idx on sync_run (job, started_at desc);
+create index sync_run_started_idx on sync_run (started_at);

@@ -274,11 +274,19 @@ public class TenantJobs {
                 .setParameter(6, claim.leaseOwner).executeUpdate();
     }
 
-    /** Deletes run records older than kaquan.jobs.keep-runs. */
+    /**
+     * Deletes run records older than kaquan.jobs.keep-runs, and closes runs left RUNNING by a node that stopped
+     * (older than the lease: their tenant's job has been free to run again since).
+     */
     public int prune() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "delete from sync_run where started_at < now() - cast(?1 as interval)")
-                .setParameter(1, config.keepRuns().toSeconds() + " seconds").executeUpdate());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("""
+                    update sync_run set result = 'FAILED', finished_at = now(), message = 'abandoned: its node stopped'
+                    where result = 'RUNNING' and started_at < now() - cast(?1 as interval)""")
+                    .setParameter(1, config.lease().toSeconds() + " seconds").executeUpdate();
+            return em.createNativeQuery("delete from sync_run where started_at < now() - cast(?1 as interval)")
+                    .setParameter(1, config.keepRuns().toSeconds() + " seconds").executeUpdate();
+        });
     }
 
     private static Instant instant(Object value) {

@@ -1,6 +1,7 @@
 package io.kaquan.card.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -12,8 +13,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /** Tenants' due times: the cron's periods, each tenant at its own stable offset within the spread. */
 @QuarkusTest
@@ -21,6 +24,34 @@ class TenantJobScheduleTest {
 
     @Inject
     TenantJobs jobs;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void runsLeftByAStoppedNodeAreClosedAndOldRunsDeleted() {
+        long[] ids = QuarkusTransaction.requiringNew().call(() -> {
+            long abandoned = insertRun("interval '1 hour'", "RUNNING");
+            long running = insertRun("interval '1 minute'", "RUNNING");
+            long old = insertRun("interval '40 days'", "OK");
+            return new long[] { abandoned, running, old };
+        });
+        jobs.prune();
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRun abandoned = SyncRun.findById(ids[0]);
+            assertEquals(SyncRun.State.FAILED, abandoned.result);
+            assertTrue(abandoned.message.contains("abandoned"));
+            assertEquals(SyncRun.State.RUNNING, SyncRun.<SyncRun> findById(ids[1]).result, "still within its lease");
+            assertNull(SyncRun.findById(ids[2]), "older than keep-runs (30 days)");
+        });
+    }
+
+    private long insertRun(String age, String result) {
+        return ((Number) em.createNativeQuery("""
+                insert into sync_run (job, due_at, started_at, result, node)
+                values ('prune-test', now() - %1$s, now() - %1$s, '%2$s', 'n') returning id""".formatted(age, result))
+                .getSingleResult()).longValue();
+    }
 
     @Test
     void tenantsAreSpreadOverTheWindowAfterEachCronFiring() {
