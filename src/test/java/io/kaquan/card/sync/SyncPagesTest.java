@@ -6,7 +6,13 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +79,10 @@ class SyncPagesTest {
         operator.request().cookie("kaquan-flash", again.getCookie("kaquan-flash")).get("/t/" + tenant + "/sync")
                 .then().body(containsString("刚刚已同步过"));
         assertEquals(1, manualRuns());
+        Number audited = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select count(*) from audit_log where tenant_id = ?1 and action = 'sync.run-now'")
+                .setParameter(1, tenant).getSingleResult());
+        assertEquals(1, audited.intValue(), "the click is in the audit log");
 
         // English page
         owner.request().cookie("kaquan-lang", "en").header("Accept-Language", "en").get("/t/" + tenant + "/sync")
@@ -105,6 +115,35 @@ class SyncPagesTest {
                 "select next_due_at > now() and lease_until is null from job_schedule where tenant_id = ?1")
                 .setParameter(1, otherTenant).getSingleResult());
         assertEquals(Boolean.TRUE, next, "moved to its next due time, lease released");
+    }
+
+    @Test
+    void runsOfOneTenantNeverOverlapWhenStartedTogether() throws Exception {
+        long busy = TestTenants.register(owner, "同时点击");
+        for (int i = 0; i < 3; i++) {
+            TestCards.create(busy, "CASH");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Optional<JobOutcome>>> clicks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                clicks.add(pool.submit(() -> jobs.runNow(CardStatusSync.JOB, busy, null)));
+            }
+            int ran = 0;
+            for (Future<Optional<JobOutcome>> click : clicks) {
+                ran += click.get(60, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            List<SyncRun> runs = QuarkusTransaction.requiringNew().call(() -> SyncRun.recent(busy, 10));
+            assertEquals(ran, runs.size());
+            assertTrue(ran >= 1);
+            runs.sort(java.util.Comparator.comparing(r -> r.startedAt));
+            for (int i = 1; i < runs.size(); i++) {
+                assertTrue(!runs.get(i).startedAt.isBefore(runs.get(i - 1).finishedAt),
+                        "one run at a time: " + runs);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
