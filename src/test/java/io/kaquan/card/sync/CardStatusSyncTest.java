@@ -107,6 +107,24 @@ class CardStatusSyncTest {
     }
 
     @Test
+    void aCardWeChatNoLongerKnowsIsMarkedDeleted() {
+        long tenant = TestTenants.register(Session.login("sync-owner"), "消失的卡券");
+        String gone = "pGone" + TestTenants.hex(20);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into card (tenant_id, card_id, card_type, status, origin, created_at, refreshed_at)
+                values (?1, ?2, 'CASH', 'VERIFY_OK', 'KAQUAN', now(), now())""")
+                .setParameter(1, tenant).setParameter(2, gone).executeUpdate());
+
+        JobOutcome outcome = jobs.runNow(CardStatusSync.JOB, tenant, null).orElseThrow();
+        assertEquals(JobOutcome.Result.OK, outcome.result(), outcome.message());
+        assertEquals(5 + 1, outcome.calls(), "five empty listings, one card/get for the card missing from them");
+        assertEquals(CardStatus.DELETE, TestCards.stored(tenant, gone).status);
+        assertTrue(outcome.message().contains("deleted=1"), outcome.message());
+        // Deleted cards are not read again.
+        assertEquals(5, jobs.runNow(CardStatusSync.JOB, tenant, null).orElseThrow().calls());
+    }
+
+    @Test
     void aUsedUpQuotaPausesTheJobForTheTenantUntilTheNextDay() {
         Map<String, String> form = TestTenants.validForm("配额用完");
         long tenant = TestTenants.register(Session.login("sync-owner"), form);
