@@ -140,6 +140,14 @@ public class TokenBroker {
         return refresh(tenantId, null, true);
     }
 
+    /**
+     * Refreshes the tenant's token now, in the caller's thread, if it is past its refresh point (the scheduled upkeep,
+     * {@link TokenUpkeep}); a fresh one, or one another node just refreshed, is kept. Same single flight as any refresh.
+     */
+    Lease refreshIfDue(long tenantId) {
+        return refresh(tenantId, null, false);
+    }
+
     /** Forgets the tenant's token on this node (its credentials or token mode changed). */
     void forget(long tenantId) {
         leases.remove(tenantId);

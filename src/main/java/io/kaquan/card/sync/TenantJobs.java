@@ -1,0 +1,308 @@
+package io.kaquan.card.sync;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+import org.quartz.CronExpression;
+
+import io.kaquan.wechat.ApiUsage;
+import io.kaquan.wechat.CredentialProblem;
+import io.kaquan.wechat.WeChatException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Runs {@link TenantJob}s per tenant, once per due time, whatever the number of nodes: each (job, tenant) has a row in
+ * {@code job_schedule}; a run first takes that row's lease (one atomic update, rows locked with skip locked), so a
+ * scheduled firing, a second node and a user's "sync now" never run the same tenant's job at the same time. Every run
+ * is recorded in {@code sync_run}.
+ */
+@ApplicationScoped
+public class TenantJobs {
+
+    /** A due (job, tenant) whose lease this node holds. */
+    record Claim(String job, long tenantId, Instant dueAt, String leaseOwner) {
+    }
+
+    @Inject
+    @Any
+    Instance<TenantJob> beans;
+
+    @Inject
+    JobsConfig config;
+
+    @Inject
+    EntityManager em;
+
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    /** This node's name in run records. */
+    public String node() {
+        return config.nodeName().orElse(node);
+    }
+
+    /** Every tenant job, by name. */
+    public List<TenantJob> all() {
+        List<TenantJob> jobs = new ArrayList<>();
+        beans.forEach(jobs::add);
+        jobs.sort(Comparator.comparing(TenantJob::name));
+        return jobs;
+    }
+
+    public Optional<TenantJob> job(String name) {
+        return all().stream().filter(j -> j.name().equals(name)).findFirst();
+    }
+
+    /** The job's cron when it is scheduled (configured and enabled). */
+    public Optional<CronExpression> cron(String job) {
+        JobsConfig.TenantJobSchedule schedule = config.tenant().get(job);
+        if (schedule == null || !schedule.enabled() || schedule.cron().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            CronExpression cron = new CronExpression(schedule.cron().get());
+            cron.setTimeZone(TimeZone.getTimeZone(config.zone()));
+            return Optional.of(cron);
+        } catch (ParseException e) {
+            throw new IllegalStateException("kaquan.jobs.tenant.\"" + job + "\".cron: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tenant's offset in the job's spread window: stable, different per tenant. */
+    long offsetSeconds(String job, long tenantId) {
+        JobsConfig.TenantJobSchedule schedule = config.tenant().get(job);
+        long spread = schedule == null ? 0 : schedule.spread().toSeconds();
+        if (spread <= 0) {
+            return 0;
+        }
+        CRC32 crc = new CRC32();
+        crc.update((job + ":" + tenantId).getBytes(StandardCharsets.UTF_8));
+        return Math.floorMod(crc.getValue(), spread);
+    }
+
+    /** The first due time of the tenant strictly after {@code after}: a cron fire time plus the tenant's offset. */
+    public Optional<Instant> nextDue(String job, long tenantId, Instant after) {
+        return cron(job).map(cron -> {
+            long offset = offsetSeconds(job, tenantId);
+            Date fire = cron.getNextValidTimeAfter(Date.from(after.minusSeconds(offset)));
+            return fire == null ? null : fire.toInstant().plusSeconds(offset);
+        });
+    }
+
+    /**
+     * One firing of the dispatcher: gives every tenant a schedule row per scheduled job, then runs up to
+     * {@code batch-size} due (job, tenant) pairs, earliest first.
+     *
+     * @return the runs made
+     */
+    public int runDue() {
+        List<String> scheduled = all().stream().map(TenantJob::name).filter(n -> cron(n).isPresent()).toList();
+        for (String job : scheduled) {
+            QuarkusTransaction.requiringNew().run(() -> addMissingRows(job));
+        }
+        if (scheduled.isEmpty()) {
+            return 0;
+        }
+        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claimDue(scheduled, config.batchSize()));
+        for (Claim claim : claims) {
+            TenantJob job = job(claim.job).orElseThrow();
+            run(job, claim, false, null);
+        }
+        return claims.size();
+    }
+
+    /**
+     * Runs the job for the tenant now (a user's "sync now", tests), unless a run of it holds the tenant's lease.
+     *
+     * @return the outcome, or empty when the job is running for the tenant right now
+     */
+    public Optional<JobOutcome> runNow(String jobName, long tenantId, Long userId) {
+        TenantJob job = job(jobName).orElseThrow(() -> new IllegalArgumentException("No tenant job " + jobName));
+        Instant now = Instant.now();
+        Optional<Claim> claim = QuarkusTransaction.requiringNew().call(() -> claimOne(jobName, tenantId, now));
+        return claim.map(c -> run(job, c, true, userId));
+    }
+
+    private void addMissingRows(String job) {
+        @SuppressWarnings("unchecked")
+        List<Number> missing = em.createNativeQuery("""
+                select t.id from tenant t where not exists
+                    (select 1 from job_schedule s where s.job = ?1 and s.tenant_id = t.id) order by t.id""")
+                .setParameter(1, job).getResultList();
+        Instant now = Instant.now();
+        for (Number id : missing) {
+            nextDue(job, id.longValue(), now).ifPresent(due -> insertRow(job, id.longValue(), due));
+        }
+    }
+
+    private void insertRow(String job, long tenantId, Instant due) {
+        em.createNativeQuery("""
+                insert into job_schedule (job, tenant_id, next_due_at) values (?1, ?2, ?3)
+                on conflict (job, tenant_id) do nothing""")
+                .setParameter(1, job).setParameter(2, tenantId).setParameter(3, due).executeUpdate();
+    }
+
+    /** Takes the leases of due rows; rows another node is claiming right now are skipped, not waited for. */
+    private List<Claim> claimDue(List<String> jobs, int limit) {
+        String owner = node() + "/" + UUID.randomUUID();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                update job_schedule s set lease_until = now() + cast(?1 as interval), lease_owner = ?2
+                from (select job, tenant_id from job_schedule
+                      where job in (?3) and next_due_at <= now()
+                        and (paused_until is null or paused_until <= now())
+                        and (lease_until is null or lease_until < now())
+                      order by next_due_at limit ?4 for update skip locked) d
+                where s.job = d.job and s.tenant_id = d.tenant_id
+                returning s.job, s.tenant_id, s.next_due_at""")
+                .setParameter(1, config.lease().toSeconds() + " seconds").setParameter(2, owner)
+                .setParameter(3, jobs).setParameter(4, limit).getResultList();
+        return rows.stream().map(r -> new Claim((String) r[0], ((Number) r[1]).longValue(), instant(r[2]), owner))
+                .sorted(Comparator.comparing(Claim::dueAt)).toList();
+    }
+
+    private Optional<Claim> claimOne(String job, long tenantId, Instant now) {
+        Instant due = nextDue(job, tenantId, now).orElse(now.plusSeconds(365L * 86400)); // unscheduled: far away
+        insertRow(job, tenantId, due);
+        String owner = node() + "/" + UUID.randomUUID();
+        int taken = em.createNativeQuery("""
+                update job_schedule set lease_until = now() + cast(?1 as interval), lease_owner = ?2
+                where job = ?3 and tenant_id = ?4 and (lease_until is null or lease_until < now())""")
+                .setParameter(1, config.lease().toSeconds() + " seconds").setParameter(2, owner)
+                .setParameter(3, job).setParameter(4, tenantId).executeUpdate();
+        return taken == 1 ? Optional.of(new Claim(job, tenantId, now, owner)) : Optional.empty();
+    }
+
+    /** Runs a claimed job and records it; never throws. */
+    private JobOutcome run(TenantJob job, Claim claim, boolean manual, Long userId) {
+        Instant started = Instant.now();
+        Long runId = QuarkusTransaction.requiringNew().call(() -> startRun(claim, manual, userId, started));
+        JobContext context = new JobContext(claim.tenantId, claim.dueAt, manual);
+        JobOutcome outcome;
+        Instant pauseUntil = null;
+        try {
+            Optional<CredentialProblem> problem = QuarkusTransaction.requiringNew()
+                    .call(() -> CredentialProblem.<CredentialProblem> find("tenantId", claim.tenantId)
+                            .firstResultOptional());
+            if (problem.isPresent()) {
+                outcome = JobOutcome.skipped("credential problem: " + problem.get().errcode + " "
+                        + problem.get().errmsg);
+            } else {
+                outcome = job.run(context);
+                if (outcome == null) {
+                    outcome = JobOutcome.ok(context.calls(), null);
+                }
+            }
+        } catch (WeChatException e) {
+            outcome = classify(e, context.calls());
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Job %s for tenant %d failed", job.name(), claim.tenantId);
+            outcome = JobOutcome.failed(context.calls(), e.toString());
+        }
+        if (outcome.result() == JobOutcome.Result.QUOTA) {
+            pauseUntil = LocalDate.now(ApiUsage.SHANGHAI).plusDays(1).atStartOfDay(ApiUsage.SHANGHAI).toInstant();
+        }
+        JobOutcome done = outcome;
+        Instant until = pauseUntil;
+        Instant finished = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> finish(runId, claim, done, manual, until, finished));
+        return done;
+    }
+
+    /** WeChat's answer as a run result: 45009 pauses the job for the day, a credential stop skips the tenant. */
+    static JobOutcome classify(WeChatException e, int calls) {
+        String text = e.api().path() + ": " + e.errcode() + " " + e.errmsg();
+        if (e.errcode() == 45009) {
+            return JobOutcome.quota(calls, text);
+        }
+        if (e.credentialProblem()) {
+            return new JobOutcome(JobOutcome.Result.SKIPPED, calls, "credential problem: " + text);
+        }
+        return JobOutcome.failed(calls, e.kind() + " " + text);
+    }
+
+    private Long startRun(Claim claim, boolean manual, Long userId, Instant started) {
+        SyncRun run = new SyncRun();
+        run.job = claim.job;
+        run.tenantId = claim.tenantId;
+        run.dueAt = claim.dueAt;
+        run.startedAt = started;
+        run.result = SyncRun.State.RUNNING;
+        run.node = node();
+        run.manual = manual;
+        run.userId = userId;
+        run.persist();
+        return run.id;
+    }
+
+    private void finish(Long runId, Claim claim, JobOutcome outcome, boolean manual, Instant pauseUntil,
+            Instant finished) {
+        SyncRun run = SyncRun.findById(runId);
+        if (run != null) {
+            run.finishedAt = finished;
+            run.result = SyncRun.State.valueOf(outcome.result().name());
+            run.calls = Math.max(outcome.calls(), 0);
+            run.message = outcome.message() == null ? null : abbreviate(outcome.message(), 1000);
+        }
+        // A manual run leaves the schedule as it is; a scheduled one moves to the next due time (after a pause).
+        Instant next = manual && pauseUntil == null ? null
+                : nextDue(claim.job, claim.tenantId, pauseUntil != null ? pauseUntil.minusSeconds(1) : finished)
+                        .orElse(finished.plusSeconds(365L * 86400));
+        em.createNativeQuery("""
+                update job_schedule set lease_until = null, lease_owner = null,
+                    next_due_at = coalesce(cast(?1 as timestamptz), next_due_at),
+                    paused_until = case when ?5 then cast(?2 as timestamptz) else paused_until end
+                where job = ?3 and tenant_id = ?4 and lease_owner = ?6""")
+                .setParameter(1, next).setParameter(2, pauseUntil).setParameter(3, claim.job)
+                .setParameter(4, claim.tenantId).setParameter(5, !manual || pauseUntil != null)
+                .setParameter(6, claim.leaseOwner).executeUpdate();
+    }
+
+    /**
+     * Deletes run records older than kaquan.jobs.keep-runs, and closes runs left RUNNING by a node that stopped
+     * (older than the lease: their tenant's job has been free to run again since).
+     */
+    public int prune() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("""
+                    update sync_run set result = 'FAILED', finished_at = now(), message = 'abandoned: its node stopped'
+                    where result = 'RUNNING' and started_at < now() - cast(?1 as interval)""")
+                    .setParameter(1, config.lease().toSeconds() + " seconds").executeUpdate();
+            return em.createNativeQuery("delete from sync_run where started_at < now() - cast(?1 as interval)")
+                    .setParameter(1, config.keepRuns().toSeconds() + " seconds").executeUpdate();
+        });
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("Not a time: " + value);
+    }
+
+    static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

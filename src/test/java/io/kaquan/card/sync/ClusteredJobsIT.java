@@ -1,0 +1,202 @@
+package io.kaquan.card.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Two packaged app instances ({@code java -jar target/quarkus-app/quarkus-run.jar}, prod profile) on ONE PostgreSQL,
+ * with fast test schedules: every firing of the clustered jobs ran exactly once, on one node or the other.
+ * A plain JUnit test run by failsafe (no Quarkus test app of its own).
+ */
+class ClusteredJobsIT {
+
+    static final Duration RUN_FOR = Duration.ofSeconds(45);
+
+    static EmbeddedPostgres postgres;
+    static final List<Process> nodes = new ArrayList<>();
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        Path base = Path.of("target", "cluster-it-postgres").toAbsolutePath();
+        Files.createDirectories(base);
+        postgres = EmbeddedPostgres.builder().setDataDirectory(base.resolve("data"))
+                .setOverrideWorkingDirectory(base.resolve("bin").toFile()).setCleanDataDirectory(true)
+                .setServerConfig("unix_socket_directories", "").setServerConfig("fsync", "off").start();
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        for (Process node : nodes) {
+            node.destroy();
+        }
+        for (Process node : nodes) {
+            if (!node.waitFor(20, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void eachFiringRunsOnceWhateverTheNumberOfNodes() throws Exception {
+        // Both at once (Flyway and Quartz take their own locks); the tenant comes once the schema is there.
+        int portA = freePort();
+        int portB = freePort();
+        Process a = start("node-a", portA);
+        Process b = start("node-b", portB);
+        awaitReady(a, portA);
+        awaitReady(b, portB);
+        long tenant = insertTenantThatIsSkipped();
+        try (Connection db = connection(); Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from qrtz_scheduler_state")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1), "both nodes joined the cluster");
+        }
+
+        // Until enough firings were recorded (or RUN_FOR has passed): both nodes compete for every one of them.
+        long deadline = System.nanoTime() + RUN_FOR.toNanos();
+        while (System.nanoTime() < deadline && (count("job = 'tokens'") < 10
+                || count("job = 'card-status' and tenant_id = " + tenant) < 5)) {
+            Thread.sleep(500);
+        }
+        for (Process node : List.of(a, b)) {
+            node.destroy(); // graceful: runs under way finish
+            assertTrue(node.waitFor(30, TimeUnit.SECONDS));
+        }
+
+        try (Connection db = connection(); Statement st = db.createStatement()) {
+            // The token sweep: one run per Quartz fire time (due_at = the scheduled fire time).
+            ResultSet sweeps = st.executeQuery("""
+                    select count(*), count(distinct due_at), count(distinct node), count(*) filter (where finished_at is null)
+                    from sync_run where job = 'tokens'""");
+            sweeps.next();
+            int runs = sweeps.getInt(1);
+            System.out.printf("token sweeps: %d runs, %d fire times, %d nodes%n", runs, sweeps.getInt(2),
+                    sweeps.getInt(3));
+            assertTrue(runs >= 10, "fires every second: " + runs);
+            assertEquals(runs, sweeps.getInt(2), "no fire time ran twice");
+            assertEquals(0, sweeps.getInt(4), "every run finished");
+
+            // The tenant job: one run per due time of the tenant.
+            ResultSet tenantRuns = st.executeQuery("""
+                    select count(*), count(distinct due_at), count(distinct node), min(result), max(result)
+                    from sync_run where job = 'card-status' and tenant_id = %d""".formatted(tenant));
+            tenantRuns.next();
+            int tenantCount = tenantRuns.getInt(1);
+            System.out.printf("card-status: %d runs, %d due times, %d nodes%n", tenantCount, tenantRuns.getInt(2),
+                    tenantRuns.getInt(3));
+            assertTrue(tenantCount >= 5, "due every 2 s: " + tenantCount);
+            assertEquals(tenantCount, tenantRuns.getInt(2), "no due time ran twice");
+            assertEquals("SKIPPED", tenantRuns.getString(4), "credential problem: skipped without calling WeChat");
+            assertEquals("SKIPPED", tenantRuns.getString(5));
+        }
+    }
+
+    static int count(String where) throws Exception {
+        try (Connection db = connection(); Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from sync_run where " + where)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** A tenant with a stored credential problem: its job runs are recorded as skipped, nothing calls WeChat. */
+    static long insertTenantThatIsSkipped() throws Exception {
+        try (Connection db = connection(); Statement st = db.createStatement()) {
+            st.executeUpdate("insert into app_user (subject, name) values ('cluster-it', 'Cluster IT')");
+            ResultSet rs = st.executeQuery("""
+                    insert into tenant (display_name, appid, original_id, message_mode, sandbox, appsecret_enc,
+                        callback_token_enc, aes_key_enc, created_by)
+                    select '集群测试', 'wxclusterit', 'gh_clusterit', 'SAFE', true, 'x', 'x', 'x', id
+                    from app_user where subject = 'cluster-it' returning id""");
+            rs.next();
+            long id = rs.getLong(1);
+            st.executeUpdate("""
+                    insert into credential_problem (tenant_id, api, errcode, errmsg, detected_at)
+                    values (%d, '/cgi-bin/stable_token', 40125, 'invalid appsecret', now())""".formatted(id));
+            return id;
+        }
+    }
+
+    static Process start(String name, int port) throws IOException {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        assertTrue(Files.exists(jar), "package the app first: " + jar);
+        Path log = Path.of("target", "cluster-it-" + name + ".log").toAbsolutePath();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(),
+                "-Dquarkus.datasource.username=postgres",
+                "-Dquarkus.datasource.password=postgres",
+                "-Dquarkus.oidc.tenant-enabled=false",
+                "-Dkaquan.secrets.master-key=dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=",
+                "-Dkaquan.jobs.node-name=" + name,
+                "-Dkaquan.jobs.tick=1s",
+                "-Dkaquan.jobs.tokens.every=1s",
+                "-Dkaquan.jobs.tenant.\"card-status\".cron=*/2 * * * * ?",
+                "-Dkaquan.jobs.tenant.\"card-status\".spread=0s",
+                "-jar", jar.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(new File(".").getAbsoluteFile()).start();
+        nodes.add(process);
+        return process;
+    }
+
+    static void awaitReady(Process process, int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            assertTrue(process.isAlive(), "node stopped; see target/cluster-it-*.log");
+            try {
+                if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("node not ready on port " + port);
+    }
+
+    static String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    }
+
+    static Connection connection() throws Exception {
+        return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

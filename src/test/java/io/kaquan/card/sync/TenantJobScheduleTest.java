@@ -1,0 +1,75 @@
+package io.kaquan.card.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Tenants' due times: the cron's periods, each tenant at its own stable offset within the spread. */
+@QuarkusTest
+class TenantJobScheduleTest {
+
+    @Inject
+    TenantJobs jobs;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void runsLeftByAStoppedNodeAreClosedAndOldRunsDeleted() {
+        long[] ids = QuarkusTransaction.requiringNew().call(() -> {
+            long abandoned = insertRun("interval '1 hour'", "RUNNING");
+            long running = insertRun("interval '1 minute'", "RUNNING");
+            long old = insertRun("interval '40 days'", "OK");
+            return new long[] { abandoned, running, old };
+        });
+        jobs.prune();
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRun abandoned = SyncRun.findById(ids[0]);
+            assertEquals(SyncRun.State.FAILED, abandoned.result);
+            assertTrue(abandoned.message.contains("abandoned"));
+            assertEquals(SyncRun.State.RUNNING, SyncRun.<SyncRun> findById(ids[1]).result, "still within its lease");
+            assertNull(SyncRun.findById(ids[2]), "older than keep-runs (30 days)");
+        });
+    }
+
+    private long insertRun(String age, String result) {
+        return ((Number) em.createNativeQuery("""
+                insert into sync_run (job, due_at, started_at, result, node)
+                values ('prune-test', now() - %1$s, now() - %1$s, '%2$s', 'n') returning id""".formatted(age, result))
+                .getSingleResult()).longValue();
+    }
+
+    @Test
+    void tenantsAreSpreadOverTheWindowAfterEachCronFiring() {
+        // card-status: "0 0 */6 * * ?" in Asia/Shanghai, spread 2h (application.properties)
+        // After 12:00's whole window (12:00–14:00), before 18:00: every tenant's next due time is in 18:00's window.
+        Instant after = ZonedDateTime.of(2026, 11, 23, 17, 59, 59, 0, ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant fire = ZonedDateTime.of(2026, 11, 23, 18, 0, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant();
+        Set<Long> offsets = new HashSet<>();
+        for (long tenant = 1; tenant <= 40; tenant++) {
+            Instant due = jobs.nextDue(CardStatusSync.JOB, tenant, after).orElseThrow();
+            long offset = Duration.between(fire, due).toSeconds();
+            assertTrue(offset >= 0 && offset < 7200, tenant + ": " + due);
+            offsets.add(offset);
+            assertEquals(due, jobs.nextDue(CardStatusSync.JOB, tenant, after).orElseThrow(), "stable");
+            // The next one is one period later, at the same offset.
+            assertEquals(due.plus(Duration.ofHours(6)), jobs.nextDue(CardStatusSync.JOB, tenant, due).orElseThrow());
+        }
+        assertTrue(offsets.size() > 30, "spread, not bunched: " + offsets.size());
+        assertTrue(jobs.nextDue("no-such-job", 1, after).isEmpty(), "a job without a cron is not scheduled");
+    }
+}
