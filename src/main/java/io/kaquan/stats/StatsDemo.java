@@ -241,7 +241,7 @@ public class StatsDemo {
             String path = "/codes/" + code.code() + "/%s?appid=" + appid;
             if (code.card().kind().shortTerm()) {
                 // Only looked at once more, after the term: the sandbox then counts the expiry on its last day.
-                if (age == SHORT_TERM_DAYS + 1 && random.nextInt(3) > 0) {
+                if (age == SHORT_TERM_DAYS + 1) {
                     act(path.formatted("view"), Map.of("at", at(day, 13, random)));
                     done.add(code);
                     actions++;
