@@ -44,6 +44,20 @@ public class StatsSync {
             return quotaStopped.isEmpty() && problems.isEmpty();
         }
 
+        /**
+         * How a job runner should file this run (the names of io.kaquan.card.sync.JobOutcome.Result): QUOTA when only
+         * 45009 stopped something, PARTIAL when rows were stored despite a failure, FAILED when nothing was.
+         */
+        public String result() {
+            if (ok()) {
+                return "OK";
+            }
+            if (problems.isEmpty()) {
+                return "QUOTA";
+            }
+            return rowsStored > 0 ? "PARTIAL" : "FAILED";
+        }
+
         /** One line for a run record. */
         public String summary() {
             return "calls=" + calls + ", rows=" + rowsStored
