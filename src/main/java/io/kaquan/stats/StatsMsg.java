@@ -103,6 +103,18 @@ public interface StatsMsg {
     @Message("{from} 至 {to}")
     String rangeLabel(java.time.LocalDate from, java.time.LocalDate to);
 
+    @Message("会员卡")
+    String memberCardsTitle();
+
+    @Message("激活人数")
+    String memberActive();
+
+    @Message("有效会员总人数（{day}）")
+    String memberTotal(java.time.LocalDate day);
+
+    @Message("历史领取会员卡总人数（{day}）")
+    String memberTotalReceived(java.time.LocalDate day);
+
     @Message("统计图表")
     String chartLabel();
 }

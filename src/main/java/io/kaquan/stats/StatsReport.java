@@ -68,8 +68,16 @@ public class StatsReport {
     public record Day(LocalDate day, Counts counts) {
     }
 
+    /**
+     * Member cards over the range (getcardmembercardinfo, both sources): sums of the daily figures, and the member
+     * totals of the range's last day with data.
+     */
+    public record MemberCards(long viewCnt, long viewUser, long receiveCnt, long receiveUser, long activeUser,
+            long verifyCnt, long verifyUser, long totalUser, long totalReceiveUser, LocalDate lastDay) {
+    }
+
     public record Report(Filter filter, CardOption card, List<Day> days, Counts total, List<CardOption> cards,
-            LocalDate syncedThrough, boolean quotaStopped) {
+            LocalDate syncedThrough, boolean quotaStopped, MemberCards memberCards) {
 
         public boolean hasData() {
             return !total.equals(new Counts());
@@ -123,7 +131,39 @@ public class StatsReport {
         StatsSyncState state = StatsSyncState.of(tenantId, api).orElse(null);
         boolean stopped = StatsSyncState.<StatsSyncState> list("tenantId", tenantId).stream()
                 .anyMatch(s -> s.stoppedAt(Instant.now()));
-        return new Report(filter, card, days, total, cards, state == null ? null : state.syncedThrough, stopped);
+        MemberCards members = card == null ? memberCards(tenantId, filter.from(), filter.to()) : null;
+        return new Report(filter, card, days, total, cards, state == null ? null : state.syncedThrough, stopped,
+                members);
+    }
+
+    /** Null when WeChat reported no member card activity in the range. */
+    private MemberCards memberCards(long tenantId, LocalDate from, LocalDate to) {
+        List<MemberCardStatsDay> rows = MemberCardStatsDay.list(
+                "tenantId = ?1 and day between ?2 and ?3 order by day", tenantId, from, to);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        long[] sums = new long[7];
+        for (MemberCardStatsDay row : rows) {
+            sums[0] += row.viewCnt;
+            sums[1] += row.viewUser;
+            sums[2] += row.receiveCnt;
+            sums[3] += row.receiveUser;
+            sums[4] += row.activeUser;
+            sums[5] += row.verifyCnt;
+            sums[6] += row.verifyUser;
+        }
+        LocalDate lastDay = rows.get(rows.size() - 1).day;
+        long totalUser = 0;
+        long totalReceiveUser = 0;
+        for (MemberCardStatsDay row : rows) {
+            if (row.day.equals(lastDay)) {
+                totalUser += row.totalUser;
+                totalReceiveUser += row.totalReceiveUser;
+            }
+        }
+        return new MemberCards(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], totalUser,
+                totalReceiveUser, lastDay);
     }
 
     /** The tenant's cards: those of the mirror (newest first), then any others WeChat has statistics of. */

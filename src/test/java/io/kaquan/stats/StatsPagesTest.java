@@ -17,6 +17,8 @@ import java.util.List;
 import io.kaquan.stats.StatsFixtures.Account;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
+import io.kaquan.wechat.WeChatStats;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -29,6 +31,9 @@ class StatsPagesTest {
 
     @Inject
     StatsSync sync;
+
+    @Inject
+    StatsStore store;
 
     Session owner;
     Session viewer;
@@ -126,6 +131,32 @@ class StatsPagesTest {
         assertEquals("Day,Card,Views (times),Views (people),Receipts (times),Receipts (people),Redemptions (times),"
                 + "Redemptions (people),Gifts (times),Gifts (people),Expiries (times),Expiries (people)",
                 english.lines().findFirst().orElseThrow().replace("\uFEFF", ""));
+    }
+
+    @Test
+    void memberCardFiguresWhenWeChatHasSome() {
+        // The sandbox makes no member cards: WeChat's answer is stored as the sync would store it.
+        LocalDate d1 = t.minusDays(2);
+        LocalDate d2 = t.minusDays(1);
+        long tenant = account.tenantId();
+        store.replaceMemberCards(tenant, 0, d1, d2, List.of(
+                new WeChatStats.MemberCardDay(d1.toString(), 5, 4, 3, 3, 2, 1, 1, 80, 90),
+                new WeChatStats.MemberCardDay(d2.toString(), 1, 1, 1, 1, 1, 0, 0, 81, 91)));
+        viewer.request().get(stats()).then().statusCode(200)
+                .body(containsString("id=\"stats-member-cards\""))
+                .body(containsString("<td colspan=\"3\" data-member=\"active\">3</td>"))
+                .body(containsString("有效会员总人数（" + d2 + "）"))
+                .body(containsString("<td colspan=\"3\" data-member=\"total\">81</td>"));
+        viewer.request().queryParam("card", card).get(stats()).then().statusCode(200)
+                .body(not(containsString("id=\"stats-member-cards\"")));
+
+        // A day WeChat no longer lists in a window fetched again is removed, not kept.
+        store.replaceMemberCards(tenant, 0, d1, d2, List.of(
+                new WeChatStats.MemberCardDay(d1.toString(), 5, 4, 3, 3, 2, 1, 1, 80, 90)));
+        assertEquals(1L, QuarkusTransaction.requiringNew()
+                .call(() -> MemberCardStatsDay.count("tenantId", tenant)));
+        viewer.request().get(stats()).then().statusCode(200)
+                .body(containsString("<td colspan=\"3\" data-member=\"total\">80</td>"));
     }
 
     @Test
