@@ -88,6 +88,9 @@ public interface StatsMsg {
     @Message("尚未同步过统计数据：首次同步会补齐最近 90 天。")
     String neverSynced();
 
+    @Message("同步记录")
+    String syncRuns();
+
     @Message("今日接口调用次数已用完（45009），明天自动继续同步。")
     String quotaStopped();
 

@@ -39,7 +39,7 @@
       return;
     }
     var data = JSON.parse(holder.getAttribute('data-chart'));
-    window.Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
+    window.Chart.defaults.font.family = window.getComputedStyle(holder).fontFamily;
     draw('stats-chart-times', data.labels, data.times);
     draw('stats-chart-people', data.labels, data.people);
   }

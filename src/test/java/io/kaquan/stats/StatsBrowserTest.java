@@ -68,7 +68,7 @@ class StatsBrowserTest {
                     "() => Chart.getChart('stats-chart-times').data.datasets.map(d => d.label)");
             assertEquals(List.of("浏览", "领取", "核销", "转赠", "过期"), labels);
             String font = (String) page.evaluate("() => Chart.defaults.font.family");
-            assertTrue(font.contains("WenQuanYi") || font.contains("Noto Sans CJK"), font);
+            assertTrue(font.contains("WenQuanYi Zen Hei") && font.contains("Noto Sans CJK SC"), font);
             Number drawnWidth = (Number) page.evaluate("() => document.getElementById('stats-chart-times').width");
             assertTrue(drawnWidth.intValue() > 100, "canvas width " + drawnWidth);
             Chromium.screenshot(page, "stats-dashboard");
