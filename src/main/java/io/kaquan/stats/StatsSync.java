@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
 /**
  * The statistics sync of one tenant: for each datacube API (account, free coupons, member cards) and both sources
  * (0 MP console, 1 API), fetch every day not stored yet up to yesterday — WeChat serves days only after they end
- * (T+1), so today is never asked for. A tenant's first sync backfills {@value #BACKFILL_DAYS} days, in windows of at
+ * (T+1), so today is never asked for; the last {@value #RECENT_DAYS} days are read again each time, as WeChat may
+ * complete them late. A tenant's first sync backfills {@value #BACKFILL_DAYS} days, in windows of at
  * most {@value #WINDOW_DAYS} days (WeChat's limit). A day missed by an outage is caught up by the next run. 45009
  * (daily quota) stops that API for the tenant until WeChat's next day; other failures end that API's run and are
  * retried next time. No transaction is held across a WeChat call.
@@ -31,6 +32,12 @@ public class StatsSync {
 
     /** How far back a tenant's first sync reaches. */
     public static final int BACKFILL_DAYS = 90;
+
+    /**
+     * WeChat may complete a day's figures hours after it ends: every run reads the last days again (in the same
+     * request as the new day, so at no extra call) and replaces them.
+     */
+    public static final int RECENT_DAYS = 3;
 
     /** Days per request, both ends included (WeChat: end_date − begin_date ≤ 62). */
     public static final int WINDOW_DAYS = 62;
@@ -100,7 +107,7 @@ public class StatsSync {
                 continue;
             }
             LocalDate from = state.syncedThrough == null || state.syncedThrough.isBefore(backfillFrom)
-                    ? backfillFrom : state.syncedThrough.plusDays(1);
+                    ? backfillFrom : min(state.syncedThrough.plusDays(1), day.minusDays(RECENT_DAYS));
             if (!fetch(run, api, from, day.minusDays(1), backfillFrom)) {
                 if (run.credentialProblem) {
                     break;
@@ -131,6 +138,10 @@ public class StatsSync {
             windows.add(new Window(start, end.isAfter(to) ? to : end));
         }
         return windows;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private LocalDate notLaterThanToday(LocalDate today) {
