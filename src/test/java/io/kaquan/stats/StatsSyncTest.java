@@ -1,6 +1,5 @@
 package io.kaquan.stats;
 
-import static io.kaquan.stats.StatsFixtures.at;
 import static io.kaquan.stats.StatsFixtures.counts;
 import static io.kaquan.stats.StatsFixtures.receive;
 import static io.kaquan.stats.StatsFixtures.today;
