@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;
+import io.kaquan.wechat.ApiUsage;
+import io.kaquan.wechat.WeChatGateway;
+import io.kaquan.wechat.WeChatMsg;
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 
@@ -94,6 +99,17 @@ final class StatsFixtures {
         return given().contentType(ContentType.JSON).queryParam("access_token", token).body(Map.of("cgi_path", api))
                 .post("/sandbox/wechat/cgi-bin/openapi/quota/get").then().statusCode(200).extract()
                 .path("quota.used");
+    }
+
+    /**
+     * Kaquan's own count of today's attempts of an API and of those that failed (api_usage, after this node stored
+     * what it counted: the tenant page's health read does that first).
+     */
+    static int[] counted(long tenantId, String api) {
+        Arc.container().instance(WeChatGateway.class).get().health(tenantId, MessageBundles.get(WeChatMsg.class));
+        return QuarkusTransaction.requiringNew().call(() -> ApiUsage.<ApiUsage> find(
+                "tenantId = ?1 and api = ?2 and day = ?3", tenantId, api, today()).firstResultOptional()
+                .map(u -> new int[] { u.calls, u.failures }).orElse(new int[] { 0, 0 }));
     }
 
     /** Every stored daily row of the tenant, with its id, as text: equal lists mean nothing changed. */

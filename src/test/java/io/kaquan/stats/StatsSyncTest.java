@@ -4,6 +4,7 @@ import static io.kaquan.stats.StatsFixtures.counts;
 import static io.kaquan.stats.StatsFixtures.receive;
 import static io.kaquan.stats.StatsFixtures.today;
 import static io.kaquan.stats.StatsFixtures.user;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -88,6 +89,7 @@ class StatsSyncTest {
         assertEquals(12, first.calls(), "3 APIs × 2 windows × 2 sources");
         for (StatsApi api : StatsApi.values()) {
             assertEquals(4, StatsFixtures.upstream(account, api.path()), api.path());
+            assertArrayEquals(new int[] { 4, 0 }, StatsFixtures.counted(tenant, api.path()), api.path());
             StatsSyncState state = StatsFixtures.state(tenant, api);
             assertEquals(t.minusDays(1), state.syncedThrough, api.path());
             assertNull(state.lastErrcode, api.path() + " " + state.lastError); // a window ending today: 61501
@@ -124,6 +126,7 @@ class StatsSyncTest {
         assertTrue(second.ok(), second.summary());
         assertEquals(6, second.calls());
         assertEquals(6, StatsFixtures.upstream(account, StatsApi.CARDS.path()));
+        assertArrayEquals(new int[] { 6, 0 }, StatsFixtures.counted(tenant, StatsApi.CARDS.path()));
         assertEquals(stored, StatsFixtures.snapshot(tenant));
 
         // Re-running stored days replaces them with the same values: no row added, removed or changed.
@@ -173,5 +176,7 @@ class StatsSyncTest {
         assertEquals(Set.of(StatsApi.CARDS), second.quotaStopped());
         assertEquals(4, second.calls());
         assertEquals(admitted, StatsFixtures.upstream(account, StatsApi.CARDS.path()));
+        assertArrayEquals(new int[] { 2, 1 }, StatsFixtures.counted(tenant, StatsApi.CARDS.path()),
+                "one answered, one refused with 45009, none after");
     }
 }
