@@ -1,0 +1,71 @@
+package io.kaquan.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kaquan.web.I18n;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The statistics dashboard of a tenant: any member sees it (a plain GET form, the table works without JS). */
+@Path("/t/{tenant}/stats")
+public class StatsPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance stats(StatsReport.Report report, List<Metric> metrics, String chart);
+    }
+
+    @Inject
+    StatsReport reports;
+
+    @Inject
+    I18n i18n;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    public RestResponse<TemplateInstance> stats(@RestQuery String from, @RestQuery String to,
+            @RestQuery String card) {
+        StatsMsg msg = i18n.bundle(StatsMsg.class);
+        StatsReport.Filter filter = reports.filter(from, to, card, msg);
+        StatsReport.Report report = reports.report(filter);
+        TemplateInstance page = Templates.stats(report, List.of(Metric.values()), chart(report, msg));
+        return filter.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, page) : RestResponse.ok(page);
+    }
+
+    /** The charts' data (days, then one series per kind, for times and for people), read by /static/stats.js. */
+    private String chart(StatsReport.Report report, StatsMsg msg) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", report.days().stream().map(day -> day.day().toString()).toList());
+        chart.put("times", series(report, msg, false));
+        chart.put("people", series(report, msg, true));
+        try {
+            return json.writeValueAsString(chart);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> series(StatsReport.Report report, StatsMsg msg, boolean people) {
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            Map<String, Object> dataset = new LinkedHashMap<>();
+            dataset.put("key", metric.name());
+            dataset.put("label", StatsTexts.label(metric, msg));
+            dataset.put("data", report.days().stream().map(day -> day.counts().get(metric, people)).toList());
+            datasets.add(dataset);
+        }
+        return Map.of("title", people ? msg.chartPeople() : msg.chartTimes(), "datasets", datasets);
+    }
+}

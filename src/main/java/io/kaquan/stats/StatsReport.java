@@ -1,0 +1,269 @@
+package io.kaquan.stats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.kaquan.card.Card;
+import io.kaquan.card.CardTexts;
+import io.kaquan.tenant.CurrentTenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The current tenant's statistics for a range of days: the whole account (both sources added) or one free coupon,
+ * every day of the range (zero where WeChat had nothing), and their totals.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class StatsReport {
+
+    /** The longest range shown at once. */
+    public static final int MAX_DAYS = 366;
+
+    /** The range shown when none is asked for: the last 30 days that WeChat serves. */
+    static final int DEFAULT_DAYS = 30;
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    StatsSync sync;
+
+    @Inject
+    EntityManager em;
+
+    /** What was asked (the texts, to refill the form), what is shown, and the field errors (already in words). */
+    public record Filter(String fromText, String toText, String cardId, LocalDate from, LocalDate to,
+            Map<String, String> errors) {
+
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+
+        /** The query string of this filter (for the CSV link). */
+        public String query() {
+            StringBuilder query = new StringBuilder("?from=").append(from).append("&to=").append(to);
+            if (cardId != null) {
+                query.append("&card=").append(java.net.URLEncoder.encode(cardId, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return query.toString();
+        }
+    }
+
+    public record CardOption(String cardId, String label) {
+    }
+
+    public record Day(LocalDate day, Counts counts) {
+    }
+
+    /**
+     * Member cards over the range (getcardmembercardinfo, both sources): sums of the daily figures, and the member
+     * totals of the range's last day with data.
+     */
+    public record MemberCards(long viewCnt, long viewUser, long receiveCnt, long receiveUser, long activeUser,
+            long verifyCnt, long verifyUser, long totalUser, long totalReceiveUser, LocalDate lastDay) {
+    }
+
+    public record Report(Filter filter, CardOption card, List<Day> days, Counts total, List<CardOption> cards,
+            LocalDate syncedThrough, boolean quotaStopped, MemberCards memberCards) {
+
+        public boolean hasData() {
+            return !total.equals(new Counts());
+        }
+    }
+
+    /** Reads the form; blank dates take the default range, wrong ones an error and the default range. */
+    public Filter filter(String fromText, String toText, String card, StatsMsg msg) {
+        LocalDate yesterday = sync.today().minusDays(1);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate to = date(toText, "to", errors, msg);
+        LocalDate from = date(fromText, "from", errors, msg);
+        if (to == null) {
+            to = from != null && from.plusDays(DEFAULT_DAYS - 1).isBefore(yesterday)
+                    ? from.plusDays(DEFAULT_DAYS - 1) : yesterday;
+        }
+        if (from == null) {
+            from = to.minusDays(DEFAULT_DAYS - 1);
+        }
+        if (errors.isEmpty() && from.isAfter(to)) {
+            errors.put("from", msg.rangeReversed());
+        } else if (errors.isEmpty() && ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            errors.put("to", msg.rangeTooLong(MAX_DAYS));
+        }
+        if (!errors.isEmpty()) {
+            to = yesterday;
+            from = to.minusDays(DEFAULT_DAYS - 1);
+        }
+        String cardId = card == null || card.isBlank() ? null : card.strip();
+        return new Filter(text(fromText), text(toText), cardId, from, to, Map.copyOf(errors));
+    }
+
+    /** The report of the filter; a card this tenant does not have is 404, like any other tenant's data. */
+    public Report report(Filter filter) {
+        long tenantId = currentTenant.id();
+        List<CardOption> cards = cards(tenantId);
+        CardOption card = null;
+        if (filter.cardId() != null) {
+            card = cards.stream().filter(option -> option.cardId().equals(filter.cardId())).findFirst()
+                    .orElseThrow(NotFoundException::new);
+        }
+        Map<LocalDate, Counts> byDay = daily(tenantId, filter.cardId(), filter.from(), filter.to());
+        List<Day> days = new ArrayList<>();
+        Counts total = new Counts();
+        for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
+            Counts counts = byDay.getOrDefault(day, new Counts());
+            days.add(new Day(day, counts));
+            total = total.plus(counts);
+        }
+        StatsApi api = card == null ? StatsApi.ACCOUNT : StatsApi.CARDS;
+        StatsSyncState state = StatsSyncState.of(tenantId, api).orElse(null);
+        boolean stopped = StatsSyncState.<StatsSyncState> list("tenantId", tenantId).stream()
+                .anyMatch(s -> s.stoppedAt(Instant.now()));
+        MemberCards members = card == null ? memberCards(tenantId, filter.from(), filter.to()) : null;
+        return new Report(filter, card, days, total, cards, state == null ? null : state.syncedThrough, stopped,
+                members);
+    }
+
+    /** Null when WeChat reported no member card activity in the range. */
+    private MemberCards memberCards(long tenantId, LocalDate from, LocalDate to) {
+        List<MemberCardStatsDay> rows = MemberCardStatsDay.list(
+                "tenantId = ?1 and day between ?2 and ?3 order by day", tenantId, from, to);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        long[] sums = new long[7];
+        for (MemberCardStatsDay row : rows) {
+            sums[0] += row.viewCnt;
+            sums[1] += row.viewUser;
+            sums[2] += row.receiveCnt;
+            sums[3] += row.receiveUser;
+            sums[4] += row.activeUser;
+            sums[5] += row.verifyCnt;
+            sums[6] += row.verifyUser;
+        }
+        LocalDate lastDay = rows.get(rows.size() - 1).day;
+        long totalUser = 0;
+        long totalReceiveUser = 0;
+        for (MemberCardStatsDay row : rows) {
+            if (row.day.equals(lastDay)) {
+                totalUser += row.totalUser;
+                totalReceiveUser += row.totalReceiveUser;
+            }
+        }
+        return new MemberCards(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], totalUser,
+                totalReceiveUser, lastDay);
+    }
+
+    /** The tenant's cards: those of the mirror (newest first), then any others WeChat has statistics of. */
+    private static List<CardOption> cards(long tenantId) {
+        Map<String, CardOption> options = new LinkedHashMap<>();
+        for (Card card : Card.<Card> list("tenantId = ?1 order by createdAt desc, id desc", tenantId)) {
+            String title = card.title == null || card.title.isBlank() ? card.cardId : card.title;
+            options.put(card.cardId, new CardOption(card.cardId, title + " · " + CardTexts.typeLabel(card.cardType)));
+        }
+        Set<String> withStats = new LinkedHashSet<>(CardStatsDay.getEntityManager()
+                .createQuery("select distinct s.cardId from CardStatsDay s where s.tenantId = ?1 order by 1",
+                        String.class)
+                .setParameter(1, tenantId).getResultList());
+        withStats.forEach(id -> options.putIfAbsent(id, new CardOption(id, id)));
+        return List.copyOf(options.values());
+    }
+
+    private Map<LocalDate, Counts> daily(long tenantId, String cardId, LocalDate from, LocalDate to) {
+        String sums = "select s.day, sum(s.counts.viewCnt), sum(s.counts.viewUser), sum(s.counts.receiveCnt),"
+                + " sum(s.counts.receiveUser), sum(s.counts.verifyCnt), sum(s.counts.verifyUser),"
+                + " sum(s.counts.givenCnt), sum(s.counts.givenUser), sum(s.counts.expireCnt), sum(s.counts.expireUser)";
+        var query = cardId == null
+                ? em.createQuery(sums + " from AccountStatsDay s where s.tenantId = :tenant"
+                        + " and s.day between :from and :to group by s.day", Object[].class)
+                : em.createQuery(sums + " from CardStatsDay s where s.tenantId = :tenant and s.cardId = :card"
+                        + " and s.day between :from and :to group by s.day", Object[].class)
+                        .setParameter("card", cardId);
+        Map<LocalDate, Counts> days = new HashMap<>();
+        for (Object[] row : query.setParameter("tenant", tenantId).setParameter("from", from).setParameter("to", to)
+                .getResultList()) {
+            days.put((LocalDate) row[0], new Counts(n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]),
+                    n(row[6]), n(row[7]), n(row[8]), n(row[9]), n(row[10])));
+        }
+        return days;
+    }
+
+    /** The report as CSV: a header in the visitor's language, one line per day, then the totals. */
+    public static String csv(Report report, StatsMsg msg) {
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of(msg.colDay(), msg.filterCard()));
+        for (Metric metric : Metric.values()) {
+            header.add(msg.timesOf(StatsTexts.label(metric, msg)));
+            header.add(msg.peopleOf(StatsTexts.label(metric, msg)));
+        }
+        line(csv, header);
+        String card = report.card() == null ? msg.allCards() : report.card().cardId();
+        for (Day day : report.days()) {
+            line(csv, values(day.day().toString(), card, day.counts()));
+        }
+        line(csv, values(msg.total(), card, report.total()));
+        return csv.toString();
+    }
+
+    private static List<String> values(String first, String card, Counts counts) {
+        List<String> values = new ArrayList<>(List.of(first, card));
+        for (Metric metric : Metric.values()) {
+            values.add(Long.toString(counts.get(metric, false)));
+            values.add(Long.toString(counts.get(metric, true)));
+        }
+        return values;
+    }
+
+    /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends lines (Excel). */
+    private static void line(StringBuilder csv, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            if (i > 0) {
+                csv.append(',');
+            }
+            if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+                csv.append('"').append(field.replace("\"", "\"\"")).append('"');
+            } else {
+                csv.append(field);
+            }
+        }
+        csv.append("\r\n");
+    }
+
+    private static long n(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static LocalDate date(String text, String field, Map<String, String> errors, StatsMsg msg) {
+        String value = text(text);
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            errors.put(field, msg.dateInvalid());
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.put(field, msg.dateInvalid());
+            return null;
+        }
+    }
+}
