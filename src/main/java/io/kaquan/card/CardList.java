@@ -123,6 +123,14 @@ public class CardList {
         public String count() {
             return "select count(*) from card where " + where;
         }
+
+        /** Sets this statement's parameters on a native query of its SQL. */
+        public Query bind(Query query) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            return query;
+        }
     }
 
     @Inject
@@ -158,18 +166,11 @@ public class CardList {
     public Page page(long tenantId, Filter filter) {
         Statement statement = statement(tenantId, filter);
         int size = config.pageSize();
-        long total = ((Number) bind(em.createNativeQuery(statement.count()), statement).getSingleResult()).longValue();
+        long total = ((Number) statement.bind(em.createNativeQuery(statement.count())).getSingleResult()).longValue();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int page = Math.min(filter.page(), pages);
-        List<Card> cards = bind(em.createNativeQuery(statement.select(size, (long) (page - 1) * size), Card.class),
-                statement).getResultList();
+        List<Card> cards = statement.bind(em.createNativeQuery(statement.select(size, (long) (page - 1) * size),
+                Card.class)).getResultList();
         return new Page(cards, total, page, size);
-    }
-
-    private static Query bind(Query query, Statement statement) {
-        for (int i = 0; i < statement.parameters().size(); i++) {
-            query.setParameter(i + 1, statement.parameters().get(i));
-        }
-        return query;
     }
 }

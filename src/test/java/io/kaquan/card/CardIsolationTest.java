@@ -2,6 +2,7 @@ package io.kaquan.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -64,7 +65,8 @@ class CardIsolationTest {
         ownerB.request().get(path + "/edit").then().statusCode(404);
         String list = ownerB.request().queryParam("q", cardOfA).get(tenantB.cards()).then().statusCode(200).extract()
                 .asString();
-        assertFalse(list.contains(cardOfA));
+        assertFalse(list.contains("data-card-id=\"" + cardOfA + "\""), "A's card is not listed in B");
+        assertTrue(list.contains("没有符合条件的卡券"));
         // and A's tenant stays closed to B altogether
         ownerB.request().get(tenantA.card(cardOfA)).then().statusCode(404);
         ownerB.request().get(tenantA.cards()).then().statusCode(404);

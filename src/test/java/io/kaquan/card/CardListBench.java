@@ -15,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 /**
  * Not a test (its name keeps it out of the suite): the measuring end of {@code bench/card-list}. Fills the card mirror
@@ -130,27 +129,20 @@ class CardListBench {
         return QuarkusTransaction.requiringNew().call(() -> {
             CardList.Statement statement = cardList.statement(tenant, scenario.filter());
             StringBuilder plan = new StringBuilder("\n== ").append(scenario.name()).append('\n');
-            long total = ((Number) bind(em.createNativeQuery(statement.count()), statement).getSingleResult())
+            long total = ((Number) statement.bind(em.createNativeQuery(statement.count())).getSingleResult())
                     .longValue();
             int size = 50;
             int pages = (int) Math.max(1, (total + size - 1) / size);
             int page = Math.min(scenario.filter().page(), pages);
             for (String sql : List.of(statement.select(size, (long) (page - 1) * size), statement.count())) {
                 plan.append("-- ").append(sql).append('\n');
-                for (Object line : bind(em.createNativeQuery("explain (analyze, buffers) " + sql), statement)
+                for (Object line : statement.bind(em.createNativeQuery("explain (analyze, buffers) " + sql))
                         .getResultList()) {
                     plan.append("   ").append(line).append('\n');
                 }
             }
             return plan.toString();
         });
-    }
-
-    private static Query bind(Query query, CardList.Statement statement) {
-        for (int i = 0; i < statement.parameters().size(); i++) {
-            query.setParameter(i + 1, statement.parameters().get(i));
-        }
-        return query;
     }
 
     private static int setting(String name, int fallback) {

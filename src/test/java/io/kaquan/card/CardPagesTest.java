@@ -234,6 +234,25 @@ class CardPagesTest {
     }
 
     @Test
+    void shouldShowWeChatsRefusalsInWords() {
+        TestTenant tenant = tenant("微信拒绝");
+        String cardId = TestCards.approved(tenant.id(), "CASH");
+        // the mirror (read a moment ago) still says 1000 remain; WeChat knows one was received and refuses
+        TestCards.receive(cardId);
+        String page = followed(operator, operator.request().formParam("direction", "decrease")
+                .formParam("amount", "1000").formParam("reason", "清空").post(tenant.card(cardId) + "/stock"));
+        assertTrue(page.contains("库存调整失败，库存没有变化") && page.contains(wechatText("err_40122")), page);
+        assertTrue(page.contains("data-state=\"FAILED\""), page);
+        assertEquals(1000, CardFixtures.wechat(tenant.id(), cardId).totalQuantity());
+        assertEquals(1, auditCount(tenant.id(), "card.stock-failed"));
+
+        page = followed(operator, operator.request().formParam("logo_url", "https://example.com/logo.png")
+                .post(tenant.card(cardId) + "/edit"));
+        assertTrue(page.contains(wechatText("err_40035")), page);
+        assertEquals(CardStatus.VERIFY_OK, CardFixtures.wechat(tenant.id(), cardId).status());
+    }
+
+    @Test
     void shouldDeleteOnlyAfterConfirmationAndKeepReceivedCodesValid() {
         TestTenant tenant = tenant("删除卡券");
         String cardId = TestCards.approved(tenant.id(), "GENERAL_COUPON");
@@ -323,6 +342,8 @@ class CardPagesTest {
         return switch (key) {
             case "err_45046" -> msg.err_45046();
             case "err_43008" -> msg.err_43008();
+            case "err_40122" -> msg.err_40122();
+            case "err_40035" -> msg.err_40035();
             default -> throw new IllegalArgumentException(key);
         };
     }
