@@ -89,7 +89,14 @@ public class CardList {
         }
     }
 
-    public record Page(List<Card> cards, long total, int page, int pageSize) {
+    /**
+     * A search counts its matches up to this many: a broad term ("券") would otherwise count by scanning every card
+     * of the tenant on each page view; beyond it the merchant narrows the search.
+     */
+    public static final int SEARCH_COUNT_CAP = 10_000;
+
+    /** @param capped the search matched more than {@link #SEARCH_COUNT_CAP} cards; total is the cap */
+    public record Page(List<Card> cards, long total, boolean capped, int page, int pageSize) {
 
         public int pages() {
             return (int) Math.max(1, (total + pageSize - 1) / pageSize);
@@ -122,6 +129,11 @@ public class CardList {
 
         public String count() {
             return "select count(*) from card where " + where;
+        }
+
+        /** The count, stopping after {@code cap + 1} matches. */
+        public String count(int cap) {
+            return "select count(*) from (select 1 from card where " + where + " limit " + (cap + 1) + ") matches";
         }
 
         /** Sets this statement's parameters on a native query of its SQL. */
@@ -166,11 +178,15 @@ public class CardList {
     public Page page(long tenantId, Filter filter) {
         Statement statement = statement(tenantId, filter);
         int size = config.pageSize();
-        long total = ((Number) statement.bind(em.createNativeQuery(statement.count())).getSingleResult()).longValue();
+        boolean search = !filter.search().isEmpty();
+        long total = ((Number) statement.bind(em.createNativeQuery(search ? statement.count(SEARCH_COUNT_CAP)
+                : statement.count())).getSingleResult()).longValue();
+        boolean capped = search && total > SEARCH_COUNT_CAP;
+        total = Math.min(total, capped ? SEARCH_COUNT_CAP : total);
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int page = Math.min(filter.page(), pages);
         List<Card> cards = statement.bind(em.createNativeQuery(statement.select(size, (long) (page - 1) * size),
                 Card.class)).getResultList();
-        return new Page(cards, total, page, size);
+        return new Page(cards, total, capped, page, size);
     }
 }

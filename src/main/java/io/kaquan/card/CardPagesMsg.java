@@ -75,6 +75,9 @@ public interface CardPagesMsg {
     @Message("第 {page} / {pages} 页，共 {total} 张")
     String pager(int page, int pages, long total);
 
+    @Message("搜索到的卡券超过 {cap} 张，只能翻看前 {cap} 张，请换一个更具体的搜索词或加上筛选条件。")
+    String searchCapped(long cap);
+
     @Message("上一页")
     String previous();
 

@@ -89,6 +89,16 @@ class CardPagesTest {
         String lowFirst = viewer.request().queryParam("sort", "STOCK_LOW").queryParam("type", "GIFT")
                 .get(tenant.cards()).then().statusCode(200).extract().asString();
         assertTrue(lowFirst.indexOf("批量礼品0<") < lowFirst.indexOf("批量礼品1<"), "lowest stock first");
+        // a broad search counts up to the cap only, and says so
+        sql("insert into card (tenant_id, card_id, card_type, title, status, origin, created_at) select ?1, "
+                + "'pcap' || lpad(i::text, 24, '0'), 'GIFT', '满减券' || i, 'VERIFY_OK', 'DISCOVERED', now() "
+                + "from generate_series(1, 10001) i", tenant.id());
+        viewer.request().queryParam("q", "满减").get(tenant.cards()).then().statusCode(200)
+                .body(containsString("id=\"search-capped\"")).body(containsString("共 10000 张"));
+        viewer.request().queryParam("q", "满减券1000").get(tenant.cards()).then().statusCode(200)
+                .body(not(containsString("id=\"search-capped\""))).body(containsString("共 3 张"));
+        sql("delete from card where tenant_id = ?1 and card_id like 'pcap%'", tenant.id());
+
         // nonsense filters fall back to "all", never an error
         viewer.request().queryParam("status", "<script>").queryParam("sort", "x").queryParam("page", "-3")
                 .get(tenant.cards()).then().statusCode(200).body(containsString("共 62 张"));
