@@ -98,5 +98,16 @@ class CardBrowserTest {
         assertThat(page.locator("#amount")).hasValue("5000");
         Chromium.screenshot(page, "cards-stock-refused");
         assertEquals(1250, CardFixtures.wechat(tenant.id(), cash).totalQuantity());
+
+        page.click("#edit");
+        assertThat(page.locator("#notice")).hasValue("使用时向服务员出示此券");
+        page.fill("#notice", "结账前请出示此券");
+        page.fill("#service_phone", "020-88886666");
+        Chromium.screenshot(page, "cards-edit");
+        page.click("#edit-submit");
+        assertThat(page.locator("#flash")).containsText("微信已将卡券重新提交审核，当前状态：待审核");
+        assertThat(page.locator("#card-status")).hasText("待审核");
+        assertThat(page.locator("#card-notice")).hasText("结账前请出示此券");
+        Chromium.screenshot(page, "cards-updated");
     }
 }

@@ -148,6 +148,11 @@ class CardPagesTest {
         assertEquals(0, count("select count(*) from card_stock_alert where id = ?1 and acknowledged_at is null", alertId));
         assertEquals(1, auditCount(tenant.id(), "card.stock-alert-acknowledged"));
 
+        // English, one click away
+        viewer.request().cookie("kaquan-lang", "en").get(tenant.card(cardId)).then().statusCode(200)
+                .body(containsString("10.00 yuan off a spend of 100.00 yuan"))
+                .body(containsString("Review refused: Logo 不清晰")).body(containsString("1000 remaining / 1000 total"));
+
         // a DISCOUNT card: percent off as 折
         String discount = TestCards.create(tenant.id(), "DISCOUNT", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card
                 .path("discount")).put("discount", 15));
