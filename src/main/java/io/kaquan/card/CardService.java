@@ -425,16 +425,30 @@ public class CardService {
             throw new InvalidFormException(errors, values);
         }
         Card stored = inTx(() -> find(cardId));
-        inTx(() -> StockChange.openOf(currentTenant.id(), cardId)).ifPresent(open -> {
+        WeChatClient client = client();
+        // An earlier change still open is settled first if WeChat can tell now; otherwise nothing new is sent.
+        StockChange open = inTx(() -> StockChange.openOf(currentTenant.id(), cardId)).orElse(null);
+        if (open == null) {
+            return send(client, stored, direction, amount, reason, values);
+        }
+        Outcome settled = reconcileNow(client, open.id);
+        if (inTx(() -> StockChange.<StockChange> findById(open.id)).state.open()) {
             throw new ActionRefused(msg.errStockOpen(open.operationId.toString()));
-        });
-        if (stored.status == CardStatus.DELETE || stored.status == CardStatus.SYS_DELETE) {
+        }
+        Outcome outcome = send(client, inTx(() -> find(cardId)), direction, amount, reason, values);
+        return new Outcome(outcome.ok(), settled.message() + " " + outcome.message());
+    }
+
+    private Outcome send(WeChatClient client, Card known, String direction, int amount, String reason,
+            Map<String, String> values) {
+        CardPagesMsg msg = msg();
+        String cardId = known.cardId;
+        if (known.status == CardStatus.DELETE || known.status == CardStatus.SYS_DELETE) {
             throw new ActionRefused(msg.errDeletedStock());
         }
-        WeChatClient client = client();
         // The stock as WeChat holds it: the refusal below and the reconciliation later compare with it.
-        boolean fresh = stored.refreshedAt != null && stored.totalQuantity != null
-                && stored.refreshedAt.isAfter(Instant.now().minus(config.stockFreshFor()));
+        boolean fresh = known.refreshedAt != null && known.totalQuantity != null
+                && known.refreshedAt.isAfter(Instant.now().minus(config.stockFreshFor()));
         WeChatCards.Detail read = fresh ? null : wechat(() -> client.cardGet(cardId));
         int delta = "increase".equals(direction) ? amount : -amount;
         StockChange change = inTx(() -> {
