@@ -108,6 +108,14 @@ public class Card extends PanacheEntityBase {
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
 
+    /** The pay cell (微信买单) as Kaquan last set it; null when never set through Kaquan (card/get does not say). */
+    @Column(name = "pay_cell_open")
+    public Boolean payCellOpen;
+
+    /** The self-consume cell (自助核销) as Kaquan last set it; null when never set through Kaquan. */
+    @Column(name = "self_consume_cell_open")
+    public Boolean selfConsumeCellOpen;
+
     public static Optional<Card> of(long tenantId, String cardId) {
         return find("tenantId = ?1 and cardId = ?2", tenantId, cardId).firstResultOptional();
     }

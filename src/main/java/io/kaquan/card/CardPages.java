@@ -1,0 +1,183 @@
+package io.kaquan.card;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.wechat.CardStatus;
+import io.kaquan.web.Flash;
+import io.kaquan.web.FormFlow;
+import io.kaquan.web.I18n;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The card list and the card page with its actions. Everyone in the tenant reads; operators and owners act (the
+ * service checks). The creation wizard lives under /cards/new (its own, more literal resource path).
+ */
+@Path("/t/{tenant}/cards")
+public class CardPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(CardList.Page page, CardList.Filter filter, List<CardStatus> statuses,
+                List<String> types, List<CardList.Sort> sorts);
+
+        static native TemplateInstance detail(CardService.CardPage page);
+
+        static native TemplateInstance edit(Card card, CardView view, Map<String, String> palette,
+                List<String> codeTypes);
+    }
+
+    static final List<String> TYPES = List.of("GROUPON", "CASH", "DISCOUNT", "GIFT", "GENERAL_COUPON", "MEMBER_CARD");
+
+    @Inject
+    CardService cards;
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    FormFlow forms;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    I18n i18n;
+
+    @GET
+    public TemplateInstance list(@RestQuery String status, @RestQuery String type, @RestQuery String q,
+            @RestQuery String sort, @RestQuery Integer page) {
+        CardList.Filter filter = CardList.Filter.of(status, type, q, sort, page);
+        return Templates.list(cards.list(filter), filter, List.of(CardStatus.values()), TYPES,
+                List.of(CardList.Sort.values()));
+    }
+
+    @GET
+    @Path("{cardId}")
+    public TemplateInstance detail(@RestPath String cardId) {
+        return Templates.detail(cards.page(cardId));
+    }
+
+    @GET
+    @Path("{cardId}/edit")
+    public TemplateInstance edit(@RestPath String cardId) {
+        Card card = cards.editable(cardId);
+        return Templates.edit(card, new CardView(card, msg()), CardView.PALETTE, CardView.CODE_TYPES);
+    }
+
+    @POST
+    @Path("{cardId}/refresh")
+    public RestResponse<Void> refresh(@RestPath String cardId, @RestForm String back) {
+        String target = back != null && back.startsWith(list() + "?") || list().equals(back) ? back : path(cardId);
+        return forms.submit(target, () -> {
+            Card card = cards.refresh(cardId);
+            flash.success(msg().refreshed(card.title, CardTexts.label(card.status)));
+            return target;
+        });
+    }
+
+    @POST
+    @Path("{cardId}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public RestResponse<Void> update(@RestPath String cardId, MultivaluedMap<String, String> form) {
+        Map<String, String> values = new HashMap<>();
+        form.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(list.size() - 1)));
+        return forms.submit(path(cardId) + "/edit", () -> {
+            CardService.Outcome outcome = cards.update(cardId, values);
+            show(outcome);
+            return outcome.ok() ? path(cardId) : path(cardId) + "/edit";
+        });
+    }
+
+    @POST
+    @Path("{cardId}/stock")
+    public RestResponse<Void> stock(@RestPath String cardId, @RestForm String direction, @RestForm String amount,
+            @RestForm String reason) {
+        return forms.submit(path(cardId) + "#stock", () -> {
+            show(cards.changeStock(cardId, direction, amount, reason));
+            return path(cardId) + "#stock";
+        });
+    }
+
+    @POST
+    @Path("{cardId}/stock/{operationId}/reconcile")
+    public RestResponse<Void> reconcile(@RestPath String cardId, @RestPath String operationId) {
+        return forms.submit(path(cardId) + "#stock", () -> {
+            show(cards.reconcile(cardId, operationId));
+            return path(cardId) + "#stock";
+        });
+    }
+
+    @POST
+    @Path("{cardId}/delete")
+    public RestResponse<Void> delete(@RestPath String cardId, @RestForm String confirm) {
+        return forms.submit(path(cardId) + "#delete", () -> {
+            flash.success(msg().deleted(cards.delete(cardId, confirm)));
+            return path(cardId);
+        });
+    }
+
+    @POST
+    @Path("{cardId}/paycell")
+    public RestResponse<Void> payCell(@RestPath String cardId, @RestForm String open) {
+        return forms.submit(path(cardId) + "#cells", () -> {
+            flash.success(cards.payCell(cardId, "true".equals(open)));
+            return path(cardId) + "#cells";
+        });
+    }
+
+    @POST
+    @Path("{cardId}/selfconsumecell")
+    public RestResponse<Void> selfConsumeCell(@RestPath String cardId, @RestForm String open,
+            @RestForm String needVerifyCod, @RestForm String needRemarkAmount) {
+        return forms.submit(path(cardId) + "#cells", () -> {
+            flash.success(cards.selfConsumeCell(cardId, "true".equals(open), "true".equals(needVerifyCod),
+                    "true".equals(needRemarkAmount)));
+            return path(cardId) + "#cells";
+        });
+    }
+
+    @POST
+    @Path("{cardId}/alerts/{alertId}/acknowledge")
+    public RestResponse<Void> acknowledge(@RestPath String cardId, @RestPath long alertId) {
+        return forms.submit(path(cardId), () -> {
+            cards.acknowledgeAlert(cardId, alertId);
+            flash.success(msg().acknowledged());
+            return path(cardId);
+        });
+    }
+
+    private void show(CardService.Outcome outcome) {
+        if (outcome.ok()) {
+            flash.success(outcome.message());
+        } else {
+            flash.error(outcome.message());
+        }
+    }
+
+    private String list() {
+        return "/t/" + currentTenant.id() + "/cards";
+    }
+
+    private String path(String cardId) {
+        return list() + "/" + java.net.URLEncoder.encode(cardId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private CardPagesMsg msg() {
+        return i18n.bundle(CardPagesMsg.class);
+    }
+}

@@ -1,0 +1,114 @@
+package io.kaquan.card;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A stock change of a card, recorded before card/modifystock is sent (the intent) and settled afterwards: by WeChat's
+ * answer, or, when there was none, by comparing card/get's total_quantity with the total expected after the change.
+ */
+@Entity
+@Table(name = "stock_change")
+public class StockChange extends PanacheEntityBase {
+
+    public enum State {
+        /** Recorded; the call is being made. */
+        PENDING,
+        /** The stock changed in WeChat. */
+        APPLIED,
+        /** The stock did not change. */
+        FAILED,
+        /** WeChat gave no clear answer and card/get could not settle it yet. */
+        UNCERTAIN;
+
+        public boolean open() {
+            return this == PENDING || this == UNCERTAIN;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "operation_id", nullable = false)
+    public UUID operationId;
+
+    @Column(name = "tenant_id", nullable = false)
+    public Long tenantId;
+
+    @Column(name = "card_id", nullable = false)
+    public String cardId;
+
+    @Column(nullable = false)
+    public int delta;
+
+    @Column(nullable = false)
+    public String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(name = "total_before", nullable = false)
+    public int totalBefore;
+
+    @Column(name = "quantity_before", nullable = false)
+    public int quantityBefore;
+
+    @Column(name = "total_expected", nullable = false)
+    public int totalExpected;
+
+    @Column(name = "total_seen")
+    public Integer totalSeen;
+
+    @Column(name = "requested_by")
+    public Long requestedBy;
+
+    @Column(name = "requested_at", nullable = false)
+    public Instant requestedAt;
+
+    @Column(name = "settles_at")
+    public Instant settlesAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    public Integer errcode;
+
+    public String error;
+
+    public static Optional<StockChange> of(long tenantId, UUID operationId) {
+        return find("tenantId = ?1 and operationId = ?2", tenantId, operationId).firstResultOptional();
+    }
+
+    /** The card's change whose outcome is still open, if any (at most one: a partial unique index). */
+    public static Optional<StockChange> openOf(long tenantId, String cardId) {
+        return find("tenantId = ?1 and cardId = ?2 and state in ?3", tenantId, cardId,
+                List.of(State.PENDING, State.UNCERTAIN)).firstResultOptional();
+    }
+
+    public static List<StockChange> recentOf(long tenantId, String cardId, int limit) {
+        return find("tenantId = ?1 and cardId = ?2 order by requestedAt desc, id desc", tenantId, cardId)
+                .page(0, limit).list();
+    }
+
+    public boolean increase() {
+        return delta > 0;
+    }
+
+    public int amount() {
+        return Math.abs(delta);
+    }
+}

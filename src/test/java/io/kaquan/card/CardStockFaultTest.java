@@ -1,0 +1,133 @@
+package io.kaquan.card;
+
+import static io.kaquan.card.CardFixtures.followed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.kaquan.card.CardFixtures.TestTenant;
+import io.kaquan.testing.Session;
+import io.kaquan.testing.TestCards;
+import io.kaquan.wechat.WeChatConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/**
+ * card/modifystock is not repeatable: when the sandbox fails it (-1) or answers after the gateway's read timeout, the
+ * stock changes exactly once or not at all, reconciled against card/get's total_quantity, and the page says which.
+ */
+@QuarkusTest
+class CardStockFaultTest {
+
+    static Session operator;
+
+    @Inject
+    WeChatConfig wechat;
+
+    String appid;
+
+    @BeforeAll
+    static void signIn() {
+        operator = Session.login("stock-operator");
+    }
+
+    @AfterEach
+    void clearFaults() {
+        if (appid != null) {
+            CardFixtures.faults(appid, Map.of("errorShare", 0, "latencyMs", 0));
+        }
+    }
+
+    @Test
+    void aFailedCallIsReconciledAsNotAppliedAndNeverSentAgain() {
+        TestTenant tenant = CardFixtures.tenant(operator, "库存故障");
+        appid = tenant.appid();
+        String cardId = TestCards.approved(tenant.id(), "CASH");
+        CardFixtures.faults(appid, Map.of("errorShare", 1));
+
+        String page = followed(operator, operator.request().formParam("direction", "increase")
+                .formParam("amount", "100").formParam("reason", "故障测试").post(tenant.card(cardId) + "/stock"));
+        StockChange change = only(tenant.id(), cardId);
+        assertEquals(StockChange.State.UNCERTAIN, change.state);
+        assertTrue(page.contains("是否生效还不确定"), page);
+        assertTrue(page.contains("data-operation=\"" + change.operationId + "\" data-state=\"UNCERTAIN\""), page);
+
+        // while the outcome is open, no second change can be sent
+        page = followed(operator, operator.request().formParam("direction", "increase").formParam("amount", "100")
+                .formParam("reason", "再来一次").post(tenant.card(cardId) + "/stock"));
+        assertTrue(page.contains("上一次库存调整（" + change.operationId + "）的结果还没确认"), page);
+
+        // once WeChat answers again, the next change first settles the open one by card/get, then goes ahead
+        CardFixtures.faults(appid, Map.of("errorShare", 0));
+        page = followed(operator, operator.request().formParam("direction", "increase").formParam("amount", "100")
+                .formParam("reason", "恢复后").post(tenant.card(cardId) + "/stock"));
+        assertTrue(page.contains("库存已增加 100"), page);
+        assertTrue(page.contains("data-operation=\"" + change.operationId + "\" data-state=\"FAILED\""), page);
+        assertEquals(StockChange.State.FAILED, only(tenant.id(), cardId).state);
+        assertEquals(1100, CardFixtures.wechat(tenant.id(), cardId).totalQuantity(), "the failed one not at all, "
+                + "the next one once");
+        assertEquals(1, CardPagesTest.auditCount(tenant.id(), "card.stock-uncertain"));
+        assertEquals(1, CardPagesTest.auditCount(tenant.id(), "card.stock-reconciled"));
+    }
+
+    @Test
+    void aTimedOutCallThatArrivesLateIsReconciledAsAppliedExactlyOnce() throws Exception {
+        TestTenant tenant = CardFixtures.tenant(operator, "库存超时");
+        appid = tenant.appid();
+        String cardId = TestCards.approved(tenant.id(), "CASH");
+        long beyondTimeout = wechat.readTimeout().toMillis() + 2_000;
+        CardFixtures.faults(appid, Map.of("latencyMs", beyondTimeout));
+
+        CompletableFuture<Response> post = CompletableFuture.supplyAsync(() -> operator.request()
+                .formParam("direction", "decrease").formParam("amount", "300").formParam("reason", "超时测试")
+                .post(tenant.card(cardId) + "/stock"));
+        // The intent is committed before the call; once the call sits in the sandbox's latency, later calls may be fast.
+        await(() -> QuarkusTransaction.requiringNew()
+                .call(() -> StockChange.count("tenantId = ?1 and cardId = ?2", tenant.id(), cardId)) == 1);
+        Thread.sleep(3_000);
+        CardFixtures.faults(appid, Map.of("latencyMs", 0));
+
+        String page = followed(operator, post.get());
+        StockChange change = only(tenant.id(), cardId);
+        // The gateway gave up before the sandbox applied the change: card/get still shows the old total, and the
+        // request may still arrive, so the change stays open and the page says so.
+        assertEquals(StockChange.State.UNCERTAIN, change.state, page);
+        assertTrue(page.contains("还不能确定（操作 " + change.operationId + "）"), page);
+
+        await(() -> CardFixtures.wechat(tenant.id(), cardId).totalQuantity() != 1000);
+        page = followed(operator, operator.request()
+                .post(tenant.card(cardId) + "/stock/" + change.operationId + "/reconcile"));
+        assertTrue(page.contains("经核对已生效：微信中的总库存是 700"), page);
+        assertEquals(StockChange.State.APPLIED, only(tenant.id(), cardId).state);
+        assertEquals(700, CardFixtures.wechat(tenant.id(), cardId).totalQuantity(), "exactly once");
+        assertTrue(page.contains("data-state=\"APPLIED\""), page);
+    }
+
+    private static StockChange only(long tenantId, String cardId) {
+        List<StockChange> changes = QuarkusTransaction.requiringNew()
+                .call(() -> StockChange.<StockChange> list("tenantId = ?1 and cardId = ?2 order by id", tenantId, cardId));
+        assertTrue(!changes.isEmpty(), "a stock change was recorded");
+        return changes.get(0);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+}
