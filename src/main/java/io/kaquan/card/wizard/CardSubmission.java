@@ -270,7 +270,9 @@ public class CardSubmission {
             mirrored.origin = Card.Origin.KAQUAN;
             mirrored.title = base.path("title").asText();
             mirrored.brandName = base.path("brand_name").asText();
-            mirrored.color = base.path("color").asText();
+            // The mirror keeps colours as hex, as card/get answers them (pages paint with it); the body has the name.
+            String color = base.path("color").asText();
+            mirrored.color = CardForm.PALETTE.getOrDefault(color, color);
             mirrored.logoUrl = base.path("logo_url").asText();
             mirrored.quantity = base.path("sku").path("quantity").asInt();
             mirrored.totalQuantity = mirrored.quantity;

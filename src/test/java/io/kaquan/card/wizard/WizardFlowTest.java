@@ -161,7 +161,7 @@ class WizardFlowTest {
         assertEquals(type, card.cardType);
         assertEquals(entered.get("title"), card.title);
         assertEquals("微信餐厅", card.brandName);
-        assertEquals(COLOR.get(type), card.color);
+        assertEquals(HEX.get(COLOR.get(type)), card.color, "the mirror keeps the colour as hex: the card list paints it");
         assertEquals(5000, card.quantity);
         assertEquals(5000, card.totalQuantity);
         assertEquals(review.body(), read(card.sentJson), "the mirror keeps exactly the JSON shown and sent");
