@@ -136,6 +136,10 @@ public class WizardService {
         if (current.state == CardDraft.State.DONE) {
             throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().alreadyDone());
         }
+        if (current.state == CardDraft.State.SUBMITTING) {
+            // What was sent may be a card in WeChat already: the draft must stay the intent until reconciled.
+            throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().stillUncertain());
+        }
         String type = step == WizardStep.TYPE ? posted.getOrDefault("card_type", "") : current.cardType;
         Map<String, String> changes = new LinkedHashMap<>();
         for (String field : CardForm.fieldsOf(step, CardForm.TYPES.contains(type) ? type : current.cardType)) {

@@ -134,6 +134,27 @@ class WizardResubmitTest {
         assertEquals(0, cardsInWeChat(tenantId).size());
     }
 
+    @Test
+    void aDraftWaitingForItsOutcomeCannotBeEdited() {
+        Session owner = Session.login("wizard-frozen");
+        long tenantId = TestTenants.register(owner, "待确认");
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("GENERAL_COUPON");
+        wizard.walk(draft, "GENERAL_COUPON", WizardFlowTest.fullSet("GENERAL_COUPON", List.of()),
+                WizardFlowTest.pictures());
+        WizardClient.Review review = wizard.review(draft);
+        intent(tenantId, draft, review, Instant.now());
+        String title = WizardClient.stored(tenantId, draft).value("title");
+        for (String go : List.of("next", "back")) {
+            String location = wizard.post(draft, "face", Map.of("title", "发送后改的标题", "go", go), Map.of());
+            assertTrue(location.endsWith("/" + draft + "/review"), location);
+            assertThatPage(wizard.page(draft, "review"), "无法确认卡券是否已创建");
+            CardDraft stored = WizardClient.stored(tenantId, draft);
+            assertEquals(title, stored.value("title"), "the draft stays what was sent");
+            assertEquals(CardDraft.State.SUBMITTING, stored.state);
+        }
+    }
+
     private static void intent(long tenantId, long draft, WizardClient.Review review, Instant at) {
         QuarkusTransaction.requiringNew().run(() -> {
             CardDraft d = CardDraft.of(tenantId, draft).orElseThrow();
