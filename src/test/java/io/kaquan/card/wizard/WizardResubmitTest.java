@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.card.Card;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
@@ -38,6 +40,9 @@ class WizardResubmitTest {
 
     @Inject
     WeChatConfig wechatConfig;
+
+    @Inject
+    WizardConfig config;
 
     @Test
     void aCreateThatTimesOutIsFoundOnResubmitAndNotMadeTwice() throws Exception {
@@ -135,6 +140,35 @@ class WizardResubmitTest {
     }
 
     @Test
+    void aSearchThatCouldNotReadEveryCardNeitherReleasesTheDraftNorSendsAgain() {
+        Session owner = Session.login("wizard-many");
+        long tenantId = TestTenants.register(owner, "卡券很多");
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("GIFT");
+        wizard.walk(draft, "GIFT", WizardFlowTest.fullSet("GIFT", List.of()), WizardFlowTest.pictures());
+        WizardClient.Review review = wizard.review(draft);
+        // More cards Kaquan does not know than one search reads, none of them the draft's.
+        int others = config.reconcileReads() + 1;
+        ObjectNode other = TestCards.body(tenantId, "GROUPON", card -> { });
+        for (int i = 0; i < others; i++) {
+            gateway.forTenant(tenantId).cardCreate(other);
+        }
+        // A create whose answer was lost long ago (after the grace period).
+        intent(tenantId, draft, review, Instant.now().minusSeconds(600));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            wizard.submit(draft, review.digest()).then().statusCode(303).header("Location", endsWith("/" + draft
+                    + "/review"));
+            assertThatPage(wizard.page(draft, "review"), "没能全部查找，仍无法确认上次提交是否已创建卡券");
+            assertEquals(CardDraft.State.SUBMITTING, WizardClient.stored(tenantId, draft).state,
+                    "an incomplete search does not release the draft");
+            assertEquals(others, countInWeChat(tenantId), "nothing sent");
+        }
+        // Nor can it be edited and sent as a new draft.
+        wizard.post(draft, "face", Map.of("title", "换个标题", "go", "next"), Map.of());
+        assertEquals(CardDraft.State.SUBMITTING, WizardClient.stored(tenantId, draft).state);
+    }
+
+    @Test
     void aDraftWaitingForItsOutcomeCannotBeEdited() {
         Session owner = Session.login("wizard-frozen");
         long tenantId = TestTenants.register(owner, "待确认");
@@ -153,6 +187,10 @@ class WizardResubmitTest {
             assertEquals(title, stored.value("title"), "the draft stays what was sent");
             assertEquals(CardDraft.State.SUBMITTING, stored.state);
         }
+    }
+
+    private int countInWeChat(long tenantId) {
+        return gateway.forTenant(tenantId).cardBatchget(0, 50, List.of()).totalNum();
     }
 
     private static void intent(long tenantId, long draft, WizardClient.Review review, Instant at) {
