@@ -116,7 +116,11 @@ public class CardSubmission {
             }
             ObjectNode card = CardForm.card(data);
             String body = JSON.writeValueAsString(request(card));
-            if (digest != null && !digest.isBlank() && !digest.equals(digest(body))) {
+            if (digest == null || digest.isBlank()) {
+                // Only what the merchant saw on the review page is sent.
+                throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg.reviewFirst());
+            }
+            if (!digest.equals(digest(body))) {
                 throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg.changedSinceReview());
             }
             // The intent, committed before the call: a resubmit after an unknown outcome reconciles instead.

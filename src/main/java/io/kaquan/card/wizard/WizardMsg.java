@@ -438,6 +438,9 @@ public interface WizardMsg {
     @Message("微信账号中的卡券太多，没能全部查找，仍无法确认上次提交是否已创建卡券，所以没有再次提交，草稿保持“提交中”。请先在微信公众平台的卡券列表中查看这张卡券是否已经存在。")
     String searchIncomplete();
 
+    @Message("请先在预览页检查卡券内容，再点“提交创建”。")
+    String reviewFirst();
+
     @Message("上次提交没有在微信中创建卡券，现在可以重新提交。")
     String notCreatedRetry();
 

@@ -189,6 +189,29 @@ class WizardResubmitTest {
         }
     }
 
+    @Test
+    void onlyAReviewedDraftIsSent() {
+        Session owner = Session.login("wizard-nodigest");
+        long tenantId = TestTenants.register(owner, "没有预览");
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("CASH");
+        wizard.walk(draft, "CASH", WizardFlowTest.fullSet("CASH", List.of()), WizardFlowTest.pictures());
+        for (String digest : new String[] { "", " ", null }) {
+            Response response = digest == null
+                    ? owner.request().post(wizard.base() + "/" + draft + "/submit")
+                    : wizard.submit(draft, digest);
+            response.then().statusCode(303).header("Location", endsWith("/" + draft + "/review"));
+            String flash = response.getCookie("kaquan-flash");
+            String page = owner.request().cookie("kaquan-flash", flash == null ? "" : flash)
+                    .get(wizard.base() + "/" + draft + "/review").then().statusCode(200).extract().asString();
+            assertThatPage(page, "请先在预览页检查卡券内容");
+            assertEquals(CardDraft.State.EDITING, WizardClient.stored(tenantId, draft).state);
+            assertEquals(0, cardsInWeChat(tenantId).size());
+        }
+        wizard.submit(draft, wizard.review(draft).digest()).then().statusCode(303);
+        assertEquals(1, cardsInWeChat(tenantId).size());
+    }
+
     private int countInWeChat(long tenantId) {
         return gateway.forTenant(tenantId).cardBatchget(0, 50, List.of()).totalNum();
     }
