@@ -246,20 +246,37 @@ public class WizardService {
                 .toList();
     }
 
+    /** The stores as last read from WeChat (up to 10 poi/list calls): kept a few minutes, searched in memory. */
+    private record StoreList(List<WeChatStores.Store> stores, Instant readAt) {
+    }
+
+    static final java.time.Duration STORES_KEPT = java.time.Duration.ofMinutes(5);
+
+    private final Map<Long, StoreList> storeLists = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The tenant's stores (up to 500, read 50 at a time), those matching the query first-class. */
     public Stores stores(String query) {
-        WeChatClient wechat = gateway.forTenant(currentTenant.id());
-        List<WeChatStores.Store> all = new ArrayList<>();
-        try {
-            for (int begin = 0; begin < 500; begin += 50) {
-                WeChatStores.Page page = wechat.poiList(begin, 50);
-                page.businessList().forEach(b -> all.add(b.baseInfo()));
-                if (page.businessList().size() < 50 || all.size() >= page.totalCount()) {
-                    break;
+        long tenantId = currentTenant.id();
+        StoreList known = storeLists.get(tenantId);
+        List<WeChatStores.Store> all;
+        if (known != null && known.readAt().isAfter(Instant.now().minus(STORES_KEPT))) {
+            all = known.stores();
+        } else {
+            WeChatClient wechat = gateway.forTenant(tenantId);
+            List<WeChatStores.Store> read = new ArrayList<>();
+            try {
+                for (int begin = 0; begin < 500; begin += 50) {
+                    WeChatStores.Page page = wechat.poiList(begin, 50);
+                    page.businessList().forEach(b -> read.add(b.baseInfo()));
+                    if (page.businessList().size() < 50 || read.size() >= page.totalCount()) {
+                        break;
+                    }
                 }
+            } catch (WeChatException e) {
+                return new Stores(List.of(), WeChatErrors.message(wechatMsg(), e)); // not kept: asked again next time
             }
-        } catch (WeChatException e) {
-            return new Stores(List.of(), WeChatErrors.message(wechatMsg(), e));
+            all = List.copyOf(read);
+            storeLists.put(tenantId, new StoreList(all, Instant.now()));
         }
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         return new Stores(all.stream().filter(s -> q.isEmpty() || (nz(s.businessName()) + nz(s.branchName())

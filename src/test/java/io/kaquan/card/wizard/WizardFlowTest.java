@@ -376,6 +376,40 @@ class WizardFlowTest {
         return TestCards.PNG;
     }
 
+    @Test
+    void theStoresStepDoesNotAskWeChatOnEveryView() {
+        Session merchant = Session.login("wizard-stores");
+        Map<String, String> form = TestTenants.validForm("门店列表");
+        long tenant = TestTenants.register(merchant, form);
+        WizardClient wizard = new WizardClient(merchant, tenant);
+        long draft = wizard.start("CASH");
+        String first = wizard.page(draft, "stores");
+        List<String> ids = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"poi\" value=\"([^\"]+)\"").matcher(first);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        assertTrue(ids.size() >= 2, first);
+        // WeChat now answers every call with -1: the next views (and searches) use the list read a moment ago.
+        faults(form.get("appid"), Map.of("errorShare", 1));
+        try {
+            String again = wizard.page(draft, "stores");
+            assertFalse(again.contains("stores-problem"), again);
+            assertEquals(ids.size(), again.split("class=\"wizard-store\"", -1).length - 1);
+            String searched = merchant.request().queryParam("q", ids.get(1))
+                    .get(wizard.base() + "/" + draft + "/stores").then().statusCode(200).extract().asString();
+            assertFalse(searched.contains("stores-problem"), searched);
+            assertEquals(1, searched.split("class=\"wizard-store\"", -1).length - 1, searched);
+            assertThat(searched, "value=\"" + ids.get(1) + "\"");
+        } finally {
+            faults(form.get("appid"), Map.of("errorShare", 0));
+        }
+    }
+
+    private static void faults(String appid, Map<String, Object> faults) {
+        io.restassured.RestAssured.given().contentType("application/json").body(faults)
+                .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
+    }
     static void assertThat(String text, String expected) {
         org.hamcrest.MatcherAssert.assertThat(text, containsString(expected));
     }
