@@ -30,6 +30,12 @@ public interface WizardMsg {
     @Message("更新于")
     String updatedAt();
 
+    @Message("{day}开始时间")
+    String timeBegin(String day);
+
+    @Message("{day}结束时间")
+    String timeEnd(String day);
+
     @Message("提交中，结果待确认")
     String submittingBadge();
 

@@ -377,6 +377,20 @@ class WizardFlowTest {
     }
 
     @Test
+    void dayTimesAreLabelledInThePagesLanguage() {
+        long draft = client.start("CASH");
+        String page = client.page(draft, "advanced");
+        assertThat(page, "aria-label=\"周一开始时间\"");
+        assertThat(page, "aria-label=\"周一结束时间\"");
+        assertFalse(page.contains(" begin\""), "no English words in a Chinese page");
+        assertFalse(page.contains(" end\""));
+        String english = owner.request().cookie(io.kaquan.web.RequestLocale.COOKIE, "en")
+                .get(client.base() + "/" + draft + "/advanced").then().statusCode(200).extract().asString();
+        assertThat(english, "aria-label=\"Monday: from\"");
+        assertThat(english, "aria-label=\"Monday: until\"");
+    }
+
+    @Test
     void theStoresStepDoesNotAskWeChatOnEveryView() {
         Session merchant = Session.login("wizard-stores");
         Map<String, String> form = TestTenants.validForm("门店列表");
