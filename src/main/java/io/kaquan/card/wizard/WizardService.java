@@ -150,7 +150,7 @@ public class WizardService {
             if (CardForm.isBoolean(field)) {
                 changes.put(field, value != null && !value.isBlank() && !"false".equals(value) ? "true" : "");
             } else if (value != null || step != WizardStep.TYPE) {
-                changes.put(field, value == null ? "" : value.strip());
+                changes.put(field, value == null ? "" : normalised(value));
             }
         }
         Map<String, String> uploadErrors = new LinkedHashMap<>();
@@ -198,6 +198,11 @@ public class WizardService {
             }
         }
         return step.next();
+    }
+
+    /** Browsers send a textarea's line breaks as CRLF: stored as LF, so that byte limits count what WeChat gets. */
+    static String normalised(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     private static boolean isPicture(String field) {

@@ -377,6 +377,19 @@ class WizardFlowTest {
     }
 
     @Test
+    void textareaLineBreaksAreStoredAsWeChatGetsThem() {
+        long draft = client.start("GIFT");
+        // 1023 汉字 (3069 bytes) and two line breaks: 3071 bytes with LF, 3073 (over 3072) if CR were kept.
+        String lines = "礼".repeat(1000) + "\n" + "品".repeat(12) + "\n" + "券".repeat(11);
+        String location = client.post(draft, "details", Map.of("gift", lines.replace("\n", "\r\n"), "go", "next"),
+                Map.of());
+        assertTrue(location.endsWith("/" + draft + "/rules"), "within the byte limit once CRLF is LF: " + location);
+        assertEquals(lines, WizardClient.stored(tenantId, draft).value("gift"));
+        client.post(draft, "rules", Map.of("description", "第一行\r\n第二行\r第三行\r\n", "go", "back"), Map.of());
+        assertEquals("第一行\n第二行\n第三行", WizardClient.stored(tenantId, draft).value("description"));
+    }
+
+    @Test
     void dayTimesAreLabelledInThePagesLanguage() {
         long draft = client.start("CASH");
         String page = client.page(draft, "advanced");
@@ -424,6 +437,7 @@ class WizardFlowTest {
         io.restassured.RestAssured.given().contentType("application/json").body(faults)
                 .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
     }
+
     static void assertThat(String text, String expected) {
         org.hamcrest.MatcherAssert.assertThat(text, containsString(expected));
     }
