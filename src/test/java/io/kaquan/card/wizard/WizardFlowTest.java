@@ -417,12 +417,13 @@ class WizardFlowTest {
             ids.add(m.group(1));
         }
         assertTrue(ids.size() >= 2, first);
+        int listed = first.split("class=\"wizard-store\"", -1).length - 1;
         // WeChat now answers every call with -1: the next views (and searches) use the list read a moment ago.
         faults(form.get("appid"), Map.of("errorShare", 1));
         try {
             String again = wizard.page(draft, "stores");
             assertFalse(again.contains("stores-problem"), again);
-            assertEquals(ids.size(), again.split("class=\"wizard-store\"", -1).length - 1);
+            assertEquals(listed, again.split("class=\"wizard-store\"", -1).length - 1);
             String searched = merchant.request().queryParam("q", ids.get(1))
                     .get(wizard.base() + "/" + draft + "/stores").then().statusCode(200).extract().asString();
             assertFalse(searched.contains("stores-problem"), searched);
