@@ -40,8 +40,9 @@ import jakarta.ws.rs.NotFoundException;
 /**
  * Submitting a draft: card/create once. card/create is not repeatable, so its intent (the exact body) is committed
  * before it is sent; an unknown outcome (timeout, -1) is reconciled on resubmit by finding that card in WeChat
- * (batchget + card/get matching the body), and the draft is sent again only when the card has not appeared within
- * {@link WizardConfig#reconcileGrace()}. Success stores the mirror, finishes the draft and writes the audit entry in
+ * (batchget + card/get matching the body), and the draft is released to be sent again only when a search of every
+ * card found nothing after {@link WizardConfig#reconcileGrace()}; a search cut short by its limits keeps it waiting.
+ * Success stores the mirror, finishes the draft and writes the audit entry in
  * one transaction.
  */
 @ApplicationScoped
@@ -115,7 +116,11 @@ public class CardSubmission {
             }
             ObjectNode card = CardForm.card(data);
             String body = JSON.writeValueAsString(request(card));
-            if (digest != null && !digest.isBlank() && !digest.equals(digest(body))) {
+            if (digest == null || digest.isBlank()) {
+                // Only what the merchant saw on the review page is sent.
+                throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg.reviewFirst());
+            }
+            if (!digest.equals(digest(body))) {
                 throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg.changedSinceReview());
             }
             // The intent, committed before the call: a resubmit after an unknown outcome reconciles instead.
@@ -155,19 +160,25 @@ public class CardSubmission {
     }
 
     private Submitted reconcile(long tenantId, long draftId, Reconcile reconcile) {
-        String found;
+        Search search;
         try {
-            found = findCreated(tenantId, reconcile.body(), reconcile.submittedAt());
+            search = findCreated(tenantId, reconcile.body(), reconcile.submittedAt());
         } catch (WeChatException e) {
             throw new WizardRefused(WizardStep.REVIEW, Map.of(),
                     msg().stillUncertain() + " " + WeChatErrors.message(wechatMsg(), e));
         }
-        if (found != null) {
-            finish(tenantId, draftId, found, reconcile.body(), true);
-            return new Submitted(found, Outcome.RECONCILED);
+        if (search.found()) {
+            finish(tenantId, draftId, search.cardId(), reconcile.body(), true);
+            return new Submitted(search.cardId(), Outcome.RECONCILED);
         }
         if (reconcile.submittedAt().plus(config.reconcileGrace()).isAfter(Instant.now())) {
             throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().stillUncertain());
+        }
+        if (!search.complete()) {
+            // Not found among the cards read, but not every card was read: the card may exist, so never resend.
+            Log.warnf("Tenant %d, draft %d: card of an unanswered card/create not found in an incomplete search; "
+                    + "the draft stays SUBMITTING", tenantId, draftId);
+            throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().searchIncomplete());
         }
         QuarkusTransaction.requiringNew().run(() -> CardDraft.locked(tenantId, draftId).ifPresent(draft -> {
             draft.state = CardDraft.State.EDITING;
@@ -179,10 +190,31 @@ public class CardSubmission {
     }
 
     /**
+     * What looking for the card of an unanswered card/create found: the card, or none after reading every candidate
+     * ({@code complete}), or none among the cards read before a limit ({@code !complete}: it may still exist).
+     */
+    record Search(String cardId, boolean complete) {
+
+        static final Search NOT_FOUND = new Search(null, true);
+        static final Search INCOMPLETE = new Search(null, false);
+
+        static Search found(String cardId) {
+            return new Search(cardId, true);
+        }
+
+        boolean found() {
+            return cardId != null;
+        }
+    }
+
+    /** At most this many card ids are listed (batchget) when looking for the card of an unanswered create. */
+    static final int MAX_LISTED = 5000;
+
+    /**
      * The card an earlier card/create made, if WeChat has it: among the account's cards that no other draft claims
      * and that Kaquan did not know before the attempt, the one whose card/get matches the body sent.
      */
-    String findCreated(long tenantId, String body, Instant submittedAt) {
+    Search findCreated(long tenantId, String body, Instant submittedAt) {
         JsonNode sent;
         try {
             sent = JSON.readTree(body).path("card");
@@ -198,23 +230,26 @@ public class CardSubmission {
             return ids;
         });
         int reads = 0;
-        for (int offset = 0; offset < 5000; offset += 50) {
+        for (int offset = 0; offset < MAX_LISTED; offset += 50) {
             WeChatCards.IdPage page = wechat.cardBatchget(offset, 50, List.of());
             for (String cardId : page.cardIdList()) {
-                if (known.contains(cardId) || reads >= config.reconcileReads()) {
+                if (known.contains(cardId)) {
                     continue;
+                }
+                if (reads >= config.reconcileReads()) {
+                    return Search.INCOMPLETE; // a candidate left unread
                 }
                 reads++;
                 WeChatCards.Detail detail = wechat.cardGet(cardId);
                 if (matches(sent, detail.card(), submittedAt)) {
-                    return cardId;
+                    return Search.found(cardId);
                 }
             }
-            if (page.cardIdList().size() < 50 || offset + 50 >= page.totalNum() || reads >= config.reconcileReads()) {
-                break;
+            if (page.cardIdList().size() < 50 || offset + 50 >= page.totalNum()) {
+                return Search.NOT_FOUND;
             }
         }
-        return null;
+        return Search.INCOMPLETE; // more cards than are listed
     }
 
     /** Whether a card/get answer is the card a card/create body describes (card/get shows colours as hex). */
@@ -270,7 +305,9 @@ public class CardSubmission {
             mirrored.origin = Card.Origin.KAQUAN;
             mirrored.title = base.path("title").asText();
             mirrored.brandName = base.path("brand_name").asText();
-            mirrored.color = base.path("color").asText();
+            // The mirror keeps colours as hex, as card/get answers them (pages paint with it); the body has the name.
+            String color = base.path("color").asText();
+            mirrored.color = CardForm.PALETTE.getOrDefault(color, color);
             mirrored.logoUrl = base.path("logo_url").asText();
             mirrored.quantity = base.path("sku").path("quantity").asInt();
             mirrored.totalQuantity = mirrored.quantity;

@@ -30,6 +30,12 @@ public interface WizardMsg {
     @Message("更新于")
     String updatedAt();
 
+    @Message("{day}开始时间")
+    String timeBegin(String day);
+
+    @Message("{day}结束时间")
+    String timeEnd(String day);
+
     @Message("提交中，结果待确认")
     String submittingBadge();
 
@@ -434,6 +440,12 @@ public interface WizardMsg {
 
     @Message("微信没有及时答复，无法确认卡券是否已创建，所以没有再次提交。请稍等片刻再点“提交创建”：我们会先在微信中查找这张卡券。")
     String stillUncertain();
+
+    @Message("微信账号中的卡券太多，没能全部查找，仍无法确认上次提交是否已创建卡券，所以没有再次提交，草稿保持“提交中”。请先在微信公众平台的卡券列表中查看这张卡券是否已经存在。")
+    String searchIncomplete();
+
+    @Message("请先在预览页检查卡券内容，再点“提交创建”。")
+    String reviewFirst();
 
     @Message("上次提交没有在微信中创建卡券，现在可以重新提交。")
     String notCreatedRetry();

@@ -136,6 +136,10 @@ public class WizardService {
         if (current.state == CardDraft.State.DONE) {
             throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().alreadyDone());
         }
+        if (current.state == CardDraft.State.SUBMITTING) {
+            // What was sent may be a card in WeChat already: the draft must stay the intent until reconciled.
+            throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().stillUncertain());
+        }
         String type = step == WizardStep.TYPE ? posted.getOrDefault("card_type", "") : current.cardType;
         Map<String, String> changes = new LinkedHashMap<>();
         for (String field : CardForm.fieldsOf(step, CardForm.TYPES.contains(type) ? type : current.cardType)) {
@@ -146,7 +150,7 @@ public class WizardService {
             if (CardForm.isBoolean(field)) {
                 changes.put(field, value != null && !value.isBlank() && !"false".equals(value) ? "true" : "");
             } else if (value != null || step != WizardStep.TYPE) {
-                changes.put(field, value == null ? "" : value.strip());
+                changes.put(field, value == null ? "" : normalised(value));
             }
         }
         Map<String, String> uploadErrors = new LinkedHashMap<>();
@@ -196,6 +200,11 @@ public class WizardService {
         return step.next();
     }
 
+    /** Browsers send a textarea's line breaks as CRLF: stored as LF, so that byte limits count what WeChat gets. */
+    static String normalised(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
     private static boolean isPicture(String field) {
         return field.equals("logo_url") || field.equals("abstract_icon_url")
                 || field.matches("ti[0-9]+_image_url");
@@ -242,20 +251,37 @@ public class WizardService {
                 .toList();
     }
 
+    /** The stores as last read from WeChat (up to 10 poi/list calls): kept a few minutes, searched in memory. */
+    private record StoreList(List<WeChatStores.Store> stores, Instant readAt) {
+    }
+
+    static final java.time.Duration STORES_KEPT = java.time.Duration.ofMinutes(5);
+
+    private final Map<Long, StoreList> storeLists = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The tenant's stores (up to 500, read 50 at a time), those matching the query first-class. */
     public Stores stores(String query) {
-        WeChatClient wechat = gateway.forTenant(currentTenant.id());
-        List<WeChatStores.Store> all = new ArrayList<>();
-        try {
-            for (int begin = 0; begin < 500; begin += 50) {
-                WeChatStores.Page page = wechat.poiList(begin, 50);
-                page.businessList().forEach(b -> all.add(b.baseInfo()));
-                if (page.businessList().size() < 50 || all.size() >= page.totalCount()) {
-                    break;
+        long tenantId = currentTenant.id();
+        StoreList known = storeLists.get(tenantId);
+        List<WeChatStores.Store> all;
+        if (known != null && known.readAt().isAfter(Instant.now().minus(STORES_KEPT))) {
+            all = known.stores();
+        } else {
+            WeChatClient wechat = gateway.forTenant(tenantId);
+            List<WeChatStores.Store> read = new ArrayList<>();
+            try {
+                for (int begin = 0; begin < 500; begin += 50) {
+                    WeChatStores.Page page = wechat.poiList(begin, 50);
+                    page.businessList().forEach(b -> read.add(b.baseInfo()));
+                    if (page.businessList().size() < 50 || read.size() >= page.totalCount()) {
+                        break;
+                    }
                 }
+            } catch (WeChatException e) {
+                return new Stores(List.of(), WeChatErrors.message(wechatMsg(), e)); // not kept: asked again next time
             }
-        } catch (WeChatException e) {
-            return new Stores(List.of(), WeChatErrors.message(wechatMsg(), e));
+            all = List.copyOf(read);
+            storeLists.put(tenantId, new StoreList(all, Instant.now()));
         }
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         return new Stores(all.stream().filter(s -> q.isEmpty() || (nz(s.businessName()) + nz(s.branchName())

@@ -161,7 +161,7 @@ class WizardFlowTest {
         assertEquals(type, card.cardType);
         assertEquals(entered.get("title"), card.title);
         assertEquals("微信餐厅", card.brandName);
-        assertEquals(COLOR.get(type), card.color);
+        assertEquals(HEX.get(COLOR.get(type)), card.color, "the mirror keeps the colour as hex: the card list paints it");
         assertEquals(5000, card.quantity);
         assertEquals(5000, card.totalQuantity);
         assertEquals(review.body(), read(card.sentJson), "the mirror keeps exactly the JSON shown and sent");
@@ -374,6 +374,69 @@ class WizardFlowTest {
 
     static byte[] TestCards_PNG() {
         return TestCards.PNG;
+    }
+
+    @Test
+    void textareaLineBreaksAreStoredAsWeChatGetsThem() {
+        long draft = client.start("GIFT");
+        // 1023 汉字 (3069 bytes) and two line breaks: 3071 bytes with LF, 3073 (over 3072) if CR were kept.
+        String lines = "礼".repeat(1000) + "\n" + "品".repeat(12) + "\n" + "券".repeat(11);
+        String location = client.post(draft, "details", Map.of("gift", lines.replace("\n", "\r\n"), "go", "next"),
+                Map.of());
+        assertTrue(location.endsWith("/" + draft + "/rules"), "within the byte limit once CRLF is LF: " + location);
+        assertEquals(lines, WizardClient.stored(tenantId, draft).value("gift"));
+        client.post(draft, "rules", Map.of("description", "第一行\r\n第二行\r第三行\r\n", "go", "back"), Map.of());
+        assertEquals("第一行\n第二行\n第三行", WizardClient.stored(tenantId, draft).value("description"));
+    }
+
+    @Test
+    void dayTimesAreLabelledInThePagesLanguage() {
+        long draft = client.start("CASH");
+        String page = client.page(draft, "advanced");
+        assertThat(page, "aria-label=\"周一开始时间\"");
+        assertThat(page, "aria-label=\"周一结束时间\"");
+        assertFalse(page.contains(" begin\""), "no English words in a Chinese page");
+        assertFalse(page.contains(" end\""));
+        String english = owner.request().cookie(io.kaquan.web.RequestLocale.COOKIE, "en")
+                .get(client.base() + "/" + draft + "/advanced").then().statusCode(200).extract().asString();
+        assertThat(english, "aria-label=\"Monday: from\"");
+        assertThat(english, "aria-label=\"Monday: until\"");
+    }
+
+    @Test
+    void theStoresStepDoesNotAskWeChatOnEveryView() {
+        Session merchant = Session.login("wizard-stores");
+        Map<String, String> form = TestTenants.validForm("门店列表");
+        long tenant = TestTenants.register(merchant, form);
+        WizardClient wizard = new WizardClient(merchant, tenant);
+        long draft = wizard.start("CASH");
+        String first = wizard.page(draft, "stores");
+        List<String> ids = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"poi\" value=\"([^\"]+)\"").matcher(first);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        assertTrue(ids.size() >= 2, first);
+        int listed = first.split("class=\"wizard-store\"", -1).length - 1;
+        // WeChat now answers every call with -1: the next views (and searches) use the list read a moment ago.
+        faults(form.get("appid"), Map.of("errorShare", 1));
+        try {
+            String again = wizard.page(draft, "stores");
+            assertFalse(again.contains("stores-problem"), again);
+            assertEquals(listed, again.split("class=\"wizard-store\"", -1).length - 1);
+            String searched = merchant.request().queryParam("q", ids.get(1))
+                    .get(wizard.base() + "/" + draft + "/stores").then().statusCode(200).extract().asString();
+            assertFalse(searched.contains("stores-problem"), searched);
+            assertEquals(1, searched.split("class=\"wizard-store\"", -1).length - 1, searched);
+            assertThat(searched, "value=\"" + ids.get(1) + "\"");
+        } finally {
+            faults(form.get("appid"), Map.of("errorShare", 0));
+        }
+    }
+
+    private static void faults(String appid, Map<String, Object> faults) {
+        io.restassured.RestAssured.given().contentType("application/json").body(faults)
+                .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
     }
 
     static void assertThat(String text, String expected) {

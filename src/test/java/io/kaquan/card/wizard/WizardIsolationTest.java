@@ -1,5 +1,8 @@
 package io.kaquan.card.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Drafts and cards of one tenant are invisible and unchangeable from another; viewers cannot create cards. */
@@ -20,6 +24,7 @@ class WizardIsolationTest {
     static long tenantA;
     static long tenantB;
     static long draftA;
+    static String cardOfA;
 
     @BeforeAll
     static void tenants() {
@@ -31,6 +36,7 @@ class WizardIsolationTest {
         TestTenants.register(stranger, "丙");
         TestTenants.addMember(owner, tenantA, "carol@example.com", "VIEWER");
         draftA = new WizardClient(owner, tenantA).start("CASH");
+        cardOfA = TestCards.create(tenantA, "GIFT");
     }
 
     @Test
@@ -54,7 +60,6 @@ class WizardIsolationTest {
 
     @Test
     void aSimilarCardOnlyFromTheTenantsOwnCards() {
-        String cardOfA = TestCards.create(tenantA, "GIFT");
         owner.request().formParam("cardId", cardOfA).post("/t/" + tenantB + "/cards/new/similar").then()
                 .statusCode(404);
         owner.request().formParam("cardId", cardOfA).post("/t/" + tenantA + "/cards/new/similar").then()
@@ -68,5 +73,21 @@ class WizardIsolationTest {
         viewer.request().get("/t/" + tenantA + "/cards/new/" + draftA + "/face").then().statusCode(403);
         viewer.request().formParams(Map.of("digest", "")).post("/t/" + tenantA + "/cards/new/" + draftA + "/submit")
                 .then().statusCode(403);
+        String titleBefore = WizardClient.stored(tenantA, draftA).value("title");
+        viewer.request().formParam("title", "观察者改的").formParam("go", "next")
+                .post("/t/" + tenantA + "/cards/new/" + draftA + "/face").then().statusCode(403);
+        viewer.request().contentType("multipart/form-data").multiPart("title", "观察者改的").multiPart("go", "next")
+                .post("/t/" + tenantA + "/cards/new/" + draftA + "/face").then().statusCode(403);
+        assertEquals(titleBefore, WizardClient.stored(tenantA, draftA).value("title"), "the draft is unchanged");
+        viewer.request().post("/t/" + tenantA + "/cards/new/" + draftA + "/delete").then().statusCode(403);
+        assertNotNull(WizardClient.stored(tenantA, draftA), "the draft is still there");
+        long drafts = draftsOf(tenantA);
+        viewer.request().formParam("cardId", cardOfA).post("/t/" + tenantA + "/cards/new/similar").then()
+                .statusCode(403);
+        assertEquals(drafts, draftsOf(tenantA), "no draft started");
+    }
+
+    private static long draftsOf(long tenantId) {
+        return QuarkusTransaction.requiringNew().call(() -> CardDraft.count("tenantId", tenantId));
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.card.Card;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
@@ -39,6 +41,9 @@ class WizardResubmitTest {
     @Inject
     WeChatConfig wechatConfig;
 
+    @Inject
+    WizardConfig config;
+
     @Test
     void aCreateThatTimesOutIsFoundOnResubmitAndNotMadeTwice() throws Exception {
         Session owner = Session.login("wizard-timeout");
@@ -49,8 +54,9 @@ class WizardResubmitTest {
         wizard.walk(draft, "CASH", WizardFlowTest.fullSet("CASH", List.of()), WizardFlowTest.pictures());
         WizardClient.Review review = wizard.review(draft);
 
-        // WeChat (the sandbox) answers later than the gateway waits, but still makes the card.
-        long latency = wechatConfig.readTimeout().toMillis() + 4000;
+        // WeChat (the sandbox) answers later than the gateway waits, but still makes the card: 10 s after the
+        // gateway gave up, long after the resubmit below.
+        long latency = wechatConfig.readTimeout().toMillis() + 10_000;
         faults(form.get("appid"), Map.of("latencyMs", latency));
         Response first;
         try {
@@ -64,9 +70,16 @@ class WizardResubmitTest {
         assertEquals(CardDraft.State.SUBMITTING, pending.state, "the intent stays until it is reconciled");
         assertEquals(review.body(), WizardClient.JSON.readTree(pending.sentJson), "the intent is the exact body shown");
 
-        // A resubmit at once: whatever WeChat has done by now, nothing is sent again.
-        wizard.submit(draft, review.digest()).then().statusCode(303);
-        assertTrue(cardsInWeChat(tenantId).size() <= 1);
+        // A resubmit at once, while WeChat is still making the card: nothing is sent again, the intent stays.
+        wizard.submit(draft, review.digest()).then().statusCode(303).header("Location", endsWith("/" + draft
+                + "/review"));
+        assertThatPage(wizard.page(draft, "review"), "请稍等片刻");
+        CardDraft waiting = WizardClient.stored(tenantId, draft);
+        assertEquals(CardDraft.State.SUBMITTING, waiting.state);
+        assertEquals(pending.sentJson, waiting.sentJson);
+        assertEquals(pending.submittedAt, waiting.submittedAt, "not submitted again");
+        assertEquals(null, waiting.cardId);
+        assertEquals(0, cardsInWeChat(tenantId).size(), "the first create has not taken effect yet");
 
         // Once WeChat has made the card, the resubmit finds it.
         for (int i = 0; i < 120 && cardsInWeChat(tenantId).isEmpty(); i++) {
@@ -132,6 +145,83 @@ class WizardResubmitTest {
         wizard.submit(draft, digest).then().statusCode(303).header("Location", endsWith("/review"));
         assertThatPage(wizard.page(draft, "review"), "草稿在预览后被修改过");
         assertEquals(0, cardsInWeChat(tenantId).size());
+    }
+
+    @Test
+    void aSearchThatCouldNotReadEveryCardNeitherReleasesTheDraftNorSendsAgain() {
+        Session owner = Session.login("wizard-many");
+        long tenantId = TestTenants.register(owner, "卡券很多");
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("GIFT");
+        wizard.walk(draft, "GIFT", WizardFlowTest.fullSet("GIFT", List.of()), WizardFlowTest.pictures());
+        WizardClient.Review review = wizard.review(draft);
+        // More cards Kaquan does not know than one search reads, none of them the draft's.
+        int others = config.reconcileReads() + 1;
+        ObjectNode other = TestCards.body(tenantId, "GROUPON", card -> { });
+        for (int i = 0; i < others; i++) {
+            gateway.forTenant(tenantId).cardCreate(other);
+        }
+        // A create whose answer was lost long ago (after the grace period).
+        intent(tenantId, draft, review, Instant.now().minusSeconds(600));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            wizard.submit(draft, review.digest()).then().statusCode(303).header("Location", endsWith("/" + draft
+                    + "/review"));
+            assertThatPage(wizard.page(draft, "review"), "没能全部查找，仍无法确认上次提交是否已创建卡券");
+            assertEquals(CardDraft.State.SUBMITTING, WizardClient.stored(tenantId, draft).state,
+                    "an incomplete search does not release the draft");
+            assertEquals(others, countInWeChat(tenantId), "nothing sent");
+        }
+        // Nor can it be edited and sent as a new draft.
+        wizard.post(draft, "face", Map.of("title", "换个标题", "go", "next"), Map.of());
+        assertEquals(CardDraft.State.SUBMITTING, WizardClient.stored(tenantId, draft).state);
+    }
+
+    @Test
+    void aDraftWaitingForItsOutcomeCannotBeEdited() {
+        Session owner = Session.login("wizard-frozen");
+        long tenantId = TestTenants.register(owner, "待确认");
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("GENERAL_COUPON");
+        wizard.walk(draft, "GENERAL_COUPON", WizardFlowTest.fullSet("GENERAL_COUPON", List.of()),
+                WizardFlowTest.pictures());
+        WizardClient.Review review = wizard.review(draft);
+        intent(tenantId, draft, review, Instant.now());
+        String title = WizardClient.stored(tenantId, draft).value("title");
+        for (String go : List.of("next", "back")) {
+            String location = wizard.post(draft, "face", Map.of("title", "发送后改的标题", "go", go), Map.of());
+            assertTrue(location.endsWith("/" + draft + "/review"), location);
+            assertThatPage(wizard.page(draft, "review"), "无法确认卡券是否已创建");
+            CardDraft stored = WizardClient.stored(tenantId, draft);
+            assertEquals(title, stored.value("title"), "the draft stays what was sent");
+            assertEquals(CardDraft.State.SUBMITTING, stored.state);
+        }
+    }
+
+    @Test
+    void onlyAReviewedDraftIsSent() {
+        Session owner = Session.login("wizard-nodigest");
+        long tenantId = TestTenants.register(owner, "没有预览");
+        WizardClient wizard = new WizardClient(owner, tenantId);
+        long draft = wizard.start("CASH");
+        wizard.walk(draft, "CASH", WizardFlowTest.fullSet("CASH", List.of()), WizardFlowTest.pictures());
+        for (String digest : new String[] { "", " ", null }) {
+            Response response = digest == null
+                    ? owner.request().post(wizard.base() + "/" + draft + "/submit")
+                    : wizard.submit(draft, digest);
+            response.then().statusCode(303).header("Location", endsWith("/" + draft + "/review"));
+            String flash = response.getCookie("kaquan-flash");
+            String page = owner.request().cookie("kaquan-flash", flash == null ? "" : flash)
+                    .get(wizard.base() + "/" + draft + "/review").then().statusCode(200).extract().asString();
+            assertThatPage(page, "请先在预览页检查卡券内容");
+            assertEquals(CardDraft.State.EDITING, WizardClient.stored(tenantId, draft).state);
+            assertEquals(0, cardsInWeChat(tenantId).size());
+        }
+        wizard.submit(draft, wizard.review(draft).digest()).then().statusCode(303);
+        assertEquals(1, cardsInWeChat(tenantId).size());
+    }
+
+    private int countInWeChat(long tenantId) {
+        return gateway.forTenant(tenantId).cardBatchget(0, 50, List.of()).totalNum();
     }
 
     private static void intent(long tenantId, long draft, WizardClient.Review review, Instant at) {
