@@ -137,18 +137,24 @@ public class EventLog {
         return event;
     }
 
-    /** Queues a FAILED or DEAD event again with a fresh set of attempts. OPERATOR or above. */
+    /**
+     * Queues a FAILED or DEAD event again with a fresh set of attempts. OPERATOR or above. One conditional update, not
+     * read-then-write: a processor may commit the event between our read and our write, and resetting a PROCESSED
+     * event to RECEIVED would apply its effect twice.
+     */
     public void replay(Long id) {
         currentTenant.require(Role.OPERATOR);
         WeChatEvent event = event(id);
-        WeChatEvent.getEntityManager().lock(event, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (!event.status.replayable()) {
-            throw new ActionRefused(i18n.bundle(CallbackMsg.class).replayRefused());
-        }
         String details = "status=" + event.status + ", attempts=" + event.attempts;
-        event.status = WeChatEvent.Status.RECEIVED;
-        event.attempts = 0;
-        event.nextAttemptAt = Instant.now();
+        int queued = WeChatEvent.getEntityManager().createNativeQuery("update wechat_event set status = 'RECEIVED', "
+                + "attempts = 0, next_attempt_at = now() where id = ?1 and tenant_id = ?2 and status in ('FAILED', 'DEAD')")
+                .setParameter(1, event.id).setParameter(2, currentTenant.id()).executeUpdate();
+        if (queued == 0) {
+            WeChatEvent.getEntityManager().refresh(event);
+            CallbackMsg msg = i18n.bundle(CallbackMsg.class);
+            throw new ActionRefused(event.status == WeChatEvent.Status.PROCESSED
+                    || event.status == WeChatEvent.Status.IGNORED ? msg.replayOvertaken(event.id) : msg.replayRefused());
+        }
         audit.record(currentTenant.id(), "event.replayed", event.eventType + " #" + event.id, details);
     }
 

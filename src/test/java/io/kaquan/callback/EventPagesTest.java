@@ -119,6 +119,44 @@ class EventPagesTest {
     }
 
     @Test
+    void shouldNotQueueAnEventAgainThatAProcessorCommittedDuringTheReplay() throws Exception {
+        CallbackFixtures.Account account = CallbackFixtures.account(owner, "PLAIN");
+        postPlain(account.token(), eventXml(account, OPENID, 1_700_000_105L, FlakyTestHandler.TYPE, "CardId", "pRace",
+                "FailTimes", "99")).then().statusCode(200);
+        long id = stored(account, FlakyTestHandler.TYPE, "FAILED");
+        CallbackFixtures.update(db, "update wechat_event set status = 'DEAD', attempts = 8, next_attempt_at = null "
+                + "where id = ?", id);
+        String event = "/t/" + account.tenantId() + "/events/" + id;
+        // A processor holds the row (as its claim would) while the replay request reads it and then waits for the row;
+        // the processor commits PROCESSED; the replay must see that, not reset the event to RECEIVED from its old read.
+        try (java.sql.Connection processor = db.getConnection()) {
+            processor.setAutoCommit(false);
+            try (java.sql.Statement s = processor.createStatement()) {
+                s.execute("select id from wechat_event where id = " + id + " for update");
+            }
+            java.util.concurrent.CompletableFuture<io.restassured.response.Response> replay =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> owner.request().post(event + "/replay"));
+            await(db, r -> ((Number) r.get(0).get("n")).intValue() > 0, "select count(*) as n from pg_locks l "
+                    + "join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database() and a.query ilike '%wechat_event%'");
+            try (java.sql.Statement s = processor.createStatement()) {
+                s.executeUpdate("update wechat_event set status = 'PROCESSED', attempts = 9, processed_at = now() "
+                        + "where id = " + id);
+            }
+            processor.commit();
+            io.restassured.response.Response answer = replay.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            answer.then().statusCode(303).header("Location", endsWith(event));
+            Map<String, Object> row = CallbackFixtures.rows(db, "select status, attempts from wechat_event where id = ?",
+                    id).get(0);
+            org.junit.jupiter.api.Assertions.assertEquals("PROCESSED", row.get("status"));
+            org.junit.jupiter.api.Assertions.assertEquals(9, ((Number) row.get("attempts")).intValue());
+            org.junit.jupiter.api.Assertions.assertEquals(0L, CallbackFixtures.count(db,
+                    "select count(*) from audit_log where action = 'event.replayed' and target like ?", "% #" + id));
+            owner.request().cookie("kaquan-flash", answer.getCookie("kaquan-flash")).get(event).then()
+                    .body(containsString("刚刚已被处理"));
+        }
+    }
+
+    @Test
     void shouldKeepEachTenantsEventsToItself() {
         CallbackFixtures.Account a = CallbackFixtures.account(owner, "PLAIN");
         CallbackFixtures.Account b = CallbackFixtures.account(owner, "PLAIN");
