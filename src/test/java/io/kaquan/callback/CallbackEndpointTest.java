@@ -147,12 +147,16 @@ class CallbackEndpointTest {
         postEncrypted("wrongtoken", safe.originalId(), encrypted, null).then().statusCode(403);
         // A plaintext push for a safe-mode account is refused even when signed: its signature does not cover the body.
         postPlain(safe.token(), xml).then().statusCode(403);
+        // So is one for a compatible-mode account: WeChat sends those encrypted too (encrypt_type=aes).
+        CallbackFixtures.Account compat = CallbackFixtures.account(owner, "COMPAT");
+        postPlain(compat.token(), eventXml(compat, OPENID, 1_700_000_001L, "user_view_card", "CardId", CARD))
+                .then().statusCode(403);
 
         CallbackFixtures.Account plain = CallbackFixtures.account(owner, "PLAIN");
         postPlain("wrongtoken", eventXml(plain, OPENID, 1_700_000_002L, "user_view_card", "CardId", CARD))
                 .then().statusCode(403);
-        assertEquals(0, count(db, "select count(*) from wechat_event where tenant_id in (?, ?)", safe.tenantId(),
-                plain.tenantId()));
+        assertEquals(0, count(db, "select count(*) from wechat_event where tenant_id in (?, ?, ?)", safe.tenantId(),
+                plain.tenantId(), compat.tenantId()));
     }
 
     @Test
