@@ -90,8 +90,12 @@ class EventPagesTest {
                 .body(containsString("data-event-id=\"" + future + "\"")).body(not(containsString("data-event-id=\"" + view + "\"")));
         owner.request().queryParam("from", "2000-01-01").queryParam("to", "2000-01-02").get(base).then()
                 .body(containsString("id=\"events-empty\""));
-        owner.request().queryParam("from", "not a date").queryParam("status", "NOPE").get(base).then().statusCode(200)
-                .body(containsString("data-event-id=\"" + view + "\""));
+        // A bad filter is refused next to its field, not dropped (the unfiltered list would look filtered).
+        owner.request().queryParam("from", "not a date").queryParam("status", "NOPE").get(base).then().statusCode(400)
+                .body(containsString("id=\"from-error\"")).body(containsString("id=\"status-error\""))
+                .body(containsString("请输入日期")).body(not(containsString("data-event-id=")));
+        owner.request().queryParam("from", "2000-01-02").queryParam("to", "2000-01-01").get(base).then().statusCode(400)
+                .body(containsString("id=\"to-error\"")).body(not(containsString("id=\"from-error\"")));
     }
 
     @Test
