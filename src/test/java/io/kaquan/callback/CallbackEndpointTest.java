@@ -258,6 +258,40 @@ class CallbackEndpointTest {
     }
 
     @Test
+    void shouldBackOffABatchWhoseCommitFailsAndApplyItOnceLater() {
+        CallbackFixtures.Account account = CallbackFixtures.account(owner, "PLAIN");
+        String card = "pCommitFail" + CallbackFixtures.hex(8);
+        // Every handler succeeds, the commit does not (as with a serialization failure or a lost connection): a
+        // deferred constraint trigger refuses the effect on this card at COMMIT only.
+        CallbackFixtures.update(db, "create or replace function kaquan_test_commit_fails() returns trigger "
+                + "language plpgsql as $$ begin raise exception 'test: commit refused'; end $$");
+        CallbackFixtures.update(db, "create constraint trigger kaquan_test_commit_fails after insert or update on "
+                + "card_event_count deferrable initially deferred for each row when (new.card_id like 'pCommitFail%') "
+                + "execute function kaquan_test_commit_fails()");
+        Map<String, Object> failed;
+        try {
+            postPlain(account.token(), eventXml(account, OPENID, 1_700_000_010L, FlakyTestHandler.TYPE, "CardId", card))
+                    .then().statusCode(200);
+            // Backed off, not claimed again and again: one attempt charged, due later, the reason kept apart.
+            failed = await(db, r -> !r.isEmpty() && ((Number) r.get(0).get("attempts")).intValue() >= 1,
+                    "select * from wechat_event where tenant_id = ? and event_type = ?", account.tenantId(),
+                    FlakyTestHandler.TYPE).get(0);
+            assertEquals("FAILED", failed.get("status"));
+            assertEquals(1, ((Number) failed.get("attempts")).intValue());
+            assertTrue(failed.get("last_error").toString().startsWith("commit failed:"), failed.toString());
+            assertTrue(((java.sql.Timestamp) failed.get("next_attempt_at")).toInstant().isAfter(Instant.now()));
+            assertEquals(0, viewCount(account.tenantId(), card, FlakyTestHandler.TYPE));
+        } finally {
+            CallbackFixtures.update(db, "drop trigger if exists kaquan_test_commit_fails on card_event_count");
+            CallbackFixtures.update(db, "drop function if exists kaquan_test_commit_fails()");
+        }
+        // The database well again, the event is applied once.
+        CallbackFixtures.update(db, "update wechat_event set next_attempt_at = now() where id = ?", failed.get("id"));
+        awaitStatus(account.tenantId(), FlakyTestHandler.TYPE, "PROCESSED");
+        assertEquals(1, viewCount(account.tenantId(), card, FlakyTestHandler.TYPE));
+    }
+
+    @Test
     void shouldEndDeadAfterTheLastAttempt() {
         CallbackFixtures.Account account = CallbackFixtures.account(owner, "PLAIN");
         String xml = eventXml(account, OPENID, 1_700_000_009L, FlakyTestHandler.TYPE, "CardId", "pDead", "FailTimes", "99");
