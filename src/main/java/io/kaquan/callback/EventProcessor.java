@@ -57,7 +57,7 @@ public class EventProcessor {
 
     private final Map<String, CardEventHandler> handlers = new HashMap<>();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
 
     /** A handler threw; carries what is needed to charge the attempt after the rollback. */
     static final class HandlerFailed extends RuntimeException {
@@ -85,26 +85,48 @@ public class EventProcessor {
             Log.info("The callback inbox processor is off on this node");
             return;
         }
+        startRounds();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopRounds();
+    }
+
+    /** Starts the rounds, as at the node's start (tests call it to play a node started again). */
+    synchronized void startRounds() {
+        if (executor != null) {
+            return;
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "callback-processor");
             thread.setDaemon(true);
             return thread;
         });
         long interval = Math.max(100, config.processor().interval().toMillis());
+        wakeQueued.set(false); // a wake-up queued before a stop was dropped with the queue
         executor.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+    /** Stops the rounds and waits for the running one, as when the node goes down (tests call it). */
+    synchronized void stopRounds() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** Runs a round soon (after a push was stored or an event replayed); coalesces bursts. */
     public void wakeUp() {
-        if (executor != null && wakeQueued.compareAndSet(false, true)) {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakeQueued.compareAndSet(false, true)) {
             try {
-                executor.execute(this::round);
+                running.execute(this::round);
             } catch (RejectedExecutionException e) {
                 wakeQueued.set(false);
             }

@@ -49,6 +49,9 @@ class CallbackEndpointTest {
     @Inject
     DataSource db;
 
+    @Inject
+    EventProcessor processor;
+
     @BeforeAll
     static void signIn() {
         owner = Session.login("callback-owner");
@@ -239,6 +242,29 @@ class CallbackEndpointTest {
                 account.tenantId(), "crash|" + account.tenantId(), OPENID, CARD, xml);
         awaitStatus(account.tenantId(), "user_view_card", "PROCESSED");
         assertEquals(1, viewCount(account.tenantId(), CARD, "user_view_card"));
+    }
+
+    @Test
+    void shouldProcessASandboxPushStoredWhileNoProcessorRanOnceItRunsAgain() {
+        CallbackFixtures.Account account = CallbackFixtures.account(owner, "SAFE");
+        String card = "pStopped" + CallbackFixtures.hex(8);
+        // The node stores and answers, then dies before processing: here its processor is stopped instead.
+        processor.stopRounds();
+        try {
+            CallbackFixtures.push(account, "user_view_card", OPENID, Map.of("CardId", card, "UserCardCode", "123456789012"));
+            CallbackFixtures.awaitDelivered(account, 1);
+            List<Map<String, Object>> stored = eventsOf(account.tenantId(), "user_view_card");
+            assertEquals(1, stored.size());
+            assertEquals("RECEIVED", stored.get(0).get("status"));
+            assertEquals(0, ((Number) stored.get(0).get("attempts")).intValue());
+            assertEquals(0, viewCount(account.tenantId(), card, "user_view_card"), "not applied while stopped");
+        } finally {
+            processor.startRounds(); // the node started again
+        }
+        Map<String, Object> processed = awaitStatus(account.tenantId(), "user_view_card", "PROCESSED").get(0);
+        assertEquals(1, ((Number) processed.get("attempts")).intValue());
+        assertEquals(1, viewCount(account.tenantId(), card, "user_view_card"));
+        assertEquals(1, eventsOf(account.tenantId(), "user_view_card").size());
     }
 
     @Test
