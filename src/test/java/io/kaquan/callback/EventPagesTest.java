@@ -61,10 +61,12 @@ class EventPagesTest {
                 .body(containsString("卡券被核销"));
         owner.request().get(base + "/" + id).then().statusCode(200)
                 .body(containsString("核销来源")).body(containsString("API 核销"))
-                .body(containsString("已处理")).body(containsString("consumed_count+1"))
+                .body(containsString("已处理")).body(containsString("核销数 +1"))
+                .body(containsString("卡券 " + CARD_A + " / 券码 " + CODE_A)).body(not(containsString("consumed_count")))
                 .body(containsString("&lt;Event&gt;&lt;![CDATA[user_consume_card]]&gt;&lt;/Event&gt;"))
                 .body(not(containsString("id=\"replay-form\"")));
-        owner.request().cookie("kaquan-lang", "en").get(base + "/" + id).then().statusCode(200);
+        owner.request().cookie("kaquan-lang", "en").get(base + "/" + id).then().statusCode(200)
+                .body(containsString("Card " + CARD_A + " / code " + CODE_A + ": ")).body(containsString("consumed +1"));
     }
 
     @Test
