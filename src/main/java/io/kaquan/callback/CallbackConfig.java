@@ -19,6 +19,14 @@ public interface CallbackConfig {
     @WithDefault("50")
     int verifyScanLimit();
 
+    /**
+     * A push authenticated only by the plain {@code signature} (plaintext-mode accounts) is taken when its URL
+     * timestamp is at most this far from now, either way: that signature does not cover the body, so an old triple
+     * must not sign new XML. WeChat's retries come within seconds, each with a fresh timestamp.
+     */
+    @WithDefault("5m")
+    Duration plainTimestampWindow();
+
     /** Unroutable pushes stored per hour at most (they are unauthenticated); beyond, they are only logged. */
     @WithDefault("1000")
     int unroutablePerHour();

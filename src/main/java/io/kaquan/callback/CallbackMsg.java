@@ -100,6 +100,24 @@ public interface CallbackMsg {
     @Message("只有失败或已放弃的事件可以重新处理。")
     String replayRefused();
 
+    @Message("事件 #{id} 刚刚已被处理，没有重新排队。")
+    String replayOvertaken(Long id);
+
+    @Message("卡券 {cardId}：用户查看 {views} 次，从卡券进入会话 {sessions} 次（全部日期，按微信推送计数）。")
+    String viewCounts(String cardId, long views, long sessions);
+
+    @Message("没有这个状态，请从列表中选择。")
+    String filterStatusInvalid();
+
+    @Message("请输入日期，格式如 2026-01-31。")
+    String filterDateInvalid();
+
+    @Message("结束日期不能早于开始日期。")
+    String filterRangeInvalid();
+
+    @Message("筛选条件有误，请修改标出的字段。")
+    String filterInvalid();
+
     @Message("返回事件日志")
     String backToList();
 
@@ -346,4 +364,81 @@ public interface CallbackMsg {
 
     @Message("卡券 {cardId} 的库存报警已关闭。")
     String stockAlertAcknowledged(String cardId);
+
+    @Message("卡券 {cardId} 没有未关闭的库存报警（可能已被别人关闭）。")
+    String stockAlertNothingOpen(String cardId);
+
+    // Outcome notes (EventOutcomes)
+
+    @Message("微信后台的测试推送：回调地址可用。")
+    String outcomeConsoleTest();
+
+    @Message("推送中没有卡券 ID，未作处理。")
+    String outcomeNoCard();
+
+    @Message("推送中没有卡券 ID 或券码，未作处理。")
+    String outcomeNoCode();
+
+    @Message("此事件已计数过，未重复计数。")
+    String outcomeAlreadyCounted();
+
+    @Message("此类事件无需处理。")
+    String outcomeNoHandler();
+
+    @Message("未应用：卡券当前状态「{status}」（{since} 起）比这条审核结果（{at}）更新。")
+    String outcomeReviewStale(String status, String since, String at);
+
+    @Message("卡券 {cardId} 已是「{status}」。")
+    String outcomeReviewSame(String cardId, String status);
+
+    @Message("卡券 {cardId} 现为「{status}」{reason}。")
+    String outcomeReviewNow(String cardId, String status, String reason);
+
+    @Message("发现新卡券 {cardId}，现为「{status}」{reason}。")
+    String outcomeReviewDiscovered(String cardId, String status, String reason);
+
+    @Message("（原因：{reason}）")
+    String outcomeReason(String reason);
+
+    @Message("已为卡券 {cardId} 计入 {day} 的统计。")
+    String outcomeCounted(String cardId, String day);
+
+    @Message("已为卡券 {cardId} 发出库存报警。")
+    String outcomeStockAlert(String cardId);
+
+    @Message("卡券 {cardId} / 券码 {code}：{effects}")
+    String outcomeCode(String cardId, String code, String effects);
+
+    @Message("无新变化")
+    String outcomeNothingNew();
+
+    @Message("；")
+    String outcomeSeparator();
+
+    @Message("领取数 +1")
+    String effectReceived();
+
+    @Message("删除数 +1")
+    String effectDeleted();
+
+    @Message("核销数 +1")
+    String effectConsumed();
+
+    @Message("转赠数 +1")
+    String effectGifted();
+
+    @Message("转赠退回")
+    String effectGiftReturned();
+
+    @Message("买单数 +1（实付 {fee} 分，原价 {originalFee} 分）")
+    String effectPaid(String fee, String originalFee);
+
+    @Message("券码 {code}「{status}」")
+    String effectCodeStatus(String code, String status);
+
+    @Message("券码 {code} 保持「{status}」（比本事件新）")
+    String effectCodeStays(String code, String status);
+
+    @Message("券码 {code}「{from}」→「{to}」")
+    String effectCodeMoved(String code, String from, String to);
 }

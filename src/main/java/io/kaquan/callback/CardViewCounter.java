@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-/** user_view_card and user_enter_session_from_card: counted per tenant, card and day (Asia/Shanghai). */
+/**
+ * user_view_card and user_enter_session_from_card: counted per tenant, card and day (Asia/Shanghai), each event once
+ * (card_event_seen). The counts show on the event log filtered by card ({@link EventLog#viewCounts}).
+ */
 @ApplicationScoped
 public class CardViewCounter implements CardEventHandler {
 
@@ -26,6 +29,12 @@ public class CardViewCounter implements CardEventHandler {
     public Outcome apply(WeChatEvent event) {
         if (event.cardId == null) {
             return Outcome.ignored("no CardId");
+        }
+        // Once per event: the first application remembers the event id, any later one finds it and adds nothing.
+        int first = em.createNativeQuery("insert into card_event_seen (event_id) values (?1) on conflict do nothing")
+                .setParameter(1, event.id).executeUpdate();
+        if (first == 0) {
+            return Outcome.processed("already counted");
         }
         LocalDate day = (event.createTime > 0 ? event.createdAt() : event.receivedAt).atZone(TimeTexts.SHANGHAI)
                 .toLocalDate();

@@ -67,6 +67,30 @@ public class EventLog {
         }
     }
 
+    /**
+     * What is wrong with the filter, by field (status, from, to), in the reader's language; empty if nothing. A bad
+     * filter is answered 400 with these next to the fields, not silently dropped (the list would look filtered).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> errors(Filter filter) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        CallbackMsg msg = i18n.bundle(CallbackMsg.class);
+        if (!filter.statusValue().isEmpty() && status(filter.statusValue()) == null) {
+            errors.put("status", msg.filterStatusInvalid());
+        }
+        Instant from = day(filter.fromValue(), 0);
+        if (!filter.fromValue().isEmpty() && from == null) {
+            errors.put("from", msg.filterDateInvalid());
+        }
+        Instant to = day(filter.toValue(), 1);
+        if (!filter.toValue().isEmpty() && to == null) {
+            errors.put("to", msg.filterDateInvalid());
+        } else if (from != null && to != null && !to.isAfter(from)) {
+            errors.put("to", msg.filterRangeInvalid());
+        }
+        return errors;
+    }
+
     /** A page of events and the id to continue before, if there are more. */
     public record Page(List<WeChatEvent> events, Long nextBefore) {
     }
@@ -118,6 +142,34 @@ public class EventLog {
         return new Page(events, nextBefore);
     }
 
+    /** How often users opened a card and entered the chat from it, all days together (from the pushes). */
+    public record ViewCounts(String cardId, long views, long sessions) {
+    }
+
+    /** The view counts of the card the log is filtered by; null when it is not filtered by card. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ViewCounts viewCounts(Filter filter) {
+        String card = filter.cardValue();
+        if (card.isEmpty()) {
+            return null;
+        }
+        long views = 0;
+        long sessions = 0;
+        for (Object row : WeChatEvent.getEntityManager().createNativeQuery("select event_type, sum(count) "
+                + "from card_event_count where tenant_id = ?1 and card_id = ?2 and event_type in "
+                + "('user_view_card', 'user_enter_session_from_card') group by event_type")
+                .setParameter(1, currentTenant.id()).setParameter(2, card).getResultList()) {
+            Object[] cells = (Object[]) row;
+            long n = ((Number) cells[1]).longValue();
+            if ("user_view_card".equals(cells[0])) {
+                views = n;
+            } else {
+                sessions = n;
+            }
+        }
+        return new ViewCounts(card, views, sessions);
+    }
+
     /** The event types this tenant has received, for the filter. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> eventTypes() {
@@ -137,18 +189,24 @@ public class EventLog {
         return event;
     }
 
-    /** Queues a FAILED or DEAD event again with a fresh set of attempts. OPERATOR or above. */
+    /**
+     * Queues a FAILED or DEAD event again with a fresh set of attempts. OPERATOR or above. One conditional update, not
+     * read-then-write: a processor may commit the event between our read and our write, and resetting a PROCESSED
+     * event to RECEIVED would apply its effect twice.
+     */
     public void replay(Long id) {
         currentTenant.require(Role.OPERATOR);
         WeChatEvent event = event(id);
-        WeChatEvent.getEntityManager().lock(event, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (!event.status.replayable()) {
-            throw new ActionRefused(i18n.bundle(CallbackMsg.class).replayRefused());
-        }
         String details = "status=" + event.status + ", attempts=" + event.attempts;
-        event.status = WeChatEvent.Status.RECEIVED;
-        event.attempts = 0;
-        event.nextAttemptAt = Instant.now();
+        int queued = WeChatEvent.getEntityManager().createNativeQuery("update wechat_event set status = 'RECEIVED', "
+                + "attempts = 0, next_attempt_at = now() where id = ?1 and tenant_id = ?2 and status in ('FAILED', 'DEAD')")
+                .setParameter(1, event.id).setParameter(2, currentTenant.id()).executeUpdate();
+        if (queued == 0) {
+            WeChatEvent.getEntityManager().refresh(event);
+            CallbackMsg msg = i18n.bundle(CallbackMsg.class);
+            throw new ActionRefused(event.status == WeChatEvent.Status.PROCESSED
+                    || event.status == WeChatEvent.Status.IGNORED ? msg.replayOvertaken(event.id) : msg.replayRefused());
+        }
         audit.record(currentTenant.id(), "event.replayed", event.eventType + " #" + event.id, details);
     }
 

@@ -1,6 +1,7 @@
 package io.kaquan.callback;
 
 import java.util.List;
+import java.util.Map;
 
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.Flash;
@@ -23,7 +24,8 @@ public class EventPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance events(EventLog.Page page, EventLog.Filter filter, List<String> types,
-                List<WeChatEvent.Status> statuses, String nextQuery);
+                List<WeChatEvent.Status> statuses, String nextQuery, EventLog.ViewCounts counts,
+                Map<String, String> errors);
 
         static native TemplateInstance event(WeChatEvent event, List<EventTexts.FieldRow> fields);
     }
@@ -47,12 +49,20 @@ public class EventPages {
     I18n i18n;
 
     @GET
-    public TemplateInstance events(@RestQuery String type, @RestQuery String card, @RestQuery String code,
-            @RestQuery String status, @RestQuery String from, @RestQuery String to, @RestQuery Long before) {
+    public RestResponse<TemplateInstance> events(@RestQuery String type, @RestQuery String card,
+            @RestQuery String code, @RestQuery String status, @RestQuery String from, @RestQuery String to,
+            @RestQuery Long before) {
         EventLog.Filter filter = new EventLog.Filter(type, card, code, status, from, to, before);
+        Map<String, String> errors = log.errors(filter);
+        if (!errors.isEmpty()) {
+            TemplateInstance page = Templates.events(new EventLog.Page(List.of(), null), filter, log.eventTypes(),
+                    List.of(WeChatEvent.Status.values()), null, null, errors);
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST, page);
+        }
         EventLog.Page page = log.page(filter);
         String nextQuery = page.nextBefore() == null ? null : nextQuery(filter, page.nextBefore());
-        return Templates.events(page, filter, log.eventTypes(), List.of(WeChatEvent.Status.values()), nextQuery);
+        return RestResponse.ok(Templates.events(page, filter, log.eventTypes(), List.of(WeChatEvent.Status.values()),
+                nextQuery, log.viewCounts(filter), errors));
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.kaquan.callback;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +57,7 @@ public class EventProcessor {
 
     private final Map<String, CardEventHandler> handlers = new HashMap<>();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
 
     /** A handler threw; carries what is needed to charge the attempt after the rollback. */
     static final class HandlerFailed extends RuntimeException {
@@ -85,26 +85,48 @@ public class EventProcessor {
             Log.info("The callback inbox processor is off on this node");
             return;
         }
+        startRounds();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopRounds();
+    }
+
+    /** Starts the rounds, as at the node's start (tests call it to play a node started again). */
+    synchronized void startRounds() {
+        if (executor != null) {
+            return;
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "callback-processor");
             thread.setDaemon(true);
             return thread;
         });
         long interval = Math.max(100, config.processor().interval().toMillis());
+        wakeQueued.set(false); // a wake-up queued before a stop was dropped with the queue
         executor.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+    /** Stops the rounds and waits for the running one, as when the node goes down (tests call it). */
+    synchronized void stopRounds() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** Runs a round soon (after a push was stored or an event replayed); coalesces bursts. */
     public void wakeUp() {
-        if (executor != null && wakeQueued.compareAndSet(false, true)) {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakeQueued.compareAndSet(false, true)) {
             try {
-                executor.execute(this::round);
+                running.execute(this::round);
             } catch (RejectedExecutionException e) {
                 wakeQueued.set(false);
             }
@@ -123,23 +145,27 @@ public class EventProcessor {
         }
     }
 
-    /** Claims and applies one batch of due events; answers how many were claimed. */
+    /** Claims and applies one batch of due events; answers how many were claimed (0 after a failed commit). */
     public int processBatch() {
+        List<Long> claimed = new ArrayList<>();
         try {
-            return QuarkusTransaction.requiringNew().call(this::applyBatch);
+            return QuarkusTransaction.requiringNew().call(() -> applyBatch(claimed));
         } catch (HandlerFailed failed) {
             chargeFailure(failed);
             return config.processor().batchSize(); // the rest of the batch is still due: go again
-        } catch (QuarkusTransactionException e) {
+        } catch (RuntimeException e) { // QuarkusTransactionException from the commit, or the claim query failing
             if (e.getCause() instanceof HandlerFailed failed) {
                 chargeFailure(failed);
                 return config.processor().batchSize();
             }
-            throw e;
+            // Every handler succeeded but the commit did not (serialization failure, lost connection, a deferred
+            // constraint): claiming the same batch again at once would loop for ever.
+            backOffBatch(claimed, e);
+            return 0;
         }
     }
 
-    private int applyBatch() {
+    private int applyBatch(List<Long> claimed) {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select id from wechat_event where status in ('RECEIVED', 'FAILED') "
@@ -150,6 +176,7 @@ public class EventProcessor {
                 : em.createQuery("from WeChatEvent where id in :ids", WeChatEvent.class)
                         .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList().stream()
                         .sorted(BY_CARD).toList();
+        events.forEach(e -> claimed.add(e.id));
         for (WeChatEvent event : events) {
             int attemptsSeen = event.attempts;
             try {
@@ -170,6 +197,36 @@ public class EventProcessor {
         return ids.size();
     }
 
+    /**
+     * After a failed commit: the first event of the batch is charged an attempt (so one event that makes every commit
+     * fail ends DEAD instead of blocking its batch), the others wait one retry delay, uncharged.
+     */
+    private void backOffBatch(List<Long> claimed, RuntimeException failure) {
+        String error = Inbox.clip("commit failed: " + describe(failure), MAX_ERROR);
+        if (claimed.isEmpty()) {
+            Log.errorf(failure, "Callback batch could not commit (infrastructure, not a handler)");
+            return;
+        }
+        Instant later = Instant.now().plus(config.processor().retryDelay());
+        Log.errorf(failure, "Callback batch of %d events (first %d) could not commit (infrastructure, not a handler); "
+                + "retry at %s", claimed.size(), claimed.get(0), later);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("update wechat_event set next_attempt_at = :later where id in (:ids) "
+                        + "and status in ('RECEIVED', 'FAILED') and next_attempt_at < :later")
+                        .setParameter("later", later).setParameter("ids", claimed).executeUpdate();
+                WeChatEvent first = em.find(WeChatEvent.class, claimed.get(0), LockModeType.PESSIMISTIC_WRITE);
+                if (first != null && (first.status == WeChatEvent.Status.RECEIVED
+                        || first.status == WeChatEvent.Status.FAILED)) {
+                    charge(first, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Could not back off the callback batch either (first event %d); the next round retries",
+                    claimed.get(0));
+        }
+    }
+
     private void chargeFailure(HandlerFailed failed) {
         QuarkusTransaction.requiringNew().run(() -> {
             WeChatEvent event = em.find(WeChatEvent.class, failed.eventId, LockModeType.PESSIMISTIC_WRITE);
@@ -177,20 +234,25 @@ public class EventProcessor {
                     || event.status == WeChatEvent.Status.FAILED)) {
                 return; // another node got further with it meanwhile
             }
-            event.attempts++;
-            event.lastError = Inbox.clip(failed.getMessage(), MAX_ERROR);
-            if (event.attempts >= config.processor().maxAttempts()) {
-                event.status = WeChatEvent.Status.DEAD;
-                event.nextAttemptAt = null;
-                Log.errorf("Event %d (%s) of tenant %d is DEAD after %d attempts: %s", event.id, event.eventType,
-                        event.tenantId, event.attempts, event.lastError);
-            } else {
-                event.status = WeChatEvent.Status.FAILED;
-                event.nextAttemptAt = Instant.now().plus(backoff(event.attempts));
-                Log.warnf("Event %d (%s) of tenant %d failed (attempt %d), retry at %s: %s", event.id, event.eventType,
-                        event.tenantId, event.attempts, event.nextAttemptAt, event.lastError);
-            }
+            charge(event, Inbox.clip(failed.getMessage(), MAX_ERROR));
         });
+    }
+
+    /** One failed attempt: FAILED with backoff, or DEAD when the attempts are used up. */
+    private void charge(WeChatEvent event, String error) {
+        event.attempts++;
+        event.lastError = error;
+        if (event.attempts >= config.processor().maxAttempts()) {
+            event.status = WeChatEvent.Status.DEAD;
+            event.nextAttemptAt = null;
+            Log.errorf("Event %d (%s) of tenant %d is DEAD after %d attempts: %s", event.id, event.eventType,
+                    event.tenantId, event.attempts, event.lastError);
+        } else {
+            event.status = WeChatEvent.Status.FAILED;
+            event.nextAttemptAt = Instant.now().plus(backoff(event.attempts));
+            Log.warnf("Event %d (%s) of tenant %d failed (attempt %d), retry at %s: %s", event.id, event.eventType,
+                    event.tenantId, event.attempts, event.nextAttemptAt, event.lastError);
+        }
     }
 
     /** retryDelay × 2^(failures − 1), at most maxRetryDelay. */

@@ -59,6 +59,11 @@ public class EventTexts {
         };
     }
 
+    /** The event's outcome note in the reader's language ({@link EventOutcomes}). */
+    static String outcome(String note) {
+        return EventOutcomes.text(note, msg());
+    }
+
     /** card_sku_remind's Detail in words when it is one of WeChat's known sentences, else as WeChat wrote it. */
     static String stockDetail(String detail) {
         String text = detail == null ? "" : detail.strip();

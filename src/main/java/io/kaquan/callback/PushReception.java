@@ -117,8 +117,8 @@ public class PushReception {
             Log.warnf("Push for tenant %d refused: no timestamp or nonce", tenant.id);
             return Answer.refused(400, "timestamp and nonce are required");
         }
-        // No freshness window on the timestamp: WeChat's retries and pushes held up in a queue are legitimate however
-        // old. A replayed request is harmless: its dedupe key stores it once, and effects keep the newest state.
+        // msg_signature covers the encrypted body, so an encrypted push needs no freshness window: replaying it stores
+        // nothing new (dedupe key). The plain signature covers only token+timestamp+nonce: see receivePlain.
         String token = tenant.callbackToken(secretBox);
         return query.encrypted() ? receiveEncrypted(tenant, token, query, envelope, body, remoteAddr)
                 : receivePlain(tenant, token, query, envelope, body, remoteAddr);
@@ -126,15 +126,25 @@ public class PushReception {
 
     private Answer receivePlain(Tenant tenant, String token, Query query, Map<String, String> fields, byte[] body,
             String remoteAddr) {
-        if (tenant.messageMode == MessageMode.SAFE) {
-            // The plain signature does not cover the body: a safe-mode account accepts encrypted pushes only.
-            Log.warnf("Plaintext push for safe-mode tenant %d from %s refused", tenant.id, remoteAddr);
+        if (tenant.messageMode != MessageMode.PLAIN) {
+            // The plain signature does not cover the body: safe and compatible mode accounts (WeChat then sends
+            // encrypt_type=aes) accept encrypted pushes only.
+            Log.warnf("Plaintext push for %s-mode tenant %d from %s refused", tenant.messageMode, tenant.id, remoteAddr);
             return Answer.refused(403, "this account expects encrypted pushes");
         }
         if (!CallbackCrypto.sameSignature(CallbackCrypto.signature(token, query.timestamp(), query.nonce()),
                 query.signature())) {
             Log.warnf("Push for tenant %d from %s refused: bad signature", tenant.id, remoteAddr);
             return Answer.refused(403, "bad signature");
+        }
+        // A signature triple seen once (in a log, a proxy) would otherwise sign any body for ever: only a recent
+        // timestamp is taken. WeChat signs each retry anew, within seconds.
+        Long skew = skewSeconds(query.timestamp());
+        if (skew == null || Math.abs(skew) > config.plainTimestampWindow().toSeconds()) {
+            Log.warnf("Plaintext push for tenant %d from %s refused: timestamp %s is %s the %d s window", tenant.id,
+                    remoteAddr, clip(query.timestamp()), skew == null ? "not a number, outside" : skew + " s off, outside",
+                    config.plainTimestampWindow().toSeconds());
+            return Answer.refused(403, "stale or future timestamp");
         }
         return store(tenant, fields, text(body), MessageMode.PLAIN, false);
     }
@@ -217,6 +227,15 @@ public class PushReception {
             return null;
         }
         return tenant.previousAesKey(secretBox).orElse(null);
+    }
+
+    /** How far the query's Unix timestamp is from now, in seconds; null if it is not a number. */
+    private static Long skewSeconds(String timestamp) {
+        try {
+            return Long.parseLong(timestamp.strip()) - Instant.now().getEpochSecond();
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean blank(String value) {

@@ -1,6 +1,7 @@
 package io.kaquan.callback;
 
 import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.ActionRefused;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
@@ -32,10 +33,16 @@ public class StockAlertPages {
     @POST
     @Path("acknowledge")
     public RestResponse<Void> acknowledge(@RestForm String cardId) {
+        if (cardId == null || cardId.isBlank()) {
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST); // the overview's form always sends one
+        }
         String overview = "/t/" + currentTenant.id();
         return forms.submit(overview, () -> {
-            board.acknowledge(cardId);
-            flash.success(i18n.bundle(CallbackMsg.class).stockAlertAcknowledged(cardId));
+            if (board.acknowledge(cardId.strip()) == 0) {
+                // Closed meanwhile (another operator, another tab) or never open: say so rather than "closed".
+                throw new ActionRefused(i18n.bundle(CallbackMsg.class).stockAlertNothingOpen(cardId.strip()));
+            }
+            flash.success(i18n.bundle(CallbackMsg.class).stockAlertAcknowledged(cardId.strip()));
             return overview + "#stock-alerts";
         });
     }

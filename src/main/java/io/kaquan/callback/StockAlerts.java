@@ -1,6 +1,5 @@
 package io.kaquan.callback;
 
-import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +27,12 @@ public class StockAlerts implements CardEventHandler {
             return Outcome.ignored("no CardId");
         }
         String detail = CallbackXmlFields.of(event).getOrDefault("Detail", "");
-        // One alert per event: the unique event_id makes a second application a no-op.
+        // One alert per event: the unique event_id makes a second application a no-op. Raised when WeChat says
+        // (CreateTime), not when processed: pushes arrive and are processed in any order, and "latest" must hold.
         em.createNativeQuery("insert into card_stock_alert (tenant_id, card_id, detail, event_id, raised_at) "
                 + "values (?1, ?2, ?3, ?4, ?5) on conflict (event_id) do nothing")
                 .setParameter(1, event.tenantId).setParameter(2, event.cardId).setParameter(3, detail)
-                .setParameter(4, event.id).setParameter(5, Instant.now()).executeUpdate();
+                .setParameter(4, event.id).setParameter(5, CardReviewEvents.eventTime(event)).executeUpdate();
         return Outcome.processed("low-stock alert raised for " + event.cardId);
     }
 }

@@ -49,6 +49,9 @@ class CallbackEndpointTest {
     @Inject
     DataSource db;
 
+    @Inject
+    EventProcessor processor;
+
     @BeforeAll
     static void signIn() {
         owner = Session.login("callback-owner");
@@ -147,12 +150,16 @@ class CallbackEndpointTest {
         postEncrypted("wrongtoken", safe.originalId(), encrypted, null).then().statusCode(403);
         // A plaintext push for a safe-mode account is refused even when signed: its signature does not cover the body.
         postPlain(safe.token(), xml).then().statusCode(403);
+        // So is one for a compatible-mode account: WeChat sends those encrypted too (encrypt_type=aes).
+        CallbackFixtures.Account compat = CallbackFixtures.account(owner, "COMPAT");
+        postPlain(compat.token(), eventXml(compat, OPENID, 1_700_000_001L, "user_view_card", "CardId", CARD))
+                .then().statusCode(403);
 
         CallbackFixtures.Account plain = CallbackFixtures.account(owner, "PLAIN");
         postPlain("wrongtoken", eventXml(plain, OPENID, 1_700_000_002L, "user_view_card", "CardId", CARD))
                 .then().statusCode(403);
-        assertEquals(0, count(db, "select count(*) from wechat_event where tenant_id in (?, ?)", safe.tenantId(),
-                plain.tenantId()));
+        assertEquals(0, count(db, "select count(*) from wechat_event where tenant_id in (?, ?, ?)", safe.tenantId(),
+                plain.tenantId(), compat.tenantId()));
     }
 
     @Test
@@ -238,6 +245,29 @@ class CallbackEndpointTest {
     }
 
     @Test
+    void shouldProcessASandboxPushStoredWhileNoProcessorRanOnceItRunsAgain() {
+        CallbackFixtures.Account account = CallbackFixtures.account(owner, "SAFE");
+        String card = "pStopped" + CallbackFixtures.hex(8);
+        // The node stores and answers, then dies before processing: here its processor is stopped instead.
+        processor.stopRounds();
+        try {
+            CallbackFixtures.push(account, "user_view_card", OPENID, Map.of("CardId", card, "UserCardCode", "123456789012"));
+            CallbackFixtures.awaitDelivered(account, 1);
+            List<Map<String, Object>> stored = eventsOf(account.tenantId(), "user_view_card");
+            assertEquals(1, stored.size());
+            assertEquals("RECEIVED", stored.get(0).get("status"));
+            assertEquals(0, ((Number) stored.get(0).get("attempts")).intValue());
+            assertEquals(0, viewCount(account.tenantId(), card, "user_view_card"), "not applied while stopped");
+        } finally {
+            processor.startRounds(); // the node started again
+        }
+        Map<String, Object> processed = awaitStatus(account.tenantId(), "user_view_card", "PROCESSED").get(0);
+        assertEquals(1, ((Number) processed.get("attempts")).intValue());
+        assertEquals(1, viewCount(account.tenantId(), card, "user_view_card"));
+        assertEquals(1, eventsOf(account.tenantId(), "user_view_card").size());
+    }
+
+    @Test
     void shouldRollBackAFailedEffectRetryWithBackoffAndApplyItOnce() {
         CallbackFixtures.Account account = CallbackFixtures.account(owner, "PLAIN");
         String card = "pFlaky" + CallbackFixtures.hex(8);
@@ -248,6 +278,40 @@ class CallbackEndpointTest {
         assertTrue(failed.get("last_error").toString().contains("flaky handler fails on attempt 1"));
         assertTrue(((java.sql.Timestamp) failed.get("next_attempt_at")).toInstant().isAfter(Instant.now()));
         assertEquals(0, viewCount(account.tenantId(), card, FlakyTestHandler.TYPE), "the failed effect was rolled back");
+        CallbackFixtures.update(db, "update wechat_event set next_attempt_at = now() where id = ?", failed.get("id"));
+        awaitStatus(account.tenantId(), FlakyTestHandler.TYPE, "PROCESSED");
+        assertEquals(1, viewCount(account.tenantId(), card, FlakyTestHandler.TYPE));
+    }
+
+    @Test
+    void shouldBackOffABatchWhoseCommitFailsAndApplyItOnceLater() {
+        CallbackFixtures.Account account = CallbackFixtures.account(owner, "PLAIN");
+        String card = "pCommitFail" + CallbackFixtures.hex(8);
+        // Every handler succeeds, the commit does not (as with a serialization failure or a lost connection): a
+        // deferred constraint trigger refuses the effect on this card at COMMIT only.
+        CallbackFixtures.update(db, "create or replace function kaquan_test_commit_fails() returns trigger "
+                + "language plpgsql as $$ begin raise exception 'test: commit refused'; end $$");
+        CallbackFixtures.update(db, "create constraint trigger kaquan_test_commit_fails after insert or update on "
+                + "card_event_count deferrable initially deferred for each row when (new.card_id like 'pCommitFail%') "
+                + "execute function kaquan_test_commit_fails()");
+        Map<String, Object> failed;
+        try {
+            postPlain(account.token(), eventXml(account, OPENID, 1_700_000_010L, FlakyTestHandler.TYPE, "CardId", card))
+                    .then().statusCode(200);
+            // Backed off, not claimed again and again: one attempt charged, due later, the reason kept apart.
+            failed = await(db, r -> !r.isEmpty() && ((Number) r.get(0).get("attempts")).intValue() >= 1,
+                    "select * from wechat_event where tenant_id = ? and event_type = ?", account.tenantId(),
+                    FlakyTestHandler.TYPE).get(0);
+            assertEquals("FAILED", failed.get("status"));
+            assertEquals(1, ((Number) failed.get("attempts")).intValue());
+            assertTrue(failed.get("last_error").toString().startsWith("commit failed:"), failed.toString());
+            assertTrue(((java.sql.Timestamp) failed.get("next_attempt_at")).toInstant().isAfter(Instant.now()));
+            assertEquals(0, viewCount(account.tenantId(), card, FlakyTestHandler.TYPE));
+        } finally {
+            CallbackFixtures.update(db, "drop trigger if exists kaquan_test_commit_fails on card_event_count");
+            CallbackFixtures.update(db, "drop function if exists kaquan_test_commit_fails()");
+        }
+        // The database well again, the event is applied once.
         CallbackFixtures.update(db, "update wechat_event set next_attempt_at = now() where id = ?", failed.get("id"));
         awaitStatus(account.tenantId(), FlakyTestHandler.TYPE, "PROCESSED");
         assertEquals(1, viewCount(account.tenantId(), card, FlakyTestHandler.TYPE));

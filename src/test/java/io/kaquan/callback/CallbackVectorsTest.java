@@ -146,19 +146,29 @@ class CallbackVectorsTest {
     }
 
     /**
-     * No freshness window on the timestamp: WeChat signs its retries with their own timestamps and a push can sit in
-     * a queue (ours or WeChat's) for a while, so an old timestamp is no sign of forgery. A replayed request is caught
-     * by the dedupe key instead (stored once), and the effects keep the newest state by CreateTime.
+     * The plain signature covers token, timestamp and nonce only: a triple seen once must not sign other XML later, so
+     * a plaintext push is taken within the timestamp window only. A fresh request replayed is stored once (dedupe key).
      */
     @Test
-    void shouldAcceptAnOldPushAndStoreAReplayedRequestOnce() {
+    void shouldRefuseAPlaintextPushWithAnOldTimestampAndStoreAReplayedRequestOnce() {
         CallbackFixtures.Account account = CallbackFixtures.account(owner, "PLAIN");
-        long threeDaysAgo = Instant.now().minusSeconds(3 * 24 * 3600).getEpochSecond();
-        String timestamp = Long.toString(threeDaysAgo);
-        String query = "signature=" + CallbackCrypto.signature(account.token(), timestamp, "77")
-                + "&timestamp=" + timestamp + "&nonce=77";
-        String xml = eventXml(account, "oOld" + CallbackFixtures.hex(20), threeDaysAgo, "user_view_card", "CardId",
-                "pOld" + CallbackFixtures.hex(20));
+        long now = Instant.now().getEpochSecond();
+        String card = "pOld" + CallbackFixtures.hex(20);
+        for (long stale : List.of(now - 3 * 24 * 3600, now - 6 * 60, now + 6 * 60)) {
+            String timestamp = Long.toString(stale);
+            String query = "signature=" + CallbackCrypto.signature(account.token(), timestamp, "77")
+                    + "&timestamp=" + timestamp + "&nonce=77";
+            post(query, eventXml(account, "oOld" + CallbackFixtures.hex(20), now, "user_view_card", "CardId", card))
+                    .then().statusCode(403);
+        }
+        assertEquals(0, count(db, "select count(*) from wechat_event where tenant_id = ?", account.tenantId()));
+
+        String timestamp = Long.toString(now);
+        String query = "signature=" + CallbackCrypto.signature(account.token(), timestamp, "78")
+                + "&timestamp=" + timestamp + "&nonce=78";
+        // CreateTime may be old (a back-dated event): only the URL timestamp counts.
+        String xml = eventXml(account, "oOld" + CallbackFixtures.hex(20), now - 3 * 24 * 3600, "user_view_card",
+                "CardId", card);
         post(query, xml).then().statusCode(200).body(equalTo("success"));
         post(query, xml).then().statusCode(200).body(equalTo("success"));
         await(db, r -> !r.isEmpty() && "PROCESSED".equals(r.get(0).get("status")),
@@ -166,6 +176,25 @@ class CallbackVectorsTest {
         assertEquals(1, count(db, "select count(*) from wechat_event where tenant_id = ?", account.tenantId()));
         assertEquals(1, count(db, "select coalesce(sum(count), 0) from card_event_count where tenant_id = ?",
                 account.tenantId()));
+    }
+
+    /** msg_signature covers the encrypted body: an old encrypted push is WeChat's however late it comes. */
+    @Test
+    void shouldAcceptAnOldEncryptedPush() throws Exception {
+        CallbackFixtures.Account account = CallbackFixtures.account(owner, "SAFE");
+        long threeDaysAgo = Instant.now().minusSeconds(3 * 24 * 3600).getEpochSecond();
+        String timestamp = Long.toString(threeDaysAgo);
+        String xml = eventXml(account, "oOldSafe" + CallbackFixtures.hex(16), threeDaysAgo, "user_view_card", "CardId",
+                "pOldSafe" + CallbackFixtures.hex(16));
+        String encrypted = CallbackCrypto.encrypt(account.aesKey(), account.appid(), xml,
+                "0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        String query = "signature=" + CallbackCrypto.signature(account.token(), timestamp, "79") + "&timestamp="
+                + timestamp + "&nonce=79&encrypt_type=aes&msg_signature="
+                + CallbackCrypto.signature(account.token(), timestamp, "79", encrypted);
+        post(query, "<xml><ToUserName><![CDATA[" + account.originalId() + "]]></ToUserName><Encrypt><![CDATA["
+                + encrypted + "]]></Encrypt></xml>").then().statusCode(200).body(equalTo("success"));
+        await(db, r -> !r.isEmpty() && "PROCESSED".equals(r.get(0).get("status")),
+                "select status from wechat_event where tenant_id = ?", account.tenantId());
     }
 
     @Test

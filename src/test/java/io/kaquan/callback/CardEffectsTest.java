@@ -342,12 +342,25 @@ class CardEffectsTest {
                 "200000000001", "TransId", "4200000000000000000000", "LocationId", "0", "Fee", "900",
                 "OriginalFee", "1000"));
         push(account, eventXml(account, user, t + 2, "user_del_card", "CardId", cardId, "UserCardCode", "200000000001"));
-        awaitProcessed(tenant, 3);
+        push(account, eventXml(account, user, t + 3, "user_view_card", "CardId", cardId, "UserCardCode", "200000000001"));
+        push(account, eventXml(account, user, t + 4, "user_enter_session_from_card", "CardId", cardId, "UserCardCode",
+                "200000000001"));
+        awaitProcessed(tenant, 5);
         // The processor's guarantee set aside (a replay by hand, a bug): every handler is idempotent on its own.
         CallbackFixtures.update(db, "update wechat_event set status = 'RECEIVED', next_attempt_at = now() "
                 + "where tenant_id = ?", tenant);
-        await(db, r -> ((Number) r.get(0).get("n")).intValue() == 3, "select count(*) as n from wechat_event where "
+        await(db, r -> ((Number) r.get(0).get("n")).intValue() == 5, "select count(*) as n from wechat_event where "
                 + "tenant_id = ? and status = 'PROCESSED' and attempts = 2", tenant);
+        assertEquals(1, count(db, "select coalesce(sum(count), 0) from card_event_count where tenant_id = ? "
+                + "and card_id = ? and event_type = 'user_view_card'", tenant, cardId));
+        assertEquals(1, count(db, "select coalesce(sum(count), 0) from card_event_count where tenant_id = ? "
+                + "and card_id = ? and event_type = 'user_enter_session_from_card'", tenant, cardId));
+        // The merchant sees the counts on the event log filtered by the card.
+        owner.request().queryParam("card", cardId).get("/t/" + tenant + "/events").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("data-views=\"1\" data-sessions=\"1\""))
+                .body(org.hamcrest.Matchers.containsString("用户查看 1 次"));
+        owner.request().get("/t/" + tenant + "/events").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"card-view-counts\"")));
         Map<String, Object> card = card(tenant, cardId);
         assertEquals(1, intOf(card, "received_count"));
         assertEquals(1, intOf(card, "paid_count"));

@@ -61,10 +61,12 @@ class EventPagesTest {
                 .body(containsString("卡券被核销"));
         owner.request().get(base + "/" + id).then().statusCode(200)
                 .body(containsString("核销来源")).body(containsString("API 核销"))
-                .body(containsString("已处理")).body(containsString("consumed_count+1"))
+                .body(containsString("已处理")).body(containsString("核销数 +1"))
+                .body(containsString("卡券 " + CARD_A + " / 券码 " + CODE_A)).body(not(containsString("consumed_count")))
                 .body(containsString("&lt;Event&gt;&lt;![CDATA[user_consume_card]]&gt;&lt;/Event&gt;"))
                 .body(not(containsString("id=\"replay-form\"")));
-        owner.request().cookie("kaquan-lang", "en").get(base + "/" + id).then().statusCode(200);
+        owner.request().cookie("kaquan-lang", "en").get(base + "/" + id).then().statusCode(200)
+                .body(containsString("Card " + CARD_A + " / code " + CODE_A + ": ")).body(containsString("consumed +1"));
     }
 
     @Test
@@ -90,8 +92,12 @@ class EventPagesTest {
                 .body(containsString("data-event-id=\"" + future + "\"")).body(not(containsString("data-event-id=\"" + view + "\"")));
         owner.request().queryParam("from", "2000-01-01").queryParam("to", "2000-01-02").get(base).then()
                 .body(containsString("id=\"events-empty\""));
-        owner.request().queryParam("from", "not a date").queryParam("status", "NOPE").get(base).then().statusCode(200)
-                .body(containsString("data-event-id=\"" + view + "\""));
+        // A bad filter is refused next to its field, not dropped (the unfiltered list would look filtered).
+        owner.request().queryParam("from", "not a date").queryParam("status", "NOPE").get(base).then().statusCode(400)
+                .body(containsString("id=\"from-error\"")).body(containsString("id=\"status-error\""))
+                .body(containsString("请输入日期")).body(not(containsString("data-event-id=")));
+        owner.request().queryParam("from", "2000-01-02").queryParam("to", "2000-01-01").get(base).then().statusCode(400)
+                .body(containsString("id=\"to-error\"")).body(not(containsString("id=\"from-error\"")));
     }
 
     @Test
@@ -116,6 +122,44 @@ class EventPagesTest {
         // Only failed and dead events are replayed.
         owner.request().post(event + "/replay").then().statusCode(303);
         await(db, r -> "PROCESSED".equals(r.get(0).get("status")), "select status from wechat_event where id = ?", id);
+    }
+
+    @Test
+    void shouldNotQueueAnEventAgainThatAProcessorCommittedDuringTheReplay() throws Exception {
+        CallbackFixtures.Account account = CallbackFixtures.account(owner, "PLAIN");
+        postPlain(account.token(), eventXml(account, OPENID, 1_700_000_105L, FlakyTestHandler.TYPE, "CardId", "pRace",
+                "FailTimes", "99")).then().statusCode(200);
+        long id = stored(account, FlakyTestHandler.TYPE, "FAILED");
+        CallbackFixtures.update(db, "update wechat_event set status = 'DEAD', attempts = 8, next_attempt_at = null "
+                + "where id = ?", id);
+        String event = "/t/" + account.tenantId() + "/events/" + id;
+        // A processor holds the row (as its claim would) while the replay request reads it and then waits for the row;
+        // the processor commits PROCESSED; the replay must see that, not reset the event to RECEIVED from its old read.
+        try (java.sql.Connection processor = db.getConnection()) {
+            processor.setAutoCommit(false);
+            try (java.sql.Statement s = processor.createStatement()) {
+                s.execute("select id from wechat_event where id = " + id + " for update");
+            }
+            java.util.concurrent.CompletableFuture<io.restassured.response.Response> replay =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> owner.request().post(event + "/replay"));
+            await(db, r -> ((Number) r.get(0).get("n")).intValue() > 0, "select count(*) as n from pg_locks l "
+                    + "join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database() and a.query ilike '%wechat_event%'");
+            try (java.sql.Statement s = processor.createStatement()) {
+                s.executeUpdate("update wechat_event set status = 'PROCESSED', attempts = 9, processed_at = now() "
+                        + "where id = " + id);
+            }
+            processor.commit();
+            io.restassured.response.Response answer = replay.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            answer.then().statusCode(303).header("Location", endsWith(event));
+            Map<String, Object> row = CallbackFixtures.rows(db, "select status, attempts from wechat_event where id = ?",
+                    id).get(0);
+            org.junit.jupiter.api.Assertions.assertEquals("PROCESSED", row.get("status"));
+            org.junit.jupiter.api.Assertions.assertEquals(9, ((Number) row.get("attempts")).intValue());
+            org.junit.jupiter.api.Assertions.assertEquals(0L, CallbackFixtures.count(db,
+                    "select count(*) from audit_log where action = 'event.replayed' and target like ?", "% #" + id));
+            owner.request().cookie("kaquan-flash", answer.getCookie("kaquan-flash")).get(event).then()
+                    .body(containsString("刚刚已被处理"));
+        }
     }
 
     @Test

@@ -83,6 +83,17 @@ class StockAlertPagesTest {
 
         owner.request().formParam("cardId", unknown).post(overview + "/stock-alerts/acknowledge").then().statusCode(303);
         owner.request().get(overview).then().statusCode(200).body(not(containsString("id=\"stock-alerts\"")));
+
+        // Nothing left to close: refused, not "closed"; no card at all: 400.
+        io.restassured.response.Response again = owner.request().formParam("cardId", known)
+                .post(overview + "/stock-alerts/acknowledge");
+        again.then().statusCode(303);
+        owner.request().cookie("kaquan-flash", again.getCookie("kaquan-flash")).get(overview).then().statusCode(200)
+                .body(containsString("没有未关闭的库存报警")).body(not(containsString("库存报警已关闭")));
+        assertEquals(1, count(db, "select count(*) from audit_log where tenant_id = ? and action = "
+                + "'stock-alert.acknowledged' and target = ?", tenant, known));
+        owner.request().formParam("cardId", " ").post(overview + "/stock-alerts/acknowledge").then().statusCode(400);
+        owner.request().post(overview + "/stock-alerts/acknowledge").then().statusCode(400);
     }
 
     @Test
