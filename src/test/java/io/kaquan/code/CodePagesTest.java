@@ -365,7 +365,10 @@ class CodePagesTest {
                 .statusCode(404).body(containsString("No such code"));
     }
 
-    /** Makes an operation whose outcome is unknown, as a call that got no answer leaves it. */
+    /**
+     * Makes an operation whose outcome is unknown, as an answered -1 leaves it when the read-back failed too (an
+     * unchanged code then settles it as not applied at once).
+     */
     private static CodeOperation openOperation(String code) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             CodeOperation op = new CodeOperation();
@@ -377,6 +380,7 @@ class CodePagesTest {
             op.who = "test";
             op.state = State.UNKNOWN;
             op.createdAt = java.time.Instant.now();
+            op.settlesAt = op.createdAt;
             op.persist();
             return op;
         });
