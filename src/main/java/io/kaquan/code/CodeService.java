@@ -467,7 +467,8 @@ public class CodeService {
 
     /**
      * Records an outcome once (the row is locked); an applied operation updates the mirror and the audit log. A
-     * not-applied reading from code/get ({@code read}) stays unknown until the operation's settle time.
+     * not-applied reading from code/get ({@code read}) stays unknown until the operation's settle time. The audit
+     * entry names the operator who asked for the operation, and who settled it when that was someone's later look.
      */
     private State settle(long operationId, State reading, Integer errcode, WeChatCodes.Info seen, boolean read,
             Trigger trigger) {
@@ -486,7 +487,8 @@ public class CodeService {
             }
             op.settledAt = Instant.now();
             if (learned == State.APPLIED) {
-                String details = "card_id=" + op.cardId + "; reason=" + op.reason + "; operation=" + op.id;
+                String details = "card_id=" + op.cardId + "; reason=" + op.reason + "; operation=" + op.id
+                        + "; requested_by=" + op.who + settledBy(trigger);
                 if (op.kind == Kind.UNAVAILABLE) {
                     mirror.unavailable(tenantId, op.cardId, op.code);
                     audit.record(tenantId, "code.invalidated", op.code, details);
@@ -502,6 +504,16 @@ public class CodeService {
             }
             return learned;
         });
+    }
+
+    /** Who settled an operation, when not its own request: the audit entry's actor is then that user, not the requester. */
+    private String settledBy(Trigger trigger) {
+        String who = currentUser.isSignedIn() ? currentUser.user().label() : "-";
+        return switch (trigger) {
+            case REQUEST -> "";
+            case LOOKUP -> "; settled by " + who + " while looking up";
+            case CHECK -> "; settled by " + who + " with check now";
+        };
     }
 
     /** The code as it is now, before an operation: unknown (40056) is a 404, other refusals are told. */

@@ -90,6 +90,13 @@ class CodeSettleTest {
 
         List<AuditEntry> audit = wx.audit("code.invalidated").stream().filter(a -> a.target.equals(code)).toList();
         assertEquals(1, audit.size(), "audited exactly once");
+        String viewerName = wx.lookups().stream().filter(l -> l.code.equals(code)).reduce((a, b) -> b)
+                .orElseThrow().who;
+        assertTrue(viewerName.contains("settle-viewer"), viewerName);
+        assertTrue(audit.get(0).details.contains("requested_by=" + op.who), audit.get(0).details);
+        assertTrue(op.who.contains("settle-operator"), op.who);
+        assertTrue(audit.get(0).details.contains("settled by " + viewerName + " while looking up"),
+                audit.get(0).details);
     }
 
     private static void awaitStatus(String code, UserCardStatus status) throws InterruptedException {
