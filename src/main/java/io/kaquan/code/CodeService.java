@@ -373,7 +373,10 @@ public class CodeService {
         });
     }
 
-    /** Written before the call; one open operation per code (a second click is refused, not sent). */
+    /**
+     * Written before the call; one open operation per code, and one open change per new code (a second click, or a
+     * second change to the same new code, is refused, not sent).
+     */
     private CodeOperation begin(Kind kind, String cardId, String code, String newCode, String reason) {
         long tenantId = currentTenant.id();
         try {
@@ -394,7 +397,8 @@ public class CodeService {
                 return op;
             });
         } catch (PersistenceException e) {
-            throw new ActionRefused(msg().operationOpen());
+            throw new ActionRefused(violates(e, "code_operation_open_new_code_idx") ? msg().operationOpenNewCode(newCode)
+                    : msg().operationOpen());
         }
     }
 
@@ -514,6 +518,16 @@ public class CodeService {
             case LOOKUP -> "; settled by " + who + " while looking up";
             case CHECK -> "; settled by " + who + " with check now";
         };
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The code as it is now, before an operation: unknown (40056) is a 404, other refusals are told. */

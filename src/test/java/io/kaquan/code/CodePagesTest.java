@@ -331,6 +331,36 @@ class CodePagesTest {
     }
 
     @Test
+    void shouldRefuseASecondChangeToTheNewCodeOfAnOpenChange() {
+        String first = CodeFixtures.receive(customCard);
+        String second = CodeFixtures.receive(customCard);
+        String newCode = "N" + TestTenants.hex(10);
+        // a change first → newCode awaits its outcome (its call got no answer, WeChat may still carry it out)
+        CodeOperation open = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            CodeOperation op = new CodeOperation();
+            op.tenantId = wx.tenant;
+            op.kind = CodeOperation.Kind.UPDATE;
+            op.cardId = customCard;
+            op.code = first;
+            op.newCode = newCode;
+            op.reason = "换码";
+            op.who = "test";
+            op.state = State.UNKNOWN;
+            op.createdAt = java.time.Instant.now();
+            op.persist();
+            return op;
+        });
+        Response refused = operator.request().formParam("code", second).formParam("cardId", customCard)
+                .formParam("newCode", newCode).formParam("reason", "同一个新码").post(base() + "/change");
+        follow(operator, refused).then().body(containsString("新的码 " + newCode + " 已是另一个结果待确认的换码操作的新码"));
+        assertEquals(UserCardStatus.NORMAL, wx.wechatStatus(customCard, second), "not sent");
+        assertNull(wx.wechatStatus(customCard, newCode));
+        assertTrue(wx.operations().stream().noneMatch(op -> op.code.equals(second)));
+        assertEquals(State.UNKNOWN, wx.operations().stream().filter(op -> op.id.equals(open.id)).findFirst()
+                .orElseThrow().state);
+    }
+
+    @Test
     void shouldListAUsersCardsWithLinksToTheLookup() {
         String openid = "o_wallet_" + TestTenants.hex(8);
         String first = CodeFixtures.receive(card, openid).getString("code");
