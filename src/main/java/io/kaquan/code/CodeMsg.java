@@ -227,6 +227,9 @@ public interface CodeMsg {
     @Message("这个码还有一个结果待确认的操作，请先确认它的结果（查码页面的「现在检查」）。")
     String operationOpen();
 
+    @Message("新的码 {newCode} 已是另一个结果待确认的换码操作的新码，请先确认那个操作的结果（查码页面的「现在检查」）。")
+    String operationOpenNewCode(String newCode);
+
     @Message("结果待确认的操作")
     String openOpsTitle();
 

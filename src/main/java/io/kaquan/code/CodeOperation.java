@@ -79,6 +79,13 @@ public class CodeOperation extends PanacheEntityBase {
     @Column(name = "settled_at")
     public Instant settledAt;
 
+    /**
+     * Until when an unchanged code does not prove the operation was not applied (its call may still reach WeChat);
+     * null while in flight, when {@code createdAt} plus the settle time counts.
+     */
+    @Column(name = "settles_at")
+    public Instant settlesAt;
+
     /** The operation of this tenant, locked, to settle it once. */
     static Optional<CodeOperation> forSettling(long tenantId, long id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -102,6 +109,11 @@ public class CodeOperation extends PanacheEntityBase {
 
     public static List<CodeOperation> recent(long tenantId, int count) {
         return find("tenantId = ?1 order by createdAt desc, id desc", tenantId).page(0, count).list();
+    }
+
+    /** When an unchanged code read back settles this operation as not applied. */
+    Instant settlesAt(Duration settleTime) {
+        return settlesAt != null ? settlesAt : createdAt.plus(settleTime);
     }
 
     public boolean isOpen() {

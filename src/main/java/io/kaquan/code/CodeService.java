@@ -74,6 +74,14 @@ public class CodeService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CodesConfig config;
+
+    /** Why an operation is being settled: its own request, or someone's later lookup or "check now". */
+    enum Trigger {
+        REQUEST, LOOKUP, CHECK
+    }
+
     /** A checked lookup request; code is null when only the encrypted code was given. */
     public record Query(String code, String cardId, String encryptCode, boolean checkConsume) {
     }
@@ -185,6 +193,10 @@ public class CodeService {
             if (record) {
                 recordLookup(tenantId, code, query, CodeLookup.ERROR_PREFIX + e.errcode());
             }
+            if (e.kind() == WeChatException.Kind.REFUSED) {
+                // WeChat answered: an invalidated code is refused by check_consume=true, a changed one is unknown
+                settleOpen(wechat, tenantId, code);
+            }
             return refused(query, code, e);
         }
         if (info.card() == null || info.card().cardId() == null
@@ -199,11 +211,16 @@ public class CodeService {
             mirror.looked(tenantId, found, info);
             return Card.of(tenantId, info.card().cardId()).orElse(null);
         });
-        for (CodeOperation op : QuarkusTransaction.requiringNew().call(() -> CodeOperation.openFor(tenantId, found))) {
-            reconcile(wechat, op);
-        }
+        settleOpen(wechat, tenantId, found);
         List<CodeOperation> open = QuarkusTransaction.requiringNew().call(() -> CodeOperation.openFor(tenantId, found));
         return new Result(query, code, info, card, customCode(card), null, null, open);
+    }
+
+    /** Reads the outcome of the code's operations that await it, for whoever looks the code up. */
+    private void settleOpen(WeChatClient wechat, long tenantId, String code) {
+        for (CodeOperation op : QuarkusTransaction.requiringNew().call(() -> CodeOperation.openFor(tenantId, code))) {
+            reconcile(wechat, op, Trigger.LOOKUP);
+        }
     }
 
     private Result refused(Query query, String code, WeChatException e) {
@@ -284,7 +301,7 @@ public class CodeService {
         } catch (WeChatException e) {
             return afterFailure(wechat, op, e);
         }
-        settle(op.id, State.APPLIED, null, null);
+        settle(op.id, State.APPLIED, null, null, false, Trigger.REQUEST);
         return new Done(State.APPLIED, msg.invalidated(code));
     }
 
@@ -327,7 +344,7 @@ public class CodeService {
         } catch (WeChatException e) {
             return afterFailure(wechat, op, e);
         }
-        settle(op.id, State.APPLIED, null, null);
+        settle(op.id, State.APPLIED, null, null, false, Trigger.REQUEST);
         return new Done(State.APPLIED, msg().changed(code, newCode));
     }
 
@@ -348,7 +365,7 @@ public class CodeService {
                 default -> msg.settledUnknown();
             });
         }
-        State state = reconcile(gateway.forTenant(tenantId), op);
+        State state = reconcile(gateway.forTenant(tenantId), op, Trigger.CHECK);
         return new Done(state, switch (state) {
             case APPLIED -> msg.settledApplied();
             case NOT_APPLIED -> msg.settledNotApplied();
@@ -356,7 +373,10 @@ public class CodeService {
         });
     }
 
-    /** Written before the call; one open operation per code (a second click is refused, not sent). */
+    /**
+     * Written before the call; one open operation per code, and one open change per new code (a second click, or a
+     * second change to the same new code, is refused, not sent).
+     */
     private CodeOperation begin(Kind kind, String cardId, String code, String newCode, String reason) {
         long tenantId = currentTenant.id();
         try {
@@ -377,23 +397,30 @@ public class CodeService {
                 return op;
             });
         } catch (PersistenceException e) {
-            throw new ActionRefused(msg().operationOpen());
+            throw new ActionRefused(violates(e, "code_operation_open_new_code_idx") ? msg().operationOpenNewCode(newCode)
+                    : msg().operationOpen());
         }
     }
 
-    /** A refusal settles the operation as not applied; an uncertain outcome is read back with code/get at once. */
+    /**
+     * A refusal settles the operation as not applied; an uncertain outcome is read back with code/get at once. An
+     * answered -1 ends the call, so an unchanged code then means not applied; a call that got no answer may still reach
+     * WeChat, so an unchanged code means nothing until the settle time has passed.
+     */
     private Done afterFailure(WeChatClient wechat, CodeOperation op, WeChatException e) {
         CodeMsg msg = msg();
         String what = what(op);
         if (!e.uncertain()) {
-            settle(op.id, State.NOT_APPLIED, e.errcode(), null);
+            settle(op.id, State.NOT_APPLIED, e.errcode(), null, false, Trigger.REQUEST);
             if (e.errcode() == 40056) {
                 throw new NotFoundException();
             }
             throw new ActionRefused(msg.refused(operationMessage(e)));
         }
-        settle(op.id, State.UNKNOWN, null, null);
-        State state = reconcile(wechat, op);
+        op.settlesAt = e.kind() == WeChatException.Kind.NO_ANSWER ? op.createdAt.plus(config.settleTime())
+                : Instant.now();
+        markUnknown(op.id, op.settlesAt);
+        State state = reconcile(wechat, op, Trigger.REQUEST);
         return new Done(state, switch (state) {
             case APPLIED -> op.kind == Kind.UNAVAILABLE ? msg.invalidated(op.code) : msg.changed(op.code, op.newCode);
             case NOT_APPLIED -> msg.notApplied(what);
@@ -403,9 +430,10 @@ public class CodeService {
 
     /**
      * Learns an operation's outcome from code/get: an invalidated code reads UNAVAILABLE; a changed code is found
-     * under its new value, an unchanged one under its old value. Stays UNKNOWN while WeChat cannot tell.
+     * under its new value, an unchanged one under its old value. Stays UNKNOWN while WeChat cannot tell, and while
+     * an unchanged code may still change (until the operation's settle time).
      */
-    private State reconcile(WeChatClient wechat, CodeOperation op) {
+    private State reconcile(WeChatClient wechat, CodeOperation op, Trigger trigger) {
         State learned;
         WeChatCodes.Info seen = null;
         try {
@@ -427,17 +455,35 @@ public class CodeService {
         } catch (WeChatException e) {
             learned = State.UNKNOWN;
         }
-        return settle(op.id, learned, null, seen);
+        return settle(op.id, learned, null, seen, true, trigger);
     }
 
-    /** Records an outcome once (the row is locked); an applied operation updates the mirror and the audit log. */
-    private State settle(long operationId, State learned, Integer errcode, WeChatCodes.Info seen) {
+    private void markUnknown(long operationId, Instant settlesAt) {
+        long tenantId = currentTenant.id();
+        QuarkusTransaction.requiringNew().run(() -> {
+            CodeOperation op = CodeOperation.forSettling(tenantId, operationId).orElseThrow();
+            if (op.state == State.PENDING) {
+                op.state = State.UNKNOWN;
+                op.settlesAt = settlesAt;
+            }
+        });
+    }
+
+    /**
+     * Records an outcome once (the row is locked); an applied operation updates the mirror and the audit log. A
+     * not-applied reading from code/get ({@code read}) stays unknown until the operation's settle time. The audit
+     * entry names the operator who asked for the operation, and who settled it when that was someone's later look.
+     */
+    private State settle(long operationId, State reading, Integer errcode, WeChatCodes.Info seen, boolean read,
+            Trigger trigger) {
         long tenantId = currentTenant.id();
         return QuarkusTransaction.requiringNew().call(() -> {
             CodeOperation op = CodeOperation.forSettling(tenantId, operationId).orElseThrow();
             if (op.state == State.APPLIED || op.state == State.NOT_APPLIED) {
                 return op.state;
             }
+            State learned = read && reading == State.NOT_APPLIED
+                    && Instant.now().isBefore(op.settlesAt(config.settleTime())) ? State.UNKNOWN : reading;
             op.state = learned;
             op.errcode = errcode;
             if (learned == State.UNKNOWN) {
@@ -445,7 +491,8 @@ public class CodeService {
             }
             op.settledAt = Instant.now();
             if (learned == State.APPLIED) {
-                String details = "card_id=" + op.cardId + "; reason=" + op.reason + "; operation=" + op.id;
+                String details = "card_id=" + op.cardId + "; reason=" + op.reason + "; operation=" + op.id
+                        + "; requested_by=" + op.who + settledBy(trigger);
                 if (op.kind == Kind.UNAVAILABLE) {
                     mirror.unavailable(tenantId, op.cardId, op.code);
                     audit.record(tenantId, "code.invalidated", op.code, details);
@@ -461,6 +508,26 @@ public class CodeService {
             }
             return learned;
         });
+    }
+
+    /** Who settled an operation, when not its own request: the audit entry's actor is then that user, not the requester. */
+    private String settledBy(Trigger trigger) {
+        String who = currentUser.isSignedIn() ? currentUser.user().label() : "-";
+        return switch (trigger) {
+            case REQUEST -> "";
+            case LOOKUP -> "; settled by " + who + " while looking up";
+            case CHECK -> "; settled by " + who + " with check now";
+        };
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The code as it is now, before an operation: unknown (40056) is a 404, other refusals are told. */

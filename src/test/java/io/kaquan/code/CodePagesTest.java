@@ -331,6 +331,36 @@ class CodePagesTest {
     }
 
     @Test
+    void shouldRefuseASecondChangeToTheNewCodeOfAnOpenChange() {
+        String first = CodeFixtures.receive(customCard);
+        String second = CodeFixtures.receive(customCard);
+        String newCode = "N" + TestTenants.hex(10);
+        // a change first → newCode awaits its outcome (its call got no answer, WeChat may still carry it out)
+        CodeOperation open = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            CodeOperation op = new CodeOperation();
+            op.tenantId = wx.tenant;
+            op.kind = CodeOperation.Kind.UPDATE;
+            op.cardId = customCard;
+            op.code = first;
+            op.newCode = newCode;
+            op.reason = "换码";
+            op.who = "test";
+            op.state = State.UNKNOWN;
+            op.createdAt = java.time.Instant.now();
+            op.persist();
+            return op;
+        });
+        Response refused = operator.request().formParam("code", second).formParam("cardId", customCard)
+                .formParam("newCode", newCode).formParam("reason", "同一个新码").post(base() + "/change");
+        follow(operator, refused).then().body(containsString("新的码 " + newCode + " 已是另一个结果待确认的换码操作的新码"));
+        assertEquals(UserCardStatus.NORMAL, wx.wechatStatus(customCard, second), "not sent");
+        assertNull(wx.wechatStatus(customCard, newCode));
+        assertTrue(wx.operations().stream().noneMatch(op -> op.code.equals(second)));
+        assertEquals(State.UNKNOWN, wx.operations().stream().filter(op -> op.id.equals(open.id)).findFirst()
+                .orElseThrow().state);
+    }
+
+    @Test
     void shouldListAUsersCardsWithLinksToTheLookup() {
         String openid = "o_wallet_" + TestTenants.hex(8);
         String first = CodeFixtures.receive(card, openid).getString("code");
@@ -365,7 +395,10 @@ class CodePagesTest {
                 .statusCode(404).body(containsString("No such code"));
     }
 
-    /** Makes an operation whose outcome is unknown, as a call that got no answer leaves it. */
+    /**
+     * Makes an operation whose outcome is unknown, as an answered -1 leaves it when the read-back failed too (an
+     * unchanged code then settles it as not applied at once).
+     */
     private static CodeOperation openOperation(String code) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             CodeOperation op = new CodeOperation();
@@ -377,6 +410,7 @@ class CodePagesTest {
             op.who = "test";
             op.state = State.UNKNOWN;
             op.createdAt = java.time.Instant.now();
+            op.settlesAt = op.createdAt;
             op.persist();
             return op;
         });
