@@ -228,7 +228,8 @@ public class CardService {
             if (value == null) {
                 continue; // not on the form: unchanged
             }
-            value = value.strip();
+            // Browsers send a textarea's line breaks as CRLF; WeChat keeps LF: compare (and send) LF only.
+            value = lf(value).strip();
             switch (name) {
                 case "color" -> {
                     if (!value.equals(view.colorName())) {
@@ -278,7 +279,7 @@ public class CardService {
                     }
                 }
                 default -> {
-                    if (!value.equals(view.text(name))) {
+                    if (!value.equals(lf(view.text(name)).strip())) {
                         int limit = LIMITS.get(name);
                         if (field.getValue() && value.isEmpty()) {
                             errors.add(name, msg.errRequired());
@@ -327,9 +328,13 @@ public class CardService {
                     "fields=" + String.join(",", changed) + " send_check=" + sendCheck);
             return card;
         });
-        String fields = String.join("、", changed.stream().map(this::label).distinct().toList());
+        String fields = msg.fieldList(changed.stream().map(this::label).distinct().toList());
         String status = CardTexts.label(updated.status);
         return new Outcome(true, sendCheck ? msg.updatedReview(fields, status) : msg.updated(fields, status));
+    }
+
+    private static String lf(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** A base_info field in the merchant's words, for the flash after an update. */
