@@ -657,11 +657,17 @@ public class CardService {
             }
             if (problem == null || deleted) {
                 audit.record(currentTenant.id(), "card.deleted", cardId, "title=" + card.title);
+            } else if (problem.uncertain() && after == null) {
+                audit.record(currentTenant.id(), "card.delete-uncertain", cardId, "errcode=" + problem.errcode());
             } else {
                 audit.record(currentTenant.id(), "card.delete-failed", cardId, "errcode=" + problem.errcode());
             }
             return null;
         });
+        if (problem != null && !deleted && problem.uncertain() && after == null) {
+            // No answer to the delete and no card/get to tell: it may have happened.
+            throw new ActionRefused(msg().deleteUncertain(WeChatErrors.message(wechatMsg(), problem)));
+        }
         if (problem != null && !deleted) {
             throw new ActionRefused(WeChatErrors.message(wechatMsg(), problem));
         }
