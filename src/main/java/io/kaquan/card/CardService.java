@@ -451,16 +451,13 @@ public class CardService {
         if (known.status == CardStatus.DELETE || known.status == CardStatus.SYS_DELETE) {
             throw new ActionRefused(msg.errDeletedStock());
         }
-        // The stock as WeChat holds it: the refusal below and the reconciliation later compare with it.
-        boolean fresh = known.refreshedAt != null && known.totalQuantity != null
-                && known.refreshedAt.isAfter(Instant.now().minus(config.stockFreshFor()));
-        WeChatCards.Detail read = fresh ? null : wechat(() -> client.cardGet(cardId));
+        // The stock as WeChat holds it now (one card/get, cheap): the refusal below and the reconciliation later
+        // compare with it; the mirror may be stale (received codes, changes in the MP console).
+        WeChatCards.Detail read = wechat(() -> client.cardGet(cardId));
         int delta = "increase".equals(direction) ? amount : -amount;
         StockChange change = inTx(() -> {
             Card card = lockedCard(cardId);
-            if (read != null) {
-                mirror.refreshed(currentTenant.id(), read, Card.Origin.DISCOVERED);
-            }
+            mirror.refreshed(currentTenant.id(), read, Card.Origin.DISCOVERED);
             if (StockChange.openOf(currentTenant.id(), cardId).isPresent()) {
                 throw new ActionRefused(msg.errStockOpen(StockChange.openOf(currentTenant.id(), cardId).get()
                         .operationId.toString()));
