@@ -614,9 +614,65 @@ public class CardService {
                 outcome = new Outcome(false, msg.reconciledOther(seen == null ? -1 : seen, row.totalBefore,
                         row.totalExpected, operation));
             }
+            // Audit records whoever is signed in (the one who asked to check): the change's requester goes in the details.
             audit.record(currentTenant.id(), "card.stock-reconciled", row.cardId,
-                    "operation=" + operation + " state=" + row.state + " total=" + seen);
+                    "operation=" + operation + " state=" + row.state + " total=" + seen + " requested_by="
+                            + row.requestedBy);
             return outcome;
+        });
+    }
+
+    /**
+     * Settles by hand a change that reading card/get cannot decide (see {@link StockChange#undecidable()}): the
+     * operator checked in the MP console. Reads card/get once more first: if that decides, the reading wins.
+     */
+    public Outcome settleByHand(String cardId, String operationId, String decision, String noteInput) {
+        currentTenant.require(Role.OPERATOR);
+        CardPagesMsg msg = msg();
+        UUID id;
+        try {
+            id = UUID.fromString(operationId == null ? "" : operationId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        StockChange change = inTx(() -> {
+            find(cardId);
+            return StockChange.of(currentTenant.id(), id).filter(c -> c.cardId.equals(cardId))
+                    .orElseThrow(NotFoundException::new);
+        });
+        String note = noteInput == null ? "" : noteInput.strip();
+        FormErrors errors = new FormErrors();
+        if (!"applied".equals(decision) && !"not-applied".equals(decision)) {
+            errors.add("note", msg.errChoice());
+        }
+        if (note.isEmpty() || note.length() > 500) {
+            errors.add("note", msg.errSettleNote());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFormException(errors, Map.of("note", note));
+        }
+        if (!change.state.open()) {
+            throw new ActionRefused(msg.errNotOpen());
+        }
+        Outcome read = reconcileNow(client(), change.id);
+        String operation = change.operationId.toString();
+        return inTx(() -> {
+            StockChange row = em.find(StockChange.class, change.id, LockModeType.PESSIMISTIC_WRITE);
+            if (!row.state.open()) {
+                return read; // card/get decided after all
+            }
+            if (!row.undecidable()) {
+                throw new ActionRefused(msg.errSettleNotNeeded(operation));
+            }
+            boolean applied = "applied".equals(decision);
+            row.state = applied ? StockChange.State.APPLIED : StockChange.State.FAILED;
+            row.finishedAt = Instant.now();
+            row.settledBy = currentUser.isSignedIn() ? currentUser.id() : null;
+            row.settleNote = note;
+            audit.record(currentTenant.id(), "card.stock-settled-by-hand", row.cardId, "operation=" + operation
+                    + " state=" + row.state + " total=" + row.totalSeen + " requested_by=" + row.requestedBy
+                    + " note=" + note);
+            return new Outcome(true, applied ? msg.settledApplied(operation) : msg.settledNotApplied(operation));
         });
     }
 
