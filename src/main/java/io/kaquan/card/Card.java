@@ -116,6 +116,11 @@ public class Card extends PanacheEntityBase {
     @Column(name = "self_consume_cell_open")
     public Boolean selfConsumeCellOpen;
 
+    /** The colour as a checked CSS hex value (older rows hold palette names such as Color010), or null. */
+    public String colorHex() {
+        return CardView.hex(color);
+    }
+
     public static Optional<Card> of(long tenantId, String cardId) {
         return find("tenantId = ?1 and cardId = ?2", tenantId, cardId).firstResultOptional();
     }

@@ -123,6 +123,16 @@ public class CardPages {
     }
 
     @POST
+    @Path("{cardId}/stock/{operationId}/settle")
+    public RestResponse<Void> settle(@RestPath String cardId, @RestPath String operationId, @RestForm String decision,
+            @RestForm String note) {
+        return forms.submit(path(cardId) + "#stock", () -> {
+            show(cards.settleByHand(cardId, operationId, decision, note));
+            return path(cardId) + "#stock";
+        });
+    }
+
+    @POST
     @Path("{cardId}/delete")
     public RestResponse<Void> delete(@RestPath String cardId, @RestForm String confirm) {
         return forms.submit(path(cardId) + "#delete", () -> {

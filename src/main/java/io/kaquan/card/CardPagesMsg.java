@@ -1,5 +1,7 @@
 package io.kaquan.card;
 
+import java.util.List;
+
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -577,4 +579,41 @@ public interface CardPagesMsg {
 
     @Message("卡券已删除，不能再修改。")
     String errDeleted();
+
+    /** Changed fields in a flash: 、 in Chinese, commas in English. */
+    @Message("{#each items}{it}{#if it_hasNext}、{/if}{/each}")
+    String fieldList(List<String> items);
+
+    @Message("删除请求没有得到微信的明确答复（{error}），之后也读不到卡券：不知道是否已删除。请稍后刷新卡券查看。")
+    String deleteUncertain(String error);
+
+    @Message("手工确认")
+    String settleTitle();
+
+    @Message("微信中的总库存既不是调整前的也不是预期的，系统无法自动判断。请在公众平台核实后手工确认，并写明依据。")
+    String settleHelp();
+
+    @Message("核实依据")
+    String fSettleNote();
+
+    @Message("标记为已生效")
+    String markApplied();
+
+    @Message("标记为未生效")
+    String markNotApplied();
+
+    @Message("手工确认：{note}")
+    String settledNote(String note);
+
+    @Message("请写明核实依据（最多 500 字）。")
+    String errSettleNote();
+
+    @Message("这次库存调整还可以自动核对，无需手工确认（操作 {operation}）。")
+    String errSettleNotNeeded(String operation);
+
+    @Message("已手工确认库存调整已生效（操作 {operation}）。")
+    String settledApplied(String operation);
+
+    @Message("已手工确认库存调整未生效（操作 {operation}）。")
+    String settledNotApplied(String operation);
 }

@@ -228,7 +228,8 @@ public class CardService {
             if (value == null) {
                 continue; // not on the form: unchanged
             }
-            value = value.strip();
+            // Browsers send a textarea's line breaks as CRLF; WeChat keeps LF: compare (and send) LF only.
+            value = lf(value).strip();
             switch (name) {
                 case "color" -> {
                     if (!value.equals(view.colorName())) {
@@ -278,7 +279,7 @@ public class CardService {
                     }
                 }
                 default -> {
-                    if (!value.equals(view.text(name))) {
+                    if (!value.equals(lf(view.text(name)).strip())) {
                         int limit = LIMITS.get(name);
                         if (field.getValue() && value.isEmpty()) {
                             errors.add(name, msg.errRequired());
@@ -327,9 +328,13 @@ public class CardService {
                     "fields=" + String.join(",", changed) + " send_check=" + sendCheck);
             return card;
         });
-        String fields = String.join("、", changed.stream().map(this::label).distinct().toList());
+        String fields = msg.fieldList(changed.stream().map(this::label).distinct().toList());
         String status = CardTexts.label(updated.status);
         return new Outcome(true, sendCheck ? msg.updatedReview(fields, status) : msg.updated(fields, status));
+    }
+
+    private static String lf(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** A base_info field in the merchant's words, for the flash after an update. */
@@ -446,16 +451,13 @@ public class CardService {
         if (known.status == CardStatus.DELETE || known.status == CardStatus.SYS_DELETE) {
             throw new ActionRefused(msg.errDeletedStock());
         }
-        // The stock as WeChat holds it: the refusal below and the reconciliation later compare with it.
-        boolean fresh = known.refreshedAt != null && known.totalQuantity != null
-                && known.refreshedAt.isAfter(Instant.now().minus(config.stockFreshFor()));
-        WeChatCards.Detail read = fresh ? null : wechat(() -> client.cardGet(cardId));
+        // The stock as WeChat holds it now (one card/get, cheap): the refusal below and the reconciliation later
+        // compare with it; the mirror may be stale (received codes, changes in the MP console).
+        WeChatCards.Detail read = wechat(() -> client.cardGet(cardId));
         int delta = "increase".equals(direction) ? amount : -amount;
         StockChange change = inTx(() -> {
             Card card = lockedCard(cardId);
-            if (read != null) {
-                mirror.refreshed(currentTenant.id(), read, Card.Origin.DISCOVERED);
-            }
+            mirror.refreshed(currentTenant.id(), read, Card.Origin.DISCOVERED);
             if (StockChange.openOf(currentTenant.id(), cardId).isPresent()) {
                 throw new ActionRefused(msg.errStockOpen(StockChange.openOf(currentTenant.id(), cardId).get()
                         .operationId.toString()));
@@ -612,9 +614,65 @@ public class CardService {
                 outcome = new Outcome(false, msg.reconciledOther(seen == null ? -1 : seen, row.totalBefore,
                         row.totalExpected, operation));
             }
+            // Audit records whoever is signed in (the one who asked to check): the change's requester goes in the details.
             audit.record(currentTenant.id(), "card.stock-reconciled", row.cardId,
-                    "operation=" + operation + " state=" + row.state + " total=" + seen);
+                    "operation=" + operation + " state=" + row.state + " total=" + seen + " requested_by="
+                            + row.requestedBy);
             return outcome;
+        });
+    }
+
+    /**
+     * Settles by hand a change that reading card/get cannot decide (see {@link StockChange#undecidable()}): the
+     * operator checked in the MP console. Reads card/get once more first: if that decides, the reading wins.
+     */
+    public Outcome settleByHand(String cardId, String operationId, String decision, String noteInput) {
+        currentTenant.require(Role.OPERATOR);
+        CardPagesMsg msg = msg();
+        UUID id;
+        try {
+            id = UUID.fromString(operationId == null ? "" : operationId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        StockChange change = inTx(() -> {
+            find(cardId);
+            return StockChange.of(currentTenant.id(), id).filter(c -> c.cardId.equals(cardId))
+                    .orElseThrow(NotFoundException::new);
+        });
+        String note = noteInput == null ? "" : noteInput.strip();
+        FormErrors errors = new FormErrors();
+        if (!"applied".equals(decision) && !"not-applied".equals(decision)) {
+            errors.add("note", msg.errChoice());
+        }
+        if (note.isEmpty() || note.length() > 500) {
+            errors.add("note", msg.errSettleNote());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFormException(errors, Map.of("note", note));
+        }
+        if (!change.state.open()) {
+            throw new ActionRefused(msg.errNotOpen());
+        }
+        Outcome read = reconcileNow(client(), change.id);
+        String operation = change.operationId.toString();
+        return inTx(() -> {
+            StockChange row = em.find(StockChange.class, change.id, LockModeType.PESSIMISTIC_WRITE);
+            if (!row.state.open()) {
+                return read; // card/get decided after all
+            }
+            if (!row.undecidable()) {
+                throw new ActionRefused(msg.errSettleNotNeeded(operation));
+            }
+            boolean applied = "applied".equals(decision);
+            row.state = applied ? StockChange.State.APPLIED : StockChange.State.FAILED;
+            row.finishedAt = Instant.now();
+            row.settledBy = currentUser.isSignedIn() ? currentUser.id() : null;
+            row.settleNote = note;
+            audit.record(currentTenant.id(), "card.stock-settled-by-hand", row.cardId, "operation=" + operation
+                    + " state=" + row.state + " total=" + row.totalSeen + " requested_by=" + row.requestedBy
+                    + " note=" + note);
+            return new Outcome(true, applied ? msg.settledApplied(operation) : msg.settledNotApplied(operation));
         });
     }
 
@@ -652,11 +710,17 @@ public class CardService {
             }
             if (problem == null || deleted) {
                 audit.record(currentTenant.id(), "card.deleted", cardId, "title=" + card.title);
+            } else if (problem.uncertain() && after == null) {
+                audit.record(currentTenant.id(), "card.delete-uncertain", cardId, "errcode=" + problem.errcode());
             } else {
                 audit.record(currentTenant.id(), "card.delete-failed", cardId, "errcode=" + problem.errcode());
             }
             return null;
         });
+        if (problem != null && !deleted && problem.uncertain() && after == null) {
+            // No answer to the delete and no card/get to tell: it may have happened.
+            throw new ActionRefused(msg().deleteUncertain(WeChatErrors.message(wechatMsg(), problem)));
+        }
         if (problem != null && !deleted) {
             throw new ActionRefused(WeChatErrors.message(wechatMsg(), problem));
         }

@@ -128,7 +128,18 @@ public final class CardView {
         if (color == null || color.isEmpty()) {
             return null;
         }
-        String hex = PALETTE.getOrDefault(color, color);
+        return hex(color);
+    }
+
+    /**
+     * A colour as a CSS hex value safe to put in a style attribute, or null: a palette name (older rows, card/get)
+     * becomes its hex; anything that is not a hex colour is dropped.
+     */
+    public static String hex(String color) {
+        if (color == null) {
+            return null;
+        }
+        String hex = PALETTE.getOrDefault(color.strip(), color.strip());
         return hex.matches("#[0-9A-Fa-f]{3,8}") ? hex : null;
     }
 

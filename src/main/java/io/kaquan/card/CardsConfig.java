@@ -14,13 +14,6 @@ public interface CardsConfig {
     int pageSize();
 
     /**
-     * A stock change trusts the mirror's stock when it was read from WeChat this recently (the card page was just
-     * loaded or refreshed); otherwise it reads card/get first. WeChat refuses a reduction below zero by itself.
-     */
-    @WithDefault("30s")
-    Duration stockFreshFor();
-
-    /**
      * How long after an unanswered card/modifystock WeChat may still apply it. Until then a card/get that shows the
      * stock unchanged leaves the change uncertain; afterwards it is failed. Keep it above kaquan.wechat.read-timeout.
      */

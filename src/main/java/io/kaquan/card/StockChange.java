@@ -85,6 +85,13 @@ public class StockChange extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** The operator who settled it by hand (only when no card/get could), and their note. */
+    @Column(name = "settled_by")
+    public Long settledBy;
+
+    @Column(name = "settle_note")
+    public String settleNote;
+
     public Integer errcode;
 
     public String error;
@@ -102,6 +109,14 @@ public class StockChange extends PanacheEntityBase {
     public static List<StockChange> recentOf(long tenantId, String cardId, int limit) {
         return find("tenantId = ?1 and cardId = ?2 order by requestedAt desc, id desc", tenantId, cardId)
                 .page(0, limit).list();
+    }
+
+    /**
+     * Open, and the last card/get showed a total that is neither the one before nor the expected one: no reading can
+     * tell any more whether this change took effect (total_quantity moved by some other change too), a person must.
+     */
+    public boolean undecidable() {
+        return state == State.UNCERTAIN && totalSeen != null && totalSeen != totalBefore && totalSeen != totalExpected;
     }
 
     public boolean increase() {

@@ -2,7 +2,12 @@ package io.kaquan.card;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
@@ -47,6 +52,51 @@ final class CardFixtures {
     /** The card as WeChat (the sandbox) holds it now. */
     static WeChatCards.Detail wechat(long tenantId, String cardId) {
         return Arc.container().instance(WeChatGateway.class).get().forTenant(tenantId).cardGet(cardId);
+    }
+
+    /**
+     * Sends {@code post} (a stock change) while the card's mirror row is locked, so that it stops after its card/get
+     * and before it records the intent and calls card/modifystock; runs {@code between} there (switch faults on,
+     * change WeChat's stock behind Kaquan's back), then lets it go on. Answers the POST's response.
+     */
+    static Response afterItsRead(long tenantId, String cardId, Supplier<Response> post, Runnable between) {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Arc.container().instance(EntityManager.class).get()
+                    .createNativeQuery("select 1 from card where tenant_id = ?1 and card_id = ?2 for update")
+                    .setParameter(1, tenantId).setParameter(2, cardId).getResultList();
+            locked.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            if (!locked.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("could not lock the card row");
+            }
+            CompletableFuture<Response> response = CompletableFuture.supplyAsync(post);
+            Instant deadline = Instant.now().plusSeconds(60);
+            // the POST has read card/get and now waits for the row lock
+            while (count("select count(*) from pg_locks where not granted") == 0) {
+                if (Instant.now().isAfter(deadline) || response.isDone()) {
+                    throw new AssertionError("the POST never waited for the card row: " + (response.isDone()
+                            ? response.join().asString() : "timeout"));
+                }
+                Thread.sleep(50);
+            }
+            between.run();
+            release.countDown();
+            holder.join();
+            return response.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            release.countDown();
+        }
     }
 
     static void faults(String appid, Map<String, Object> faults) {

@@ -81,6 +81,7 @@ class CardIsolationTest {
                 "/edit", Map.of("notice", "被别人改了", "service_phone", "110"),
                 "/stock", Map.of("direction", "decrease", "amount", "1", "reason", "B"),
                 "/stock/" + operationOfA + "/reconcile", Map.of(),
+                "/stock/" + operationOfA + "/settle", Map.of("decision", "applied", "note", "B"),
                 "/delete", Map.of("confirm", "yes"),
                 "/paycell", Map.of("open", "true"),
                 "/selfconsumecell", Map.of("open", "true"),
@@ -98,6 +99,8 @@ class CardIsolationTest {
         String cardOfB = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Card
                 .<Card> find("tenantId", tenantB.id()).firstResult().cardId);
         ownerB.request().post(tenantB.card(cardOfB) + "/stock/" + operationOfA + "/reconcile").then().statusCode(404);
+        ownerB.request().formParam("decision", "applied").formParam("note", "B")
+                .post(tenantB.card(cardOfB) + "/stock/" + operationOfA + "/settle").then().statusCode(404);
         ownerB.request().post(tenantB.card(cardOfB) + "/alerts/" + alertOfA + "/acknowledge").then().statusCode(404);
 
         WeChatCards.Detail after = CardFixtures.wechat(tenantA.id(), cardOfA);

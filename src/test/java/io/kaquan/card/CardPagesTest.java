@@ -252,10 +252,10 @@ class CardPagesTest {
     void shouldShowWeChatsRefusalsInWords() {
         TestTenant tenant = tenant("微信拒绝");
         String cardId = TestCards.approved(tenant.id(), "CASH");
-        // the mirror (read a moment ago) still says 1000 remain; WeChat knows one was received and refuses
-        TestCards.receive(cardId);
-        String page = followed(operator, operator.request().formParam("direction", "decrease")
-                .formParam("amount", "1000").formParam("reason", "清空").post(tenant.card(cardId) + "/stock"));
+        // card/get said 1000 remain; a code is received before card/modifystock arrives: WeChat refuses
+        String page = followed(operator, CardFixtures.afterItsRead(tenant.id(), cardId, () -> operator.request()
+                .formParam("direction", "decrease").formParam("amount", "1000").formParam("reason", "清空")
+                .post(tenant.card(cardId) + "/stock"), () -> TestCards.receive(cardId)));
         assertTrue(page.contains("库存调整失败，库存没有变化") && page.contains(wechatText("err_40122")), page);
         assertTrue(page.contains("data-state=\"FAILED\""), page);
         assertEquals(1000, CardFixtures.wechat(tenant.id(), cardId).totalQuantity());
@@ -361,6 +361,116 @@ class CardPagesTest {
             case "err_40035" -> msg.err_40035();
             default -> throw new IllegalArgumentException(key);
         };
+    }
+
+    @Test
+    void shouldSeeNoChangeInTheEditFormSentBackUntouched() {
+        TestTenant tenant = tenant("原样提交");
+        String cardId = TestCards.create(tenant.id(), "CASH", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card
+                .path("cash").path("base_info")).put("description", "第一行\n第二行\n\n第四行 & <b>"));
+        TestCards.review(cardId, true, null);
+        TestCards.mirror(tenant.id(), cardId);
+
+        String html = operator.request().get(tenant.card(cardId) + "/edit").then().statusCode(200).extract().asString();
+        Map<String, String> form = formFields(html, "edit-form");
+        assertEquals("第一行\n第二行\n\n第四行 & <b>", form.get("description"), form.toString());
+        String page = followed(operator, operator.request().formParams(form).post(tenant.card(cardId) + "/edit"));
+        assertTrue(page.contains("没有改动任何字段"), page);
+
+        // as a browser sends a textarea: CRLF line breaks
+        form.put("description", form.get("description").replace("\n", "\r\n"));
+        page = followed(operator, operator.request().formParams(form).post(tenant.card(cardId) + "/edit"));
+        assertTrue(page.contains("没有改动任何字段"), page);
+
+        assertEquals(0, auditCount(tenant.id(), "card.updated"), "card/update was never called");
+        assertEquals(CardStatus.VERIFY_OK, CardFixtures.wechat(tenant.id(), cardId).status(), "not sent back to review");
+    }
+
+    @Test
+    void shouldSayADeleteWithoutAnswerMayHaveHappened() {
+        TestTenant tenant = tenant("删除不确定");
+        String cardId = TestCards.approved(tenant.id(), "CASH");
+        CardFixtures.faults(tenant.appid(), Map.of("errorShare", 1));
+        try {
+            String page = followed(operator, operator.request().formParam("confirm", "yes")
+                    .post(tenant.card(cardId) + "/delete"));
+            assertTrue(page.contains("不知道是否已删除。请稍后刷新卡券查看"), page);
+        } finally {
+            CardFixtures.faults(tenant.appid(), Map.of("errorShare", 0));
+        }
+        assertEquals(1, auditCount(tenant.id(), "card.delete-uncertain"));
+        assertEquals(0, auditCount(tenant.id(), "card.delete-failed"));
+    }
+
+    @Test
+    void shouldNameChangedFieldsInTheReadersLanguageAndCountBytes() {
+        TestTenant tenant = tenant("字段列表");
+        String cardId = TestCards.approved(tenant.id(), "GIFT");
+        Response post = operator.request().cookie("kaquan-lang", "en")
+                .formParams(Map.of("service_phone", "020-87654321", "get_limit", "3")).post(tenant.card(cardId) + "/edit");
+        String page = followed(operator, post);
+        assertTrue(page.contains("Updated Service phone, Per user (receive); no new review needed"), page);
+
+        String form = operator.request().get(tenant.card(cardId) + "/edit").then().statusCode(200).extract().asString();
+        assertTrue(form.contains("data-max-bytes=\"48\""), form);
+        assertTrue(form.contains("最多 48 字节（约 16 个汉字）"), form);
+        assertTrue(form.contains("/static/wizard.js"), form);
+    }
+
+    @Test
+    void shouldDrawOnlyCheckedColoursInTheList() {
+        TestTenant tenant = tenant("颜色");
+        String named = TestCards.approved(tenant.id(), "CASH");
+        String bad = TestCards.approved(tenant.id(), "GIFT");
+        sql("update card set color = 'Color010' where tenant_id = ?1 and card_id = ?2", tenant.id(), named);
+        sql("update card set color = 'red;background-image:url(//x)' where tenant_id = ?1 and card_id = ?2",
+                tenant.id(), bad);
+        String list = viewer.request().get(tenant.cards()).then().statusCode(200).extract().asString();
+        assertTrue(list.contains("style=\"background:#63b359\""), list);
+        assertFalse(list.contains("background-image"), list);
+    }
+
+    /** The fields a browser would submit from the form as rendered: inputs, selected options, textareas. */
+    static Map<String, String> formFields(String html, String formId) {
+        int start = html.indexOf("id=\"" + formId + "\"");
+        String form = html.substring(start, html.indexOf("</form>", start));
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        var inputs = java.util.regex.Pattern.compile("<input ([^>]*)>").matcher(form);
+        while (inputs.find()) {
+            String name = attribute(inputs.group(1), "name");
+            if (name != null) {
+                String value = attribute(inputs.group(1), "value");
+                fields.put(name, value == null ? "" : value);
+            }
+        }
+        var selects = java.util.regex.Pattern.compile("(?s)<select ([^>]*)>(.*?)</select>").matcher(form);
+        while (selects.find()) {
+            var options = java.util.regex.Pattern.compile("<option ([^>]*)>").matcher(selects.group(2));
+            String value = null;
+            while (options.find()) {
+                String option = attribute(options.group(1), "value");
+                if (value == null || options.group(1).matches(".*\\sselected(\\s.*|)$")) {
+                    value = option;
+                }
+            }
+            fields.put(attribute(selects.group(1), "name"), value == null ? "" : value);
+        }
+        var areas = java.util.regex.Pattern.compile("(?s)<textarea ([^>]*)>(.*?)</textarea>").matcher(form);
+        while (areas.find()) {
+            // an HTML parser drops one line break right after the opening tag
+            fields.put(attribute(areas.group(1), "name"), unescape(areas.group(2).replaceFirst("^\r?\n", "")));
+        }
+        return fields;
+    }
+
+    private static String attribute(String attributes, String name) {
+        var m = java.util.regex.Pattern.compile("(?:^|\\s)" + name + "=\"([^\"]*)\"").matcher(attributes);
+        return m.find() ? unescape(m.group(1)) : null;
+    }
+
+    private static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     static long auditCount(long tenantId, String action) {

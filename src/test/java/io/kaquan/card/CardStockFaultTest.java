@@ -1,5 +1,6 @@
 package io.kaquan.card;
 
+import static io.kaquan.card.CardFixtures.count;
 import static io.kaquan.card.CardFixtures.followed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,8 @@ import io.kaquan.card.CardFixtures.TestTenant;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.wechat.WeChatConfig;
+import io.kaquan.wechat.WeChatGateway;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -54,10 +57,10 @@ class CardStockFaultTest {
         TestTenant tenant = CardFixtures.tenant(operator, "库存故障");
         appid = tenant.appid();
         String cardId = TestCards.approved(tenant.id(), "CASH");
-        CardFixtures.faults(appid, Map.of("errorShare", 1));
-
-        String page = followed(operator, operator.request().formParam("direction", "increase")
-                .formParam("amount", "100").formParam("reason", "故障测试").post(tenant.card(cardId) + "/stock"));
+        // WeChat fails everything once the change has read card/get
+        String page = followed(operator, CardFixtures.afterItsRead(tenant.id(), cardId, () -> operator.request()
+                .formParam("direction", "increase").formParam("amount", "100").formParam("reason", "故障测试")
+                .post(tenant.card(cardId) + "/stock"), () -> CardFixtures.faults(appid, Map.of("errorShare", 1))));
         StockChange change = only(tenant.id(), cardId);
         assertEquals(StockChange.State.UNCERTAIN, change.state);
         assertTrue(page.contains("是否生效还不确定"), page);
@@ -87,11 +90,11 @@ class CardStockFaultTest {
         appid = tenant.appid();
         String cardId = TestCards.approved(tenant.id(), "CASH");
         long beyondTimeout = wechat.readTimeout().toMillis() + 2_000;
-        CardFixtures.faults(appid, Map.of("latencyMs", beyondTimeout));
-
-        CompletableFuture<Response> post = CompletableFuture.supplyAsync(() -> operator.request()
-                .formParam("direction", "decrease").formParam("amount", "300").formParam("reason", "超时测试")
-                .post(tenant.card(cardId) + "/stock"));
+        // WeChat turns slow once the change has read card/get
+        CompletableFuture<Response> post = CompletableFuture.supplyAsync(() -> CardFixtures.afterItsRead(tenant.id(),
+                cardId, () -> operator.request().formParam("direction", "decrease").formParam("amount", "300")
+                        .formParam("reason", "超时测试").post(tenant.card(cardId) + "/stock"),
+                () -> CardFixtures.faults(appid, Map.of("latencyMs", beyondTimeout))));
         // The intent is committed before the call; once the call sits in the sandbox's latency, later calls may be fast.
         await(() -> QuarkusTransaction.requiringNew()
                 .call(() -> StockChange.count("tenantId = ?1 and cardId = ?2", tenant.id(), cardId)) == 1);
@@ -112,6 +115,79 @@ class CardStockFaultTest {
         assertEquals(StockChange.State.APPLIED, only(tenant.id(), cardId).state);
         assertEquals(700, CardFixtures.wechat(tenant.id(), cardId).totalQuantity(), "exactly once");
         assertTrue(page.contains("data-state=\"APPLIED\""), page);
+    }
+
+    @Test
+    void aChangeNoReadingCanDecideIsSettledByHandWithANote() {
+        TestTenant tenant = CardFixtures.tenant(operator, "库存手工确认");
+        appid = tenant.appid();
+        String cardId = TestCards.approved(tenant.id(), "CASH");
+        followed(operator, CardFixtures.afterItsRead(tenant.id(), cardId, () -> operator.request()
+                .formParam("direction", "increase").formParam("amount", "100").formParam("reason", "活动补货")
+                .post(tenant.card(cardId) + "/stock"), () -> CardFixtures.faults(appid, Map.of("errorShare", 1))));
+        StockChange change = only(tenant.id(), cardId);
+        assertEquals(StockChange.State.UNCERTAIN, change.state);
+        String settle = tenant.card(cardId) + "/stock/" + change.operationId + "/settle";
+
+        // while card/get cannot be read either, the automatic check has not had its say: no settling by hand
+        String page = followed(operator, operator.request().formParam("decision", "applied")
+                .formParam("note", "看过公众平台").post(settle));
+        assertTrue(page.contains("还可以自动核对，无需手工确认"), page);
+        assertEquals(StockChange.State.UNCERTAIN, only(tenant.id(), cardId).state);
+
+        // meanwhile someone adds 5 in the MP console: WeChat's total (1005) is neither 1000 nor 1100
+        CardFixtures.faults(appid, Map.of("errorShare", 0));
+        Arc.container().instance(WeChatGateway.class).get().forTenant(tenant.id()).cardModifyStock(cardId, 5);
+        page = followed(operator, operator.request().post(tenant.card(cardId) + "/stock/" + change.operationId
+                + "/reconcile"));
+        assertTrue(page.contains("微信中的总库存是 1005，既不是调整前的 1000 也不是预期的 1100"), page);
+        assertTrue(page.contains("id=\"settle-" + change.operationId + "\""), page);
+        page = followed(operator, operator.request().formParam("direction", "increase").formParam("amount", "10")
+                .formParam("reason", "被挡住").post(tenant.card(cardId) + "/stock"));
+        assertTrue(page.contains("的结果还没确认"), "still blocking: " + page);
+
+        // the note is required
+        page = followed(operator, operator.request().formParam("decision", "not-applied").formParam("note", "  ")
+                .post(settle));
+        assertTrue(page.contains("请写明核实依据"), page);
+        assertEquals(StockChange.State.UNCERTAIN, only(tenant.id(), cardId).state);
+
+        page = followed(operator, operator.request().formParam("decision", "not-applied")
+                .formParam("note", "公众平台只有一次 +5 的记录").post(settle));
+        assertTrue(page.contains("已手工确认库存调整未生效（操作 " + change.operationId + "）"), page);
+        assertTrue(page.contains("手工确认：公众平台只有一次 +5 的记录"), page);
+        StockChange settled = only(tenant.id(), cardId);
+        assertEquals(StockChange.State.FAILED, settled.state);
+        assertEquals("公众平台只有一次 +5 的记录", settled.settleNote);
+        assertEquals(1, count("select count(*) from audit_log where tenant_id = ?1 and action = "
+                + "'card.stock-settled-by-hand' and details like ?2", tenant.id(), "%state=FAILED%note=公众平台只有一次 +5 的记录"));
+        // the reconciliation's audit names who asked for the change, not only who pressed 核对
+        assertTrue(count("select count(*) from audit_log where tenant_id = ?1 and action = 'card.stock-reconciled' "
+                + "and details like ?2", tenant.id(), "%requested_by=" + change.requestedBy) >= 1);
+
+        // settled: the card takes stock changes again, and the settled one cannot be settled twice
+        page = followed(operator, operator.request().formParam("direction", "increase").formParam("amount", "10")
+                .formParam("reason", "恢复").post(tenant.card(cardId) + "/stock"));
+        assertTrue(page.contains("库存已增加 10"), page);
+        assertEquals(1015, CardFixtures.wechat(tenant.id(), cardId).totalQuantity());
+        page = followed(operator, operator.request().formParam("decision", "applied").formParam("note", "再来")
+                .post(settle));
+        assertTrue(page.contains("这次库存调整的结果已经确定了"), page);
+    }
+
+    @Test
+    void aReductionIsCheckedAgainstWeChatsStockNotAJustReadMirror() {
+        TestTenant tenant = CardFixtures.tenant(operator, "库存新鲜");
+        appid = tenant.appid();
+        String cardId = TestCards.approved(tenant.id(), "CASH"); // mirrored just now: 1000
+        // taken away in the MP console: WeChat holds 50
+        Arc.container().instance(WeChatGateway.class).get().forTenant(tenant.id()).cardModifyStock(cardId, -950);
+
+        String page = followed(operator, operator.request().formParam("direction", "decrease")
+                .formParam("amount", "100").formParam("reason", "清理").post(tenant.card(cardId) + "/stock"));
+        assertTrue(page.contains("剩余库存只有 50，不能减少 100"), page);
+        assertEquals(0, count("select count(*) from stock_change where tenant_id = ?1", tenant.id()), "nothing sent");
+        assertEquals(50, CardFixtures.wechat(tenant.id(), cardId).totalQuantity());
     }
 
     private static StockChange only(long tenantId, String cardId) {
