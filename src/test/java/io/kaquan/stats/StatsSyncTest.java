@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.kaquan.card.sync.JobOutcome;
 import io.kaquan.stats.StatsFixtures.Account;
 import io.kaquan.testing.Session;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -161,6 +162,7 @@ class StatsSyncTest {
 
         assertEquals(Set.of(StatsApi.CARDS), first.quotaStopped(), first.summary());
         assertEquals(List.of(), first.problems());
+        assertEquals(JobOutcome.Result.QUOTA, first.result(), "filed as the job runner's result, not by name");
         assertEquals(counts(Map.of(RECEIVE, new long[] { 1, 1 })),
                 StatsFixtures.accountDays(tenant, 1).get(t.minusDays(2)), "the other APIs went on");
         assertEquals(Map.of(), StatsFixtures.cardDays(tenant, cash));
@@ -199,6 +201,7 @@ class StatsSyncTest {
 
         StatsSync.Outcome catchUp = sync.syncTenant(tenant, t);
         assertTrue(catchUp.ok(), catchUp.summary());
+        assertEquals(JobOutcome.Result.OK, catchUp.result());
         assertEquals(12, catchUp.calls(), "the 90-day backfill: 3 APIs × 2 windows × 2 sources");
         for (StatsApi api : StatsApi.values()) {
             assertEquals(t.minusDays(1), StatsFixtures.state(tenant, api).syncedThrough, api.path());
