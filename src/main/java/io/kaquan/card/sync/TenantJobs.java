@@ -66,8 +66,13 @@ public class TenantJobs {
         return thread;
     });
 
-    /** Tests set a short lease (the configured one is 15 minutes); null: {@code kaquan.jobs.lease}. */
-    volatile Duration leaseOverride;
+    /** A shorter lease for tests (the configured one is 15 minutes); null: {@code kaquan.jobs.lease}. */
+    private volatile Duration leaseOverride;
+
+    /** Tests: a method, not a field, so that it reaches the bean behind the client proxy. */
+    void leaseForTests(Duration lease) {
+        leaseOverride = lease;
+    }
 
     Duration lease() {
         Duration override = leaseOverride;

@@ -108,7 +108,7 @@ class TenantJobScheduleTest {
         // Each WeChat answer takes 1.5 s: the run (five listings) lasts several leases of 1 s.
         given().contentType(ContentType.JSON).body(Map.of("latencyMs", 1500))
                 .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
-        jobs.leaseOverride = Duration.ofSeconds(1);
+        jobs.leaseForTests(Duration.ofSeconds(1));
         try {
             CompletableFuture<Optional<JobOutcome>> first = CompletableFuture
                     .supplyAsync(() -> jobs.runNow(CardStatusSync.JOB, tenant, null));
@@ -126,7 +126,7 @@ class TenantJobScheduleTest {
             assertEquals(JobOutcome.Result.OK, outcome.result(), outcome.message());
             assertEquals(List.of(SyncRun.State.OK), runs(tenant), "one run only");
         } finally {
-            jobs.leaseOverride = null;
+            jobs.leaseForTests(null);
             given().contentType(ContentType.JSON).body(Map.of("latencyMs", 0))
                     .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
         }
