@@ -21,6 +21,6 @@ public class StatsJob implements TenantJob {
     @Override
     public JobOutcome run(JobContext context) {
         StatsSync.Outcome outcome = sync.syncTenant(context.tenantId(), context.today());
-        return new JobOutcome(JobOutcome.Result.valueOf(outcome.result()), outcome.calls(), outcome.summary());
+        return new JobOutcome(outcome.result(), outcome.calls(), outcome.summary());
     }
 }

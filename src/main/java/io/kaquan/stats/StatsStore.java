@@ -130,14 +130,17 @@ public class StatsStore {
 
     /**
      * A window is stored: the API is synced through its end if the window joins what was stored before (or, the
-     * first time, covers the start of the backfill). Re-running older days never moves the mark back.
+     * first time or after a pause longer than the backfill, covers the start of the backfill). Re-running older days
+     * never moves the mark back.
      */
     public void windowStored(long tenantId, StatsApi api, LocalDate from, LocalDate to, LocalDate backfillFrom,
             Instant now) {
         StatsSyncState state = locked(tenantId, api);
-        boolean joins = state.syncedThrough == null ? !from.isAfter(backfillFrom)
-                : !from.isAfter(state.syncedThrough.plusDays(1));
-        if (joins && (state.syncedThrough == null || to.isAfter(state.syncedThrough))) {
+        // A mark older than the backfill start counts as none: the sync starts again at backfillFrom (a tenant
+        // paused for months), and that window must move the mark or every run would re-fetch 90 days.
+        boolean fresh = state.syncedThrough == null || state.syncedThrough.isBefore(backfillFrom);
+        boolean joins = fresh ? !from.isAfter(backfillFrom) : !from.isAfter(state.syncedThrough.plusDays(1));
+        if (joins && (fresh || to.isAfter(state.syncedThrough))) {
             state.syncedThrough = to;
         }
         state.lastRunAt = now;

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import io.kaquan.card.sync.JobOutcome;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
@@ -52,17 +53,17 @@ public class StatsSync {
         }
 
         /**
-         * How a job runner should file this run (the names of io.kaquan.card.sync.JobOutcome.Result): QUOTA when only
-         * 45009 stopped something, PARTIAL when rows were stored despite a failure, FAILED when nothing was.
+         * How a job runner should file this run: QUOTA when only 45009 stopped something, PARTIAL when rows were
+         * stored despite a failure, FAILED when nothing was.
          */
-        public String result() {
+        public JobOutcome.Result result() {
             if (ok()) {
-                return "OK";
+                return JobOutcome.Result.OK;
             }
             if (problems.isEmpty()) {
-                return "QUOTA";
+                return JobOutcome.Result.QUOTA;
             }
-            return rowsStored > 0 ? "PARTIAL" : "FAILED";
+            return rowsStored > 0 ? JobOutcome.Result.PARTIAL : JobOutcome.Result.FAILED;
         }
 
         /** One line for a run record. */

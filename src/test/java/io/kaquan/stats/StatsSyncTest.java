@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.kaquan.card.sync.JobOutcome;
 import io.kaquan.stats.StatsFixtures.Account;
 import io.kaquan.testing.Session;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,7 @@ class StatsSyncTest {
 
         assertEquals(Set.of(StatsApi.CARDS), first.quotaStopped(), first.summary());
         assertEquals(List.of(), first.problems());
+        assertEquals(JobOutcome.Result.QUOTA, first.result(), "filed as the job runner's result, not by name");
         assertEquals(counts(Map.of(RECEIVE, new long[] { 1, 1 })),
                 StatsFixtures.accountDays(tenant, 1).get(t.minusDays(2)), "the other APIs went on");
         assertEquals(Map.of(), StatsFixtures.cardDays(tenant, cash));
@@ -178,5 +181,34 @@ class StatsSyncTest {
         assertEquals(admitted, StatsFixtures.upstream(account, StatsApi.CARDS.path()));
         assertArrayEquals(new int[] { 2, 1 }, StatsFixtures.counted(tenant, StatsApi.CARDS.path()),
                 "one answered, one refused with 45009, none after");
+    }
+
+    @Test
+    void aTenantPausedLongerThanTheBackfillCatchesUpOnceAndThenReadsOnlyTheLastDays() {
+        Account account = StatsFixtures.register(Session.login("stats-paused-owner"), "统计暂停");
+        long tenant = account.tenantId();
+        LocalDate t = today();
+        LocalDate longAgo = t.minusDays(120);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (StatsApi api : StatsApi.values()) {
+                StatsSyncState state = new StatsSyncState();
+                state.tenantId = tenant;
+                state.api = api;
+                state.syncedThrough = longAgo;
+                state.persist();
+            }
+        });
+
+        StatsSync.Outcome catchUp = sync.syncTenant(tenant, t);
+        assertTrue(catchUp.ok(), catchUp.summary());
+        assertEquals(JobOutcome.Result.OK, catchUp.result());
+        assertEquals(12, catchUp.calls(), "the 90-day backfill: 3 APIs × 2 windows × 2 sources");
+        for (StatsApi api : StatsApi.values()) {
+            assertEquals(t.minusDays(1), StatsFixtures.state(tenant, api).syncedThrough, api.path());
+        }
+
+        StatsSync.Outcome next = sync.syncTenant(tenant, t);
+        assertTrue(next.ok(), next.summary());
+        assertEquals(6, next.calls(), "only the last days again, not another 90 days");
     }
 }

@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
  * Keeps a tenant's card mirror true to WeChat at the lowest cost in calls: card/batchget once per status (⌈n/50⌉ pages
  * each) tells every card's status; card/get then only for cards that are new to the mirror (made in the MP console:
  * DISCOVERED), whose status changed, that vanished from every list, or whose copy is older than
- * {@code kaquan.jobs.card-status.refresh-after}. A card WeChat no longer knows (40073) is marked deleted.
+ * {@code kaquan.jobs.card-status.refresh-after} (the only reason to re-read a card in a status batchget cannot list). A card WeChat no longer knows (40073) is marked deleted.
  */
 @ApplicationScoped
 public class CardStatusSync implements TenantJob {
@@ -86,10 +86,19 @@ public class CardStatusSync implements TenantJob {
                 stale.add(cardId);
             }
         });
+        // Unlisted: a card in a listed status that left every list changed status (read it now); a card whose
+        // status batchget cannot list (EXPIRED, SYS_OFF_SHELF, …) is never listed, so it is read on the stale
+        // schedule only, or it would cost a card/get on every run.
+        Set<CardStatus> listable = Set.copyOf(config.cardStatus().statuses());
         Set<String> vanished = new LinkedHashSet<>();
         known.forEach((cardId, mine) -> {
-            if (!listed.containsKey(cardId) && !gone(mine.status)) {
+            if (listed.containsKey(cardId) || gone(mine.status)) {
+                return;
+            }
+            if (mine.status != null && listable.contains(mine.status)) {
                 vanished.add(cardId);
+            } else if (mine.refreshedAt == null || mine.refreshedAt.isBefore(staleBefore)) {
+                stale.add(cardId);
             }
         });
         List<String> toRead = new ArrayList<>();

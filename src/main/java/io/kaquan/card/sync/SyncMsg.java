@@ -82,7 +82,16 @@ public interface SyncMsg {
     @Message("同步未完成（{result}）：{summary}")
     String syncNotDone(String result, String summary);
 
-    @Message("卡券状态同步正在进行中，请稍后刷新页面查看结果。")
+    @Message("立即运行：{job}")
+    String syncNowJob(String job);
+
+    @Message("{job}已完成：{summary}（微信调用 {calls} 次）")
+    String jobDone(String job, String summary, int calls);
+
+    @Message("没有这个任务。")
+    String noSuchJob();
+
+    @Message("这个任务正在运行中，请稍后刷新页面查看结果。")
     String syncRunning();
 
     @Message("刚刚已同步过，请 {seconds} 秒后再试。")

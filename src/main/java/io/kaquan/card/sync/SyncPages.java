@@ -1,5 +1,6 @@
 package io.kaquan.card.sync;
 
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.kaquan.tenant.CurrentTenant;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-/** A tenant's jobs: last and next runs, recent runs, and "sync now" for operators. */
+/** A tenant's jobs: last and next runs, recent runs, and "sync now" per job for operators. */
 @Path("/t/{tenant}/sync")
 public class SyncPages {
 
@@ -40,9 +41,9 @@ public class SyncPages {
 
     @POST
     @Path("now")
-    public RestResponse<Void> syncNow() {
+    public RestResponse<Void> syncNow(@RestForm String job) {
         return forms.submit(path(), () -> {
-            flash.success(sync.syncNow());
+            flash.success(sync.syncNow(job));
             return path();
         });
     }

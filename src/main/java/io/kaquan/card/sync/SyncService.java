@@ -78,7 +78,8 @@ public class SyncService {
                         select next_due_at, paused_until, lease_until > now() from job_schedule
                         where job = ?1 and tenant_id = ?2""").setParameter(1, name).setParameter(2, tenantId)
                         .getResultList();
-                Optional<Instant> computed = jobs.nextDue(name, tenantId, now);
+                // No row yet (a tenant the dispatcher has not seen): it will be due within the spread from now.
+                Optional<Instant> computed = jobs.firstDue(name, tenantId, now);
                 Instant next = computed.isEmpty() ? null
                         : schedule.isEmpty() ? computed.get() : toInstant(schedule.get(0)[0]);
                 Instant paused = schedule.isEmpty() ? null : toInstant(schedule.get(0)[1]);
@@ -96,20 +97,26 @@ public class SyncService {
     }
 
     /**
-     * Runs the card status sync for the current tenant now (operators). Safe when clicked twice or on two nodes: the
-     * run takes the tenant's lease, a second click meanwhile is told it is running, and a click right after a manual
-     * run is refused for {@code kaquan.jobs.manual-cooldown}.
+     * Runs a job for the current tenant now (operators), in the request: each job's run is bounded (card status: the
+     * listings plus at most {@code max-details} card/get; statistics: at most 90 days, 12 datacube requests). Safe when
+     * clicked twice or on two nodes: the run takes the tenant's lease, a second click meanwhile is told it is running,
+     * and a click right after a manual run of that job is refused for {@code kaquan.jobs.manual-cooldown}.
      *
+     * @param jobName a {@link TenantJob#name()}; null or blank: the card status sync
      * @return the flash text
      */
-    public String syncNow() {
+    public String syncNow(String jobName) {
         currentTenant.require(Role.OPERATOR);
+        String job = jobName == null || jobName.isBlank() ? CardStatusSync.JOB : jobName;
+        if (jobs.job(job).isEmpty()) {
+            throw new ActionRefused(i18n.bundle(SyncMsg.class).noSuchJob());
+        }
         long tenantId = currentTenant.id();
         Long userId = currentUser.id();
         SyncMsg msg = i18n.bundle(SyncMsg.class);
         Optional<Instant> lastManual = QuarkusTransaction.requiringNew().call(() -> SyncRun
                 .<SyncRun> find("job = ?1 and tenantId = ?2 and manual = true order by startedAt desc",
-                        CardStatusSync.JOB, tenantId)
+                        job, tenantId)
                 .firstResultOptional().map(r -> r.finishedAt == null ? r.startedAt : r.finishedAt));
         if (lastManual.isPresent()) {
             Duration since = Duration.between(lastManual.get(), Instant.now());
@@ -117,12 +124,13 @@ public class SyncService {
                 throw new ActionRefused(msg.syncTooSoon(Math.max(1, config.manualCooldown().minus(since).toSeconds())));
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId, "sync.run-now", CardStatusSync.JOB, null));
-        JobOutcome outcome = jobs.runNow(CardStatusSync.JOB, tenantId, userId)
+        QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId, "sync.run-now", job, null));
+        JobOutcome outcome = jobs.runNow(job, tenantId, userId)
                 .orElseThrow(() -> new ActionRefused(msg.syncRunning()));
         String summary = SyncTexts.summary(outcome.message());
         if (outcome.result() == JobOutcome.Result.OK) {
-            return msg.syncDone(summary, outcome.calls());
+            return CardStatusSync.JOB.equals(job) ? msg.syncDone(summary, outcome.calls())
+                    : msg.jobDone(SyncTexts.jobLabel(job), summary, outcome.calls());
         }
         String result = SyncTexts.label(SyncRun.State.valueOf(outcome.result().name()));
         throw new ActionRefused(msg.syncNotDone(result, summary));

@@ -3,6 +3,7 @@ package io.kaquan.card.sync;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 import org.quartz.CronExpression;
@@ -21,6 +26,7 @@ import io.kaquan.wechat.CredentialProblem;
 import io.kaquan.wechat.WeChatException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -30,8 +36,9 @@ import jakarta.persistence.EntityManager;
 /**
  * Runs {@link TenantJob}s per tenant, once per due time, whatever the number of nodes: each (job, tenant) has a row in
  * {@code job_schedule}; a run first takes that row's lease (one atomic update, rows locked with skip locked), so a
- * scheduled firing, a second node and a user's "sync now" never run the same tenant's job at the same time. Every run
- * is recorded in {@code sync_run}.
+ * scheduled firing, a second node and a user's "sync now" never run the same tenant's job at the same time. A pair is
+ * claimed just before it runs, and its lease is renewed while the run goes on: only a node that stopped lets the lease
+ * run out. Every run is recorded in {@code sync_run}.
  */
 @ApplicationScoped
 public class TenantJobs {
@@ -51,6 +58,31 @@ public class TenantJobs {
     EntityManager em;
 
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    /** Renews the leases of this node's runs. */
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kaquan-job-leases");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A shorter lease for tests (the configured one is 15 minutes); null: {@code kaquan.jobs.lease}. */
+    private volatile Duration leaseOverride;
+
+    /** Tests: a method, not a field, so that it reaches the bean behind the client proxy. */
+    void leaseForTests(Duration lease) {
+        leaseOverride = lease;
+    }
+
+    Duration lease() {
+        Duration override = leaseOverride;
+        return override != null ? override : config.lease();
+    }
+
+    @PreDestroy
+    void stop() {
+        renewer.shutdownNow();
+    }
 
     /** This node's name in run records. */
     public String node() {
@@ -106,25 +138,45 @@ public class TenantJobs {
     }
 
     /**
+     * A tenant's first due time for a job: now plus its offset in the spread, not the next cron time (a new tenant's
+     * first statistics would otherwise wait up to a day). Later due times follow the cron.
+     */
+    public Optional<Instant> firstDue(String job, long tenantId, Instant now) {
+        return cron(job).map(cron -> now.plusSeconds(offsetSeconds(job, tenantId)));
+    }
+
+    /** Gives every tenant a schedule row per scheduled job (a new tenant: due within the spread from now). */
+    void addMissingRows() {
+        for (TenantJob job : all()) {
+            if (cron(job.name()).isPresent()) {
+                QuarkusTransaction.requiringNew().run(() -> addMissingRows(job.name()));
+            }
+        }
+    }
+
+    /**
      * One firing of the dispatcher: gives every tenant a schedule row per scheduled job, then runs up to
-     * {@code batch-size} due (job, tenant) pairs, earliest first.
+     * {@code batch-size} due (job, tenant) pairs, earliest first, each claimed just before it runs (a pair waiting its
+     * turn stays free for another node or a "sync now").
      *
      * @return the runs made
      */
     public int runDue() {
+        addMissingRows();
         List<String> scheduled = all().stream().map(TenantJob::name).filter(n -> cron(n).isPresent()).toList();
-        for (String job : scheduled) {
-            QuarkusTransaction.requiringNew().run(() -> addMissingRows(job));
-        }
         if (scheduled.isEmpty()) {
             return 0;
         }
-        List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claimDue(scheduled, config.batchSize()));
-        for (Claim claim : claims) {
-            TenantJob job = job(claim.job).orElseThrow();
-            run(job, claim, false, null);
+        int runs = 0;
+        while (runs < config.batchSize()) {
+            Optional<Claim> claim = QuarkusTransaction.requiringNew().call(() -> claimDue(scheduled));
+            if (claim.isEmpty()) {
+                break;
+            }
+            run(job(claim.get().job).orElseThrow(), claim.get(), false, null);
+            runs++;
         }
-        return claims.size();
+        return runs;
     }
 
     /**
@@ -147,7 +199,7 @@ public class TenantJobs {
                 .setParameter(1, job).getResultList();
         Instant now = Instant.now();
         for (Number id : missing) {
-            nextDue(job, id.longValue(), now).ifPresent(due -> insertRow(job, id.longValue(), due));
+            firstDue(job, id.longValue(), now).ifPresent(due -> insertRow(job, id.longValue(), due));
         }
     }
 
@@ -158,8 +210,8 @@ public class TenantJobs {
                 .setParameter(1, job).setParameter(2, tenantId).setParameter(3, due).executeUpdate();
     }
 
-    /** Takes the leases of due rows; rows another node is claiming right now are skipped, not waited for. */
-    private List<Claim> claimDue(List<String> jobs, int limit) {
+    /** Takes the lease of the earliest due row; a row another node is claiming right now is skipped, not waited for. */
+    private Optional<Claim> claimDue(List<String> jobs) {
         String owner = node() + "/" + UUID.randomUUID();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -168,13 +220,12 @@ public class TenantJobs {
                       where job in (?3) and next_due_at <= now()
                         and (paused_until is null or paused_until <= now())
                         and (lease_until is null or lease_until < now())
-                      order by next_due_at limit ?4 for update skip locked) d
+                      order by next_due_at limit 1 for update skip locked) d
                 where s.job = d.job and s.tenant_id = d.tenant_id
                 returning s.job, s.tenant_id, s.next_due_at""")
-                .setParameter(1, config.lease().toSeconds() + " seconds").setParameter(2, owner)
-                .setParameter(3, jobs).setParameter(4, limit).getResultList();
+                .setParameter(1, leaseText()).setParameter(2, owner).setParameter(3, jobs).getResultList();
         return rows.stream().map(r -> new Claim((String) r[0], ((Number) r[1]).longValue(), instant(r[2]), owner))
-                .sorted(Comparator.comparing(Claim::dueAt)).toList();
+                .findFirst();
     }
 
     private Optional<Claim> claimOne(String job, long tenantId, Instant now) {
@@ -184,13 +235,42 @@ public class TenantJobs {
         int taken = em.createNativeQuery("""
                 update job_schedule set lease_until = now() + cast(?1 as interval), lease_owner = ?2
                 where job = ?3 and tenant_id = ?4 and (lease_until is null or lease_until < now())""")
-                .setParameter(1, config.lease().toSeconds() + " seconds").setParameter(2, owner)
+                .setParameter(1, leaseText()).setParameter(2, owner)
                 .setParameter(3, job).setParameter(4, tenantId).executeUpdate();
         return taken == 1 ? Optional.of(new Claim(job, tenantId, now, owner)) : Optional.empty();
     }
 
-    /** Runs a claimed job and records it; never throws. */
+    private String leaseText() {
+        return Math.max(lease().toMillis(), 1) + " milliseconds";
+    }
+
+    /** Keeps the claim's lease ahead of now while its run goes on (renewed every third of the lease). */
+    private ScheduledFuture<?> keepLease(Claim claim) {
+        long every = Math.max(lease().toMillis() / 3, 100);
+        return renewer.scheduleAtFixedRate(() -> {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update job_schedule set lease_until = now() + cast(?1 as interval)
+                        where job = ?2 and tenant_id = ?3 and lease_owner = ?4""")
+                        .setParameter(1, leaseText()).setParameter(2, claim.job).setParameter(3, claim.tenantId)
+                        .setParameter(4, claim.leaseOwner).executeUpdate());
+            } catch (RuntimeException e) {
+                Log.warnf(e, "Could not renew the lease of job %s for tenant %d", claim.job, claim.tenantId);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs a claimed job and records it, renewing its lease meanwhile; never throws. */
     private JobOutcome run(TenantJob job, Claim claim, boolean manual, Long userId) {
+        ScheduledFuture<?> renewal = keepLease(claim);
+        try {
+            return runClaimed(job, claim, manual, userId);
+        } finally {
+            renewal.cancel(false);
+        }
+    }
+
+    private JobOutcome runClaimed(TenantJob job, Claim claim, boolean manual, Long userId) {
         Instant started = Instant.now();
         Long runId = QuarkusTransaction.requiringNew().call(() -> startRun(claim, manual, userId, started));
         JobContext context = new JobContext(claim.tenantId, claim.dueAt, manual);
@@ -276,14 +356,17 @@ public class TenantJobs {
 
     /**
      * Deletes run records older than kaquan.jobs.keep-runs, and closes runs left RUNNING by a node that stopped
-     * (older than the lease: their tenant's job has been free to run again since).
+     * (older than the lease, and nobody holds the lease of their job and tenant: a live run keeps renewing it).
      */
     public int prune() {
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("""
-                    update sync_run set result = 'FAILED', finished_at = now(), message = 'abandoned: its node stopped'
-                    where result = 'RUNNING' and started_at < now() - cast(?1 as interval)""")
-                    .setParameter(1, config.lease().toSeconds() + " seconds").executeUpdate();
+                    update sync_run r set result = 'FAILED', finished_at = now(),
+                        message = 'abandoned: its node stopped'
+                    where r.result = 'RUNNING' and r.started_at < now() - cast(?1 as interval)
+                      and not exists (select 1 from job_schedule s where s.job = r.job and s.tenant_id = r.tenant_id
+                                      and s.lease_until >= now())""")
+                    .setParameter(1, leaseText()).executeUpdate();
             return em.createNativeQuery("delete from sync_run where started_at < now() - cast(?1 as interval)")
                     .setParameter(1, config.keepRuns().toSeconds() + " seconds").executeUpdate();
         });

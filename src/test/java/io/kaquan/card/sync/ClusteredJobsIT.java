@@ -16,8 +16,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +31,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two packaged app instances ({@code java -jar target/quarkus-app/quarkus-run.jar}, prod profile) on ONE PostgreSQL,
- * with fast test schedules: every firing of the clustered jobs ran exactly once, on one node or the other.
+ * with fast test schedules: every firing of the clustered jobs ran exactly once, on one node or the other, and the runs
+ * of one (job, tenant) never overlap in time.
  * A plain JUnit test run by failsafe (no Quarkus test app of its own).
  */
 class ClusteredJobsIT {
@@ -64,14 +68,16 @@ class ClusteredJobsIT {
 
     @Test
     void eachFiringRunsOnceWhateverTheNumberOfNodes() throws Exception {
-        // Both at once (Flyway and Quartz take their own locks); the tenant comes once the schema is there.
+        // One after the other: two Quartz schedulers starting on an empty qrtz_locks both insert its rows, and the
+        // loser of that race fails to start. The tenants come once the schema is there.
         int portA = freePort();
         int portB = freePort();
         Process a = start("node-a", portA);
-        Process b = start("node-b", portB);
         awaitReady(a, portA);
+        Process b = start("node-b", portB);
         awaitReady(b, portB);
         long tenant = insertTenantThatIsSkipped();
+        long working = insertTenantThatWorks(portA);
         try (Connection db = connection(); Statement st = db.createStatement();
                 ResultSet rs = st.executeQuery("select count(*) from qrtz_scheduler_state")) {
             rs.next();
@@ -81,9 +87,11 @@ class ClusteredJobsIT {
         // Until enough firings were recorded (or RUN_FOR has passed): both nodes compete for every one of them.
         long deadline = System.nanoTime() + RUN_FOR.toNanos();
         while (System.nanoTime() < deadline && (count("job = 'tokens'") < 10
-                || count("job = 'card-status' and tenant_id = " + tenant) < 5)) {
+                || count("job = 'card-status' and tenant_id = " + tenant) < 5
+                || count("job = 'card-status' and tenant_id = " + working + " and finished_at is not null") < 4)) {
             Thread.sleep(500);
         }
+        Instant stopping = Instant.now();
         for (Process node : List.of(a, b)) {
             node.destroy(); // graceful: runs under way finish
             assertTrue(node.waitFor(30, TimeUnit.SECONDS));
@@ -114,6 +122,47 @@ class ClusteredJobsIT {
             assertEquals(tenantCount, tenantRuns.getInt(2), "no due time ran twice");
             assertEquals("SKIPPED", tenantRuns.getString(4), "credential problem: skipped without calling WeChat");
             assertEquals("SKIPPED", tenantRuns.getString(5));
+
+            assertEquals(tenantCount, oneAtATime(st, tenant));
+
+            // The tenant with work: each run (token, five listings at 300 ms each) outlasts the 2 s between due
+            // times, yet a due time never starts a second run while one is going.
+            ResultSet workRuns = st.executeQuery("""
+                    select count(*), count(*) filter (where result = 'OK' or finished_at >= '%s'), count(distinct node)
+                    from sync_run where job = 'card-status' and tenant_id = %d""".formatted(stopping, working));
+            workRuns.next();
+            int workCount = workRuns.getInt(1);
+            System.out.printf("card-status with work: %d runs (%d OK), %d nodes%n", workCount, workRuns.getInt(2),
+                    workRuns.getInt(3));
+            assertTrue(workCount >= 4, "runs of the working tenant: " + workCount);
+            // (a run under way when the nodes stop may fail: its WeChat, the node's own sandbox, stops with it)
+            assertEquals(workCount, workRuns.getInt(2), "every run called the sandbox and succeeded");
+            assertEquals(workCount, oneAtATime(st, working));
+        }
+    }
+
+    /**
+     * Run by run: every due time is its own, and no run of the (job, tenant) starts before the previous one ended,
+     * whichever node ran it. Prints the runs; returns the number of distinct due times.
+     */
+    static int oneAtATime(Statement st, long tenantId) throws Exception {
+        try (ResultSet each = st.executeQuery("""
+                select due_at, started_at, finished_at, node, result from sync_run
+                where job = 'card-status' and tenant_id = %d order by started_at, id""".formatted(tenantId))) {
+            Set<Instant> dueTimes = new HashSet<>();
+            Instant previousEnd = null;
+            while (each.next()) {
+                Instant due = each.getTimestamp(1).toInstant();
+                Instant started = each.getTimestamp(2).toInstant();
+                Instant finished = each.getTimestamp(3).toInstant();
+                System.out.printf("tenant %d: due %s, started %s, finished %s on %s: %s%n", tenantId, due, started,
+                        finished, each.getString(4), each.getString(5));
+                assertTrue(dueTimes.add(due), "due time " + due + " ran twice");
+                assertTrue(previousEnd == null || !started.isBefore(previousEnd),
+                        "a run started at " + started + " before the previous one ended at " + previousEnd);
+                previousEnd = finished;
+            }
+            return dueTimes.size();
         }
     }
 
@@ -143,6 +192,56 @@ class ClusteredJobsIT {
         }
     }
 
+    /**
+     * A sandbox tenant with an account in the nodes' built-in sandbox (shared through the database) whose every answer
+     * takes 300 ms: its card status runs call WeChat for real.
+     */
+    static long insertTenantThatWorks(int port) throws Exception {
+        String appid = "wx0c1a57e2d9b80001";
+        String secret = "0123456789abcdef0123456789abcdef";
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = "http://127.0.0.1:" + port + "/sandbox/admin/accounts";
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(admin))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"appid":"%s","secret":"%s","cardEnabled":true}""".formatted(appid, secret))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> slow = http.send(HttpRequest.newBuilder(URI.create(admin + "/" + appid + "/faults"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMs\":300}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, slow.statusCode(), slow.body());
+        try (Connection db = connection(); Statement st = db.createStatement()) {
+            ResultSet rs = st.executeQuery("""
+                    insert into tenant (display_name, appid, original_id, message_mode, sandbox, appsecret_enc,
+                        callback_token_enc, aes_key_enc, created_by)
+                    select '集群测试（有活）', '%s', 'gh_clusteritwork', 'SAFE', true, '%s', '%s', '%s', id
+                    from app_user where subject = 'cluster-it' returning id""".formatted(appid,
+                    seal("tenant.appsecret", secret), seal("tenant.callback-token", "x"), seal("tenant.aes-key", "x")));
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The app's sealing of a secret (io.kaquan.tenant.SecretBox) under the nodes' test master key. */
+    static String seal(String purpose, String plaintext) throws Exception {
+        byte[] nonce = new byte[12];
+        new java.security.SecureRandom().nextBytes(nonce);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                java.util.Base64.getDecoder().decode(MASTER_KEY), "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        cipher.updateAAD(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] out = new byte[nonce.length + sealed.length];
+        System.arraycopy(nonce, 0, out, 0, nonce.length);
+        System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+        return "v1:" + java.util.Base64.getEncoder().encodeToString(out);
+    }
+
+    static final String MASTER_KEY = "dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=";
+
     static Process start(String name, int port) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         assertTrue(Files.exists(jar), "package the app first: " + jar);
@@ -154,7 +253,8 @@ class ClusteredJobsIT {
                 "-Dquarkus.datasource.username=postgres",
                 "-Dquarkus.datasource.password=postgres",
                 "-Dquarkus.oidc.tenant-enabled=false",
-                "-Dkaquan.secrets.master-key=dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=",
+                "-Dkaquan.secrets.master-key=" + MASTER_KEY,
+                "-Dkaquan.sandbox.enabled=true",
                 "-Dkaquan.jobs.node-name=" + name,
                 "-Dkaquan.jobs.tick=1s",
                 "-Dkaquan.jobs.tokens.every=1s",

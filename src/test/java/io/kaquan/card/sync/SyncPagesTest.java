@@ -90,6 +90,47 @@ class SyncPagesTest {
     }
 
     @Test
+    void operatorsRunTheStatisticsNowTooEachJobWithItsOwnButton() {
+        long stats = TestTenants.register(owner, "统计立即同步");
+        TestTenants.addMember(owner, stats, "sync-page-operator@example.com", "OPERATOR");
+        operator.request().get("/t/" + stats + "/sync").then().statusCode(200)
+                .body(containsString("id=\"sync-now\"")).body(containsString("id=\"sync-now-stats\""))
+                .body(containsString("立即运行：统计数据同步"));
+
+        Response posted = operator.request().formParam("job", "stats").post("/t/" + stats + "/sync/now");
+        posted.then().statusCode(303).header("Location", endsWith("/t/" + stats + "/sync"));
+        operator.request().cookie("kaquan-flash", posted.getCookie("kaquan-flash")).get("/t/" + stats + "/sync")
+                .then().statusCode(200).body(containsString("统计数据同步已完成"));
+        List<SyncRun> runs = QuarkusTransaction.requiringNew().call(() -> SyncRun.recent(stats, 10));
+        assertEquals(1, runs.size(), runs.toString());
+        assertEquals("stats", runs.get(0).job);
+        assertEquals(SyncRun.State.OK, runs.get(0).result, runs.get(0).message);
+        assertTrue(runs.get(0).manual);
+        assertEquals(1, audited(stats, "stats"), "the click is in the audit log, with its job");
+
+        // The cool-down is per job: the card status sync can still be run right away.
+        operator.request().post("/t/" + stats + "/sync/now").then().statusCode(303);
+        assertEquals(1, audited(stats, CardStatusSync.JOB));
+        // A second statistics click is refused.
+        Response again = operator.request().formParam("job", "stats").post("/t/" + stats + "/sync/now");
+        operator.request().cookie("kaquan-flash", again.getCookie("kaquan-flash")).get("/t/" + stats + "/sync")
+                .then().body(containsString("刚刚已同步过"));
+        // A job that does not exist: a message, nothing run.
+        Response unknown = operator.request().formParam("job", "no-such-job").post("/t/" + stats + "/sync/now");
+        unknown.then().statusCode(303);
+        operator.request().cookie("kaquan-flash", unknown.getCookie("kaquan-flash")).get("/t/" + stats + "/sync")
+                .then().body(containsString("没有这个任务"));
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> SyncRun.recent(stats, 10)).size());
+        viewer.request().formParam("job", "stats").post("/t/" + stats + "/sync/now").then().statusCode(404);
+    }
+
+    private int audited(long tenantId, String job) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_log where tenant_id = ?1 and action = 'sync.run-now' and target = ?2")
+                .setParameter(1, tenantId).setParameter(2, job).getSingleResult()).intValue());
+    }
+
+    @Test
     void aRunHoldingTheLeaseIsNotRunTwice() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 insert into job_schedule (job, tenant_id, next_due_at, lease_until, lease_owner)

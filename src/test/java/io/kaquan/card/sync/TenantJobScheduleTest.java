@@ -1,5 +1,6 @@
 package io.kaquan.card.sync;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +12,19 @@ import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.Set;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 
+import io.kaquan.testing.Session;
+import io.kaquan.testing.TestTenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -71,5 +81,59 @@ class TenantJobScheduleTest {
         }
         assertTrue(offsets.size() > 30, "spread, not bunched: " + offsets.size());
         assertTrue(jobs.nextDue("no-such-job", 1, after).isEmpty(), "a job without a cron is not scheduled");
+    }
+
+    @Test
+    void aNewTenantIsDueWithinTheSpreadFromNowNotAtTheNextCronTime() {
+        long tenant = TestTenants.register(Session.login("sync-owner"), "新的公众号");
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        jobs.addMissingRows();
+        Instant after = Instant.now().plusSeconds(1);
+        for (String job : List.of(CardStatusSync.JOB, "stats")) {
+            long offset = jobs.offsetSeconds(job, tenant);
+            Instant due = QuarkusTransaction.requiringNew().call(() -> SyncService.toInstant(em.createNativeQuery(
+                    "select next_due_at from job_schedule where job = ?1 and tenant_id = ?2")
+                    .setParameter(1, job).setParameter(2, tenant).getSingleResult()));
+            // now + the tenant's offset (statistics' cron fires once a day: its next time could be a day away)
+            assertTrue(!due.isBefore(before.plusSeconds(offset)) && due.isBefore(after.plusSeconds(offset)),
+                    job + ": due " + due + ", offset " + offset + "s, added between " + before + " and " + after);
+        }
+    }
+
+    @Test
+    void aRunLongerThanTheLeaseKeepsItAndCannotBeStartedTwice() throws Exception {
+        Map<String, String> form = TestTenants.validForm("长时间同步");
+        long tenant = TestTenants.register(Session.login("sync-owner"), form);
+        String appid = form.get("appid");
+        // Each WeChat answer takes 1.5 s: the run (five listings) lasts several leases of 1 s.
+        given().contentType(ContentType.JSON).body(Map.of("latencyMs", 1500))
+                .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
+        jobs.leaseForTests(Duration.ofSeconds(1));
+        try {
+            CompletableFuture<Optional<JobOutcome>> first = CompletableFuture
+                    .supplyAsync(() -> jobs.runNow(CardStatusSync.JOB, tenant, null));
+            for (int i = 0; i < 100 && runs(tenant).isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of(SyncRun.State.RUNNING), runs(tenant));
+            Thread.sleep(3000); // three leases later, still running
+
+            assertTrue(jobs.runNow(CardStatusSync.JOB, tenant, null).isEmpty(), "the running job holds its lease");
+            jobs.prune();
+            assertEquals(List.of(SyncRun.State.RUNNING), runs(tenant), "a live run is not taken for abandoned");
+
+            JobOutcome outcome = first.get(60, TimeUnit.SECONDS).orElseThrow();
+            assertEquals(JobOutcome.Result.OK, outcome.result(), outcome.message());
+            assertEquals(List.of(SyncRun.State.OK), runs(tenant), "one run only");
+        } finally {
+            jobs.leaseForTests(null);
+            given().contentType(ContentType.JSON).body(Map.of("latencyMs", 0))
+                    .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
+        }
+    }
+
+    private static List<SyncRun.State> runs(long tenant) {
+        return QuarkusTransaction.requiringNew().call(() -> SyncRun.<SyncRun> list(
+                "tenantId = ?1 and job = ?2", tenant, CardStatusSync.JOB).stream().map(r -> r.result).toList());
     }
 }
