@@ -430,7 +430,7 @@ public interface CallbackMsg {
     @Message("转赠退回")
     String effectGiftReturned();
 
-    @Message("买单数 +1（实付 {fee} 分，原价 {originalFee} 分）")
+    @Message("买单数 +1（实付 {fee} 元，原价 {originalFee} 元）")
     String effectPaid(String fee, String originalFee);
 
     @Message("券码 {code}「{status}」")

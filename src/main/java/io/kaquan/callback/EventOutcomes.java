@@ -1,5 +1,7 @@
 package io.kaquan.callback;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -117,7 +119,7 @@ final class EventOutcomes {
         }
         Matcher x;
         if ((x = PAID.matcher(part)).matches()) {
-            return m.effectPaid(x.group(1), x.group(2));
+            return m.effectPaid(yuan(x.group(1)), yuan(x.group(2)));
         }
         if ((x = CODE_STAYS.matcher(part)).matches()) {
             return m.effectCodeStays(x.group(1), code(x.group(2)));
@@ -160,6 +162,15 @@ final class EventOutcomes {
             return LocalDate.parse(day).toString();
         } catch (DateTimeParseException e) {
             return day;
+        }
+    }
+
+    /** WeChat's fen as yuan for people ("1050" → "10.50"); anything else as it came. */
+    private static String yuan(String fen) {
+        try {
+            return new BigDecimal(fen).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return fen;
         }
     }
 }

@@ -173,6 +173,11 @@ class CardEffectsTest {
             assertEquals(1, intOf(card, "gifted_count"), mode);
             assertEquals(1, intOf(card, "deleted_count"), mode);
             assertEquals(1, intOf(card, "paid_count"), mode);
+            // The event log tells the merchant what the payment did, in yuan
+            Object paid = rows(db, "select id from wechat_event where tenant_id = ? and event_type = ?", tenant,
+                    "user_pay_from_pay_cell").get(0).get("id");
+            owner.request().get("/t/" + tenant + "/events/" + paid).then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("实付 190.00 元，原价 200.00 元"));
             assertEquals(4, count(db, "select count(*) from card_code where tenant_id = ? and card_id = ?", tenant,
                     cardId), mode);
             // Every event arrived the way the account sends them.
