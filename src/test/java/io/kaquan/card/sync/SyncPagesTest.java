@@ -213,6 +213,8 @@ class SyncPagesTest {
                 values ('card-status', ?1, now(), now(), now(), 'FAILED', 2, 'NO_ANSWER /card/batchget: -1 timeout', 'n1')""")
                 .setParameter(1, failing).executeUpdate());
 
+        // An agency finds it from its list of accounts.
+        owner.request().get("/").then().statusCode(200).body(containsString("id=\"sync-overview\""));
         owner.request().get("/sync").then().statusCode(200)
                 .body(containsString("同步失败的号")).body(containsString("data-tenant=\"" + failing + "\""))
                 .body(containsString("timeout"));
