@@ -3,6 +3,7 @@ package io.kaquan.code;
 import java.time.Instant;
 import java.util.List;
 
+import io.kaquan.wechat.UserCardStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,5 +55,15 @@ public class CodeLookup extends PanacheEntityBase {
 
     public boolean refused() {
         return outcome.startsWith(ERROR_PREFIX);
+    }
+
+    /** WeChat's errcode of a refused lookup. */
+    public String errcode() {
+        return refused() ? outcome.substring(ERROR_PREFIX.length()) : null;
+    }
+
+    /** The status WeChat answered; null for a refused lookup. */
+    public UserCardStatus status() {
+        return refused() ? null : UserCardStatus.of(outcome);
     }
 }

@@ -35,6 +35,12 @@ public class CodeMirror {
         upsert(tenantId, cardId, code, null, UserCardStatus.UNAVAILABLE, null, null);
     }
 
+    /** A code that is now redeemed (code/consume succeeded). */
+    @Transactional(TxType.MANDATORY)
+    public void consumed(long tenantId, String cardId, String code) {
+        upsert(tenantId, cardId, code, null, UserCardStatus.CONSUMED, null, null);
+    }
+
     /** A code that now has another value (code/update succeeded): the row follows it, if we have one. */
     @Transactional(TxType.MANDATORY)
     public void changed(long tenantId, String cardId, String code, String newCode) {

@@ -1,5 +1,7 @@
 package io.kaquan.code;
 
+import io.kaquan.wechat.CallState;
+import io.kaquan.wechat.UserCardStatus;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -80,6 +82,37 @@ public interface CodeMsg {
 
     @Message("微信拒绝（{errcode}）")
     String outcomeRefused(String errcode);
+
+    /** A code's status in words: {codeMsg:codeStatus(status)} ("_$": constants such as GIFT_SUCC hold "_"). */
+    @Message
+    String codeStatus(UserCardStatus status);
+
+    @Message("正常")
+    String codeStatus_$NORMAL();
+
+    @Message("已核销")
+    String codeStatus_$CONSUMED();
+
+    @Message("已过期")
+    String codeStatus_$EXPIRE();
+
+    @Message("转赠中")
+    String codeStatus_$GIFTING();
+
+    @Message("转赠成功")
+    String codeStatus_$GIFT_SUCC();
+
+    @Message("转赠超时")
+    String codeStatus_$GIFT_TIMEOUT();
+
+    @Message("已删除")
+    String codeStatus_$DELETE();
+
+    @Message("已失效")
+    String codeStatus_$UNAVAILABLE();
+
+    @Message("未知状态")
+    String codeStatus_$UNKNOWN();
 
     // Result
 
@@ -197,23 +230,40 @@ public interface CodeMsg {
 
     // Outcomes of the operations
 
+    /** An operation's kind in words: {codeMsg:kind(op.kind)}. */
+    @Message
+    String kind(CodeOperation.Kind kind);
+
     @Message("设为失效")
     String kind_UNAVAILABLE();
 
     @Message("更改卡券码")
     String kind_UPDATE();
 
+    @Message("核销")
+    String kind_CONSUME();
+
+    /**
+     * Where an operation stands: {codeMsg:state(op.state)}. Qute separates the constant with "_$" because a constant
+     * (NOT_APPLIED) holds "_" itself.
+     */
+    @Message
+    String state(CallState state);
+
     @Message("处理中")
-    String state_PENDING();
+    String state_$PENDING();
 
     @Message("已生效")
-    String state_APPLIED();
+    String state_$APPLIED();
 
     @Message("未生效")
-    String state_NOT_APPLIED();
+    String state_$NOT_APPLIED();
 
     @Message("结果待确认")
-    String state_UNKNOWN();
+    String state_$UNCERTAIN();
+
+    @Message("卡券码 {code} 已核销。")
+    String consumed(String code);
 
     @Message("微信拒绝了这次操作：{reason}")
     String refused(String reason);
@@ -279,6 +329,26 @@ public interface CodeMsg {
 
     @Message("上次查到的状态")
     String lastKnownStatus();
+
+    // A card's known codes (the fragment on the card's page)
+
+    @Message("已知的卡券码")
+    String knownTitle();
+
+    @Message("Kaquan 还不知道这张卡券的任何码（用户领取后由事件推送带来）。")
+    String knownEmpty();
+
+    @Message("码")
+    String colCode();
+
+    @Message("持有人 openid")
+    String colOpenid();
+
+    @Message("最后变化")
+    String colLastChange();
+
+    @Message("显示最新的 {shown} 个，共 {total} 个。")
+    String knownShown(int shown, long total);
 
     // Field errors
 

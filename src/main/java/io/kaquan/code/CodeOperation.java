@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.kaquan.wechat.CallState;
+import io.kaquan.wechat.UserCardStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,26 +19,29 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 /**
- * An invalidation or code change, recorded before its WeChat call (neither may be sent twice blindly) and settled
- * after it, or later by reading the code with code/get when the call's outcome was uncertain.
+ * An invalidation, code change or redemption, recorded before its WeChat call (none may be sent twice blindly) and
+ * settled after it, or later by reading the code with code/get when the call's outcome was uncertain
+ * ({@link CodeSettlement}, decisions in {@link Settling}).
  */
 @Entity
 @Table(name = "code_operation")
 public class CodeOperation extends PanacheEntityBase {
 
+    /** What the operation asks of WeChat; {@code proof} is the status code/get shows once it was done (if any). */
     public enum Kind {
         /** card/code/unavailable */
-        UNAVAILABLE,
-        /** card/code/update */
-        UPDATE
-    }
+        UNAVAILABLE(UserCardStatus.UNAVAILABLE),
+        /** card/code/update: proven by the new code being found, not by a status */
+        UPDATE(null),
+        /** card/code/consume (redemption at the counter) */
+        CONSUME(UserCardStatus.CONSUMED);
 
-    public enum State {
-        PENDING, APPLIED, NOT_APPLIED, UNKNOWN
-    }
+        final UserCardStatus proof;
 
-    /** A call in flight longer than this was cut off (a node stopped mid-call): its outcome is unknown. */
-    static final Duration IN_FLIGHT = Duration.ofMinutes(2);
+        Kind(UserCardStatus proof) {
+            this.proof = proof;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,7 +74,7 @@ public class CodeOperation extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public State state;
+    public CallState state;
 
     public Integer errcode;
 
@@ -99,7 +104,7 @@ public class CodeOperation extends PanacheEntityBase {
     /** Operations whose outcome is still to be learned: uncertain ones, and calls cut off in flight. */
     public static List<CodeOperation> open(long tenantId) {
         return list("tenantId = ?1 and (state = ?2 or (state = ?3 and createdAt < ?4)) order by createdAt desc",
-                tenantId, State.UNKNOWN, State.PENDING, Instant.now().minus(IN_FLIGHT));
+                tenantId, CallState.UNCERTAIN, CallState.PENDING, Settling.cutOff(Instant.now()));
     }
 
     /** The open operations that concern a code (as the code operated on, or as the new code of a change). */
@@ -116,8 +121,8 @@ public class CodeOperation extends PanacheEntityBase {
         return settlesAt != null ? settlesAt : createdAt.plus(settleTime);
     }
 
+    /** Awaits a reading of WeChat: uncertain, or cut off in flight. */
     public boolean isOpen() {
-        return state == State.UNKNOWN
-                || (state == State.PENDING && createdAt.isBefore(Instant.now().minus(IN_FLIGHT)));
+        return Settling.awaitsReading(state, createdAt, Instant.now());
     }
 }

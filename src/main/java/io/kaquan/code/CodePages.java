@@ -4,8 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.kaquan.code.CodeOperation.State;
+import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.wechat.CallState;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
@@ -14,6 +15,7 @@ import io.kaquan.web.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,8 +25,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The counter's code pages: any member looks codes up and lists a user's codes; operators invalidate and change
- * codes (a viewer's POST, even hand-made, gets 403).
+ * The counter's code pages: any member looks codes up, lists a user's codes and a card's known codes; operators
+ * invalidate and change codes (a viewer's POST, even hand-made, gets 403). Each method makes one use-case call.
  */
 @Path("/t/{tenant}/codes")
 public class CodePages {
@@ -32,20 +34,38 @@ public class CodePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance lookup(Map<String, String> form, Map<String, String> errors,
-                CodeService.Desk desk);
+                CodeLookups.Desk desk);
 
-        static native TemplateInstance result(CodeService.Result result);
+        static native TemplateInstance result(CodeLookups.Result result);
 
-        static native TemplateInstance invalidate(CodeService.Result result, String reason);
+        static native TemplateInstance invalidate(CodeLookups.Result result, String reason);
 
-        static native TemplateInstance change(CodeService.Result result);
+        static native TemplateInstance change(CodeLookups.Result result);
 
         static native TemplateInstance users(Map<String, String> form, Map<String, String> errors,
-                CodeService.UserCards cards);
+                UserWallets.Wallet cards);
+
+        /** No layout: the card's page loads it into its own. */
+        static native TemplateInstance fragment(KnownCodes.OfCard known);
     }
 
     @Inject
-    CodeService codes;
+    CodeLookups lookups;
+
+    @Inject
+    CodeInvalidation invalidation;
+
+    @Inject
+    CodeChange changes;
+
+    @Inject
+    CodeSettlement settlement;
+
+    @Inject
+    UserWallets wallets;
+
+    @Inject
+    KnownCodes knownCodes;
 
     @Inject
     CurrentTenant currentTenant;
@@ -62,26 +82,26 @@ public class CodePages {
     /** The lookup form; with {@code ?code=} (links from a card's page) it looks the code up at once. */
     @GET
     public RestResponse<TemplateInstance> lookupForm(@RestQuery String code, @RestQuery String cardId) {
-        if (!CodeService.trim(code).isEmpty()) {
-            return Pages.seeOther(lookupPath(CodeService.trim(cardId), CodeService.trim(code), true));
+        if (!CodeInput.trim(code).isEmpty()) {
+            return Pages.seeOther(lookupPath(CodeInput.trim(cardId), CodeInput.trim(code), true));
         }
-        Map<String, String> form = Map.of("code", "", "cardId", CodeService.trim(cardId), "encryptCode", "",
+        Map<String, String> form = Map.of("code", "", "cardId", CodeInput.trim(cardId), "encryptCode", "",
                 "checkConsume", "true");
-        return RestResponse.ok(Templates.lookup(form, Map.of(), codes.desk()));
+        return RestResponse.ok(Templates.lookup(form, Map.of(), lookups.desk()));
     }
 
     @GET
     @Path("lookup")
     public RestResponse<TemplateInstance> lookup(@RestQuery String code, @RestQuery String cardId,
             @RestQuery String encryptCode, @RestQuery String checkConsume) {
-        CodeService.Query query;
+        CodeLookups.Query query;
         try {
-            query = codes.query(code, cardId, encryptCode, checkConsume);
+            query = lookups.query(code, cardId, encryptCode, checkConsume);
         } catch (InvalidFormException e) {
             return RestResponse.status(RestResponse.Status.BAD_REQUEST,
-                    Templates.lookup(e.values(), e.errors().asMap(), codes.desk()));
+                    Templates.lookup(e.values(), e.errors().asMap(), lookups.desk()));
         }
-        CodeService.Result result = codes.lookup(query);
+        CodeLookups.Result result = lookups.lookup(query);
         return RestResponse.status(result.notFound() ? RestResponse.Status.NOT_FOUND : RestResponse.Status.OK,
                 Templates.result(result));
     }
@@ -92,21 +112,21 @@ public class CodePages {
     public RestResponse<TemplateInstance> confirmInvalidation(@RestQuery String code, @RestQuery String cardId,
             @RestQuery String reason) {
         try {
-            codes.checkInvalidation(code, cardId, reason);
+            invalidation.check(code, cardId, reason);
         } catch (InvalidFormException e) {
             flash.formFailed(i18n.msg().formInvalid(), e.errors(), e.values());
-            return Pages.seeOther(lookupPath(CodeService.trim(cardId), CodeService.trim(code), false));
+            return Pages.seeOther(lookupPath(CodeInput.trim(cardId), CodeInput.trim(code), false));
         }
-        return RestResponse.ok(Templates.invalidate(codes.current(code, cardId), CodeService.trim(reason)));
+        return RestResponse.ok(Templates.invalidate(lookups.current(code, cardId), CodeInput.trim(reason)));
     }
 
     @POST
     @Path("invalidate")
     public RestResponse<Void> invalidate(@RestForm String code, @RestForm String cardId, @RestForm String reason) {
-        codes.requireOperator();
-        String back = lookupPath(CodeService.trim(cardId), CodeService.trim(code), false);
+        currentTenant.require(Role.OPERATOR);
+        String back = lookupPath(CodeInput.trim(cardId), CodeInput.trim(code), false);
         return forms.submit(back, () -> {
-            tell(codes.invalidate(code, cardId, reason));
+            tell(invalidation.invalidate(code, cardId, reason));
             return back;
         });
     }
@@ -114,21 +134,21 @@ public class CodePages {
     @GET
     @Path("change")
     public TemplateInstance changeForm(@RestQuery String code, @RestQuery String cardId) {
-        return Templates.change(codes.current(code, cardId));
+        return Templates.change(lookups.current(code, cardId));
     }
 
     @POST
     @Path("change")
     public RestResponse<Void> change(@RestForm String code, @RestForm String cardId, @RestForm String newCode,
             @RestForm String reason) {
-        codes.requireOperator();
-        String c = CodeService.trim(code);
-        String id = CodeService.trim(cardId);
+        currentTenant.require(Role.OPERATOR);
+        String c = CodeInput.trim(code);
+        String id = CodeInput.trim(cardId);
         String form = "/t/" + currentTenant.id() + "/codes/change?cardId=" + encode(id) + "&code=" + encode(c);
         return forms.submit(form, () -> {
-            CodeService.Done done = codes.change(code, cardId, newCode, reason);
+            CodeSettlement.Done done = changes.change(code, cardId, newCode, reason);
             tell(done);
-            return lookupPath(id, done.state() == State.APPLIED ? CodeService.trim(newCode) : c, false);
+            return lookupPath(id, done.state() == CallState.APPLIED ? CodeInput.trim(newCode) : c, false);
         });
     }
 
@@ -136,10 +156,10 @@ public class CodePages {
     @POST
     @Path("operations/{id}/check")
     public RestResponse<Void> check(@RestPath Long id) {
-        codes.requireOperator();
+        currentTenant.require(Role.OPERATOR);
         String back = "/t/" + currentTenant.id() + "/codes";
         return forms.submit(back, () -> {
-            tell(codes.check(id));
+            tell(settlement.check(id));
             return back;
         });
     }
@@ -147,12 +167,12 @@ public class CodePages {
     @GET
     @Path("users")
     public RestResponse<TemplateInstance> users(@RestQuery String openid, @RestQuery String cardId) {
-        Map<String, String> form = Map.of("openid", CodeService.trim(openid), "cardId", CodeService.trim(cardId));
+        Map<String, String> form = Map.of("openid", CodeInput.trim(openid), "cardId", CodeInput.trim(cardId));
         if (form.get("openid").isEmpty() && form.get("cardId").isEmpty()) {
             return RestResponse.ok(Templates.users(form, Map.of(), null));
         }
         try {
-            return RestResponse.ok(Templates.users(form, Map.of(), codes.userCards(openid, cardId)));
+            return RestResponse.ok(Templates.users(form, Map.of(), wallets.wallet(openid, cardId)));
         } catch (InvalidFormException e) {
             return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.users(form, e.errors().asMap(), null));
         }
@@ -165,8 +185,22 @@ public class CodePages {
         return Pages.seeOther("/t/" + currentTenant.id() + "/codes/users?openid=" + encode(openid));
     }
 
-    private void tell(CodeService.Done done) {
-        if (done.state() == State.APPLIED) {
+    /**
+     * The codes Kaquan knows of one of the tenant's cards, as an HTML fragment for the card's page (readable by every
+     * member). A card id no card can have is a 400; an unknown one simply lists nothing.
+     */
+    @GET
+    @Path("fragment")
+    public RestResponse<TemplateInstance> fragment(@RestQuery String card) {
+        String cardId = CodeInput.trim(card);
+        if (!CodeInput.CARD_ID.matcher(cardId).matches()) {
+            throw new BadRequestException(i18n.bundle(CodeMsg.class).errCardIdFormat());
+        }
+        return RestResponse.ok(Templates.fragment(knownCodes.ofCard(cardId)));
+    }
+
+    private void tell(CodeSettlement.Done done) {
+        if (done.state() == CallState.APPLIED) {
             flash.success(done.message());
         } else {
             flash.error(done.message());

@@ -88,6 +88,10 @@ class CodeIsolationTest {
                 .body(containsString("id=\"users-empty\"")).body(not(containsString(code)));
         bob.request().get(own).then().statusCode(200).body(not(containsString(seenOnlyByA)))
                 .body(not(containsString("退款")));
+        // the card page's fragment with the other tenant's card id: that card has no codes here
+        bob.request().get(own + "/fragment?card=" + card).then().statusCode(200)
+                .body(containsString("已知的卡券码 (0)")).body(not(containsString(seenOnlyByA)))
+                .body(not(containsString(openid)));
 
         assertUnchanged(lookupsOfA);
         assertEquals(0, b.codeRows());
@@ -101,7 +105,7 @@ class CodeIsolationTest {
         long lookupsOfA = a.lookups().size();
         for (String get : List.of("", "/lookup?code=" + code, "/users?openid=" + openid,
                 "/invalidate?code=" + code + "&cardId=" + card + "&reason=x",
-                "/change?code=" + customCode + "&cardId=" + customCard)) {
+                "/change?code=" + customCode + "&cardId=" + customCard, "/fragment?card=" + card)) {
             bob.request().get(theirs + get).then().statusCode(404).body(not(containsString(openid)))
                     .body(not(containsString(seenOnlyByA)));
         }

@@ -3,6 +3,7 @@ package io.kaquan.code;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.account.AuditEntry;
-import io.kaquan.code.CodeOperation.State;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
+import io.kaquan.wechat.CallState;
 import io.kaquan.wechat.UserCardStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -169,7 +170,7 @@ class CodePagesTest {
         assertEquals(UserCardStatus.UNAVAILABLE, wx.wechatStatus(card, code));
         assertEquals(UserCardStatus.UNAVAILABLE, wx.mirrored(card, code).status);
         CodeOperation op = last(wx.operations(), code);
-        assertEquals(State.APPLIED, op.state);
+        assertEquals(CallState.APPLIED, op.state);
         assertEquals("顾客退款", op.reason);
         List<AuditEntry> audit = wx.audit("code.invalidated");
         assertTrue(audit.stream().anyMatch(a -> a.target.equals(code) && a.details.contains("reason=顾客退款")));
@@ -219,7 +220,7 @@ class CodePagesTest {
         assertNull(wx.wechatStatus(customCard, friendCode));
         assertEquals(UserCardStatus.NORMAL, wx.wechatStatus(customCard, newCode));
         assertEquals(UserCardStatus.NORMAL, wx.mirrored(customCard, newCode).status);
-        assertEquals(State.APPLIED, last(wx.operations(), friendCode).state);
+        assertEquals(CallState.APPLIED, last(wx.operations(), friendCode).state);
         assertTrue(wx.audit("code.changed").stream()
                 .anyMatch(a -> a.target.equals(friendCode + " → " + newCode) && a.details.contains("reason=转赠后换码")));
     }
@@ -234,7 +235,7 @@ class CodePagesTest {
                 .formParam("newCode", two).formParam("reason", "换码").post(path);
         taken.then().statusCode(303).header("Location", containsString("/codes/change?cardId="));
         follow(operator, taken).then().body(containsString("微信拒绝了这次操作：卡券码不正确（例如新的码已被使用）。"));
-        assertEquals(State.NOT_APPLIED, last(wx.operations(), one).state);
+        assertEquals(CallState.NOT_APPLIED, last(wx.operations(), one).state);
         assertEquals(40116, last(wx.operations(), one).errcode);
         // a consumed code: 40099
         wx.user("consume", two);
@@ -273,7 +274,7 @@ class CodePagesTest {
         Response notDone = operator.request().formParam("code", code).formParam("cardId", card)
                 .formParam("reason", "退款").post(base() + "/invalidate");
         follow(operator, notDone).then().body(containsString("微信没有执行这次操作")).body(containsString(">正常</strong>"));
-        assertEquals(State.NOT_APPLIED, last(wx.operations(), code).state);
+        assertEquals(CallState.NOT_APPLIED, last(wx.operations(), code).state);
         assertEquals(UserCardStatus.NORMAL, wx.wechatStatus(card, code));
         assertTrue(wx.audit("code.invalidated").stream().noneMatch(a -> a.target.equals(code)));
 
@@ -282,7 +283,7 @@ class CodePagesTest {
         Response done = operator.request().formParam("code", code).formParam("cardId", card)
                 .formParam("reason", "退款").post(base() + "/invalidate");
         follow(operator, done).then().body(containsString("卡券码 " + code + " 已失效。"));
-        assertEquals(State.APPLIED, last(wx.operations(), code).state);
+        assertEquals(CallState.APPLIED, last(wx.operations(), code).state);
         assertEquals(UserCardStatus.UNAVAILABLE, wx.wechatStatus(card, code));
         assertEquals(1, wx.audit("code.invalidated").stream().filter(a -> a.target.equals(code)).count());
 
@@ -293,7 +294,7 @@ class CodePagesTest {
         Response changed = operator.request().formParam("code", custom).formParam("cardId", customCard)
                 .formParam("newCode", newCode).formParam("reason", "转赠后换码").post(base() + "/change");
         changed.then().header("Location", containsString("code=" + newCode));
-        assertEquals(State.APPLIED, last(wx.operations(), custom).state);
+        assertEquals(CallState.APPLIED, last(wx.operations(), custom).state);
         assertEquals(UserCardStatus.NORMAL, wx.mirrored(customCard, newCode).status);
         LostAnswers.disarm();
     }
@@ -323,7 +324,7 @@ class CodePagesTest {
 
         Response checked = operator.request().post(base() + "/operations/" + open.id + "/check");
         follow(operator, checked).then().body(containsString("已确认：操作没有生效"));
-        assertEquals(State.NOT_APPLIED, wx.operations().stream().filter(op -> op.id.equals(open.id)).findFirst()
+        assertEquals(CallState.NOT_APPLIED, wx.operations().stream().filter(op -> op.id.equals(open.id)).findFirst()
                 .orElseThrow().state);
         operator.request().formParam("code", code).formParam("cardId", card).formParam("reason", "第三次")
                 .post(base() + "/invalidate").then().statusCode(303);
@@ -345,7 +346,7 @@ class CodePagesTest {
             op.newCode = newCode;
             op.reason = "换码";
             op.who = "test";
-            op.state = State.UNKNOWN;
+            op.state = CallState.UNCERTAIN;
             op.createdAt = java.time.Instant.now();
             op.persist();
             return op;
@@ -356,7 +357,7 @@ class CodePagesTest {
         assertEquals(UserCardStatus.NORMAL, wx.wechatStatus(customCard, second), "not sent");
         assertNull(wx.wechatStatus(customCard, newCode));
         assertTrue(wx.operations().stream().noneMatch(op -> op.code.equals(second)));
-        assertEquals(State.UNKNOWN, wx.operations().stream().filter(op -> op.id.equals(open.id)).findFirst()
+        assertEquals(CallState.UNCERTAIN, wx.operations().stream().filter(op -> op.id.equals(open.id)).findFirst()
                 .orElseThrow().state);
     }
 
@@ -395,6 +396,75 @@ class CodePagesTest {
                 .statusCode(404).body(containsString("No such code"));
     }
 
+    @Test
+    void shouldListACardsKnownCodesAsAFragmentForTheCardPage() {
+        String ownCard = wx.card(false);
+        String openid = "o_known_" + TestTenants.hex(8);
+        String code = CodeFixtures.receive(ownCard, openid).getString("code");
+        viewer.request().get(base() + "/lookup?code=" + code).then().statusCode(200);
+        viewer.request().get(base() + "/fragment?card=" + ownCard).then().statusCode(200)
+                .body(startsWith("<section class=\"panel\" id=\"codes\">")) // no layout
+                .body(containsString("已知的卡券码 (1)"))
+                .body(containsString("<tr data-code=\"" + code + "\" data-status=\"NORMAL\">"))
+                .body(containsString("<td>正常</td>")).body(containsString("<code>" + openid + "</code>"))
+                .body(containsString("/t/" + wx.tenant + "/codes?cardId=" + ownCard + "&amp;code=" + code));
+        viewer.request().cookie("kaquan-lang", "en").get(base() + "/fragment?card=" + ownCard).then()
+                .statusCode(200).body(containsString("Codes known to Kaquan (1)")).body(containsString("<td>Valid</td>"))
+                .body(containsString("Last change"));
+
+        viewer.request().get(base() + "/fragment?card=pNoSuchCard" + TestTenants.hex(6)).then().statusCode(200)
+                .body(containsString("已知的卡券码 (0)")).body(containsString("还不知道这张卡券的任何码"));
+        viewer.request().queryParam("card", "bad card!").get(base() + "/fragment").then().statusCode(400);
+        viewer.request().get(base() + "/fragment").then().statusCode(400);
+    }
+
+    @Test
+    void shouldShowTheNewestFiftyOfACardsKnownCodesWithTheTotal() {
+        String manyCard = "pMany" + TestTenants.hex(8);
+        java.time.Instant start = java.time.Instant.now().minusSeconds(3600);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 55; i++) {
+                CardCode row = new CardCode();
+                row.tenantId = wx.tenant;
+                row.cardId = manyCard;
+                row.code = "M" + (1000 + i);
+                row.status = i % 2 == 0 ? UserCardStatus.NORMAL : UserCardStatus.CONSUMED;
+                row.updatedAt = start.plusSeconds(i);
+                row.persist();
+            }
+        });
+        String page = viewer.request().get(base() + "/fragment?card=" + manyCard).then().statusCode(200)
+                .body(containsString("已知的卡券码 (55)")).body(containsString("显示最新的 50 个，共 55 个。"))
+                .body(containsString("data-code=\"M1054\"")).body(containsString("data-code=\"M1005\""))
+                .body(not(containsString("data-code=\"M1004\""))).body(containsString("<td>已核销</td>"))
+                .extract().asString();
+        assertEquals(50, page.split("<tr data-code=").length - 1);
+        assertTrue(page.indexOf("M1054") < page.indexOf("M1053"), "newest first");
+    }
+
+    @Test
+    void shouldNameOperationsAndTheirStatesInTheVisitorsLanguage() {
+        String code = "S" + TestTenants.hex(10);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            CodeOperation op = new CodeOperation();
+            op.tenantId = wx.tenant;
+            op.kind = CodeOperation.Kind.UNAVAILABLE;
+            op.cardId = card;
+            op.code = code;
+            op.reason = "退款";
+            op.who = "test";
+            op.state = CallState.NOT_APPLIED;
+            op.createdAt = java.time.Instant.now().plusSeconds(3600); // the newest of the recent operations
+            op.settledAt = op.createdAt;
+            op.persist();
+        });
+        viewer.request().get(base()).then().statusCode(200)
+                .body(containsString("<td>设为失效</td>")).body(containsString("<td>未生效</td>"))
+                .body(not(containsString("NOT_APPLIED<"))).body(not(containsString(">UNAVAILABLE<")));
+        viewer.request().cookie("kaquan-lang", "en").get(base()).then().statusCode(200)
+                .body(containsString("<td>Invalidate</td>")).body(containsString("<td>Not done</td>"));
+    }
+
     /**
      * Makes an operation whose outcome is unknown, as an answered -1 leaves it when the read-back failed too (an
      * unchanged code then settles it as not applied at once).
@@ -408,7 +478,7 @@ class CodePagesTest {
             op.code = code;
             op.reason = "退款";
             op.who = "test";
-            op.state = State.UNKNOWN;
+            op.state = CallState.UNCERTAIN;
             op.createdAt = java.time.Instant.now();
             op.settlesAt = op.createdAt;
             op.persist();

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.account.AuditEntry;
-import io.kaquan.code.CodeOperation.State;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
+import io.kaquan.wechat.CallState;
 import io.kaquan.wechat.UserCardStatus;
 import io.kaquan.wechat.WeChatConfig;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,7 +76,7 @@ class CodeSettleTest {
         Response answer = post.get();
         CodeOperation op = CodePagesTest.last(wx.operations(), code);
         // the read-back still shows the code normal, but the request may yet land: not settled as not applied
-        assertEquals(State.UNKNOWN, op.state);
+        assertEquals(CallState.UNCERTAIN, op.state);
         assertTrue(op.settlesAt.isAfter(Instant.now()), "settles later: " + op.settlesAt);
         CodePagesTest.follow(operator, answer).then().body(containsString("微信没有给出明确答复"));
         operator.request().get(base()).then().body(containsString("id=\"check-" + op.id + "\""));
@@ -84,9 +84,9 @@ class CodeSettleTest {
         // WeChat carries the late request out; a viewer's lookup reads it and settles the operation as applied
         awaitStatus(code, UserCardStatus.UNAVAILABLE);
         viewer.request().get(base() + "/lookup?code=" + code + "&cardId=" + card).then().statusCode(200);
-        assertEquals(State.APPLIED, CodePagesTest.last(wx.operations(), code).state);
+        assertEquals(CallState.APPLIED, CodePagesTest.last(wx.operations(), code).state);
         operator.request().post(base() + "/operations/" + op.id + "/check").then().statusCode(303);
-        assertEquals(State.APPLIED, CodePagesTest.last(wx.operations(), code).state);
+        assertEquals(CallState.APPLIED, CodePagesTest.last(wx.operations(), code).state);
 
         List<AuditEntry> audit = wx.audit("code.invalidated").stream().filter(a -> a.target.equals(code)).toList();
         assertEquals(1, audit.size(), "audited exactly once");
