@@ -83,36 +83,9 @@ public interface CodeMsg {
     @Message("微信拒绝（{errcode}）")
     String outcomeRefused(String errcode);
 
-    /** A code's status in words: {codeMsg:codeStatus(status)} ("_$": constants such as GIFT_SUCC hold "_"). */
+    /** A code's status in words: {codeMsg:codeStatus(status)} (keys codeStatus_$CONSTANT, as GIFT_SUCC holds "_"). */
     @Message
     String codeStatus(UserCardStatus status);
-
-    @Message("正常")
-    String codeStatus_$NORMAL();
-
-    @Message("已核销")
-    String codeStatus_$CONSUMED();
-
-    @Message("已过期")
-    String codeStatus_$EXPIRE();
-
-    @Message("转赠中")
-    String codeStatus_$GIFTING();
-
-    @Message("转赠成功")
-    String codeStatus_$GIFT_SUCC();
-
-    @Message("转赠超时")
-    String codeStatus_$GIFT_TIMEOUT();
-
-    @Message("已删除")
-    String codeStatus_$DELETE();
-
-    @Message("已失效")
-    String codeStatus_$UNAVAILABLE();
-
-    @Message("未知状态")
-    String codeStatus_$UNKNOWN();
 
     // Result
 
@@ -230,37 +203,16 @@ public interface CodeMsg {
 
     // Outcomes of the operations
 
-    /** An operation's kind in words: {codeMsg:kind(op.kind)}. */
+    /** An operation's kind in words: {codeMsg:kind(op.kind)} (keys kind_CONSTANT in codeMsg_zh-CN and codeMsg_en). */
     @Message
     String kind(CodeOperation.Kind kind);
 
-    @Message("设为失效")
-    String kind_UNAVAILABLE();
-
-    @Message("更改卡券码")
-    String kind_UPDATE();
-
-    @Message("核销")
-    String kind_CONSUME();
-
     /**
-     * Where an operation stands: {codeMsg:state(op.state)}. Qute separates the constant with "_$" because a constant
-     * (NOT_APPLIED) holds "_" itself.
+     * Where an operation stands: {codeMsg:state(op.state)}. Keys state_$CONSTANT: Qute separates the constant with "_$"
+     * when a constant (NOT_APPLIED) holds "_" itself.
      */
     @Message
     String state(CallState state);
-
-    @Message("处理中")
-    String state_$PENDING();
-
-    @Message("已生效")
-    String state_$APPLIED();
-
-    @Message("未生效")
-    String state_$NOT_APPLIED();
-
-    @Message("结果待确认")
-    String state_$UNCERTAIN();
 
     @Message("卡券码 {code} 已核销。")
     String consumed(String code);

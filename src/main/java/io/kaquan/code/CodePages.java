@@ -6,12 +6,12 @@ import java.util.Map;
 
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
-import io.kaquan.wechat.CallState;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
 import io.kaquan.web.InvalidFormException;
 import io.kaquan.web.Pages;
+import io.kaquan.wechat.CallState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
