@@ -121,28 +121,9 @@ public interface SyncMsg {
     @Message("{n} 秒")
     String seconds(long n);
 
-    // Results: a run's state in words
-
+    /** A run's state in words: keys runResult_CONSTANT, Chinese in syncMsg_zh-CN, English in syncMsg_en. */
     @Message
     String runResult(SyncRun.State state);
-
-    @Message("运行中")
-    String runResult_RUNNING();
-
-    @Message("成功")
-    String runResult_OK();
-
-    @Message("部分成功")
-    String runResult_PARTIAL();
-
-    @Message("跳过")
-    String runResult_SKIPPED();
-
-    @Message("配额用完")
-    String runResult_QUOTA();
-
-    @Message("失败")
-    String runResult_FAILED();
 
     // Agency overview
 
