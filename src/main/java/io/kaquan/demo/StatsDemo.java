@@ -96,7 +96,7 @@ public class StatsDemo {
         thread.start();
     }
 
-    /** Waits for the demo tenant (io.kaquan.tenant.DemoTenant creates it in the background), then seeds it. */
+    /** Waits for the demo tenant ({@link DemoTenant} creates it in the background), then seeds it. */
     private void seedDemoTenant() {
         for (int attempt = 1; attempt <= 90; attempt++) {
             try {

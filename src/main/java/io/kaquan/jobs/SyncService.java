@@ -105,9 +105,10 @@ public class SyncService {
                             words(configured.spread(), msg));
                 }
                 SyncRun last = SyncRun.last(name, tenantId).orElse(null);
-                rows.add(new JobRow(name, job.label(), plan, cron, last, last == null ? null : job.summary(last.message),
-                        next, paused != null && paused.isAfter(now) ? paused : null, running, job.primary(),
-                        job.runNowLabel().orElse(msg.runNow(job.label()))));
+                String lastSummary = last == null ? null : job.summary(last.message);
+                Instant pausedUntil = paused != null && paused.isAfter(now) ? paused : null;
+                rows.add(new JobRow(name, job.label(), plan, cron, last, lastSummary, next, pausedUntil, running,
+                        job.primary(), job.runNowLabel().orElse(msg.runNow(job.label()))));
             }
             // The primary job first, as its button is the page's main action.
             rows.sort(Comparator.comparing((JobRow row) -> !row.primary()));
@@ -235,7 +236,8 @@ public class SyncService {
     /** The zone the crons are read in, as people say it. */
     private String zone(SyncMsg msg) {
         ZoneId zone = config.zone();
-        return zone.equals(ApiUsage.SHANGHAI) ? msg.beijingTime() : zone.getDisplayName(TextStyle.FULL, locale.locale());
+        return zone.equals(ApiUsage.SHANGHAI) ? msg.beijingTime()
+                : zone.getDisplayName(TextStyle.FULL, locale.locale());
     }
 
     static String words(Duration duration, SyncMsg msg) {
