@@ -19,8 +19,8 @@ import io.kaquan.web.TimeTexts;
 
 /**
  * An event's outcome note in the reader's language. Handlers store a fixed English sentence with values (stable in the
- * database, greppable in logs); the known sentences are read back here, like {@code SyncTexts.summary} reads a run's
- * summary. A note no pattern knows is shown as stored.
+ * database, greppable in logs); the known sentences are read back here, like {@code CardStatusSync#summary} reads a
+ * run's summary. A note no pattern knows is shown as stored.
  */
 final class EventOutcomes {
 

@@ -1,21 +1,30 @@
 package io.kaquan.stats;
 
-import io.kaquan.card.sync.JobContext;
-import io.kaquan.card.sync.JobOutcome;
-import io.kaquan.card.sync.TenantJob;
+import io.kaquan.jobs.JobContext;
+import io.kaquan.jobs.JobOutcome;
+import io.kaquan.jobs.TenantJob;
+import io.kaquan.web.I18n;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The daily statistics sync as a job of the scheduler (io.kaquan.card.sync): one tenant per run. */
+/** The daily statistics sync as a job of the scheduler (io.kaquan.jobs): one tenant per run. */
 @ApplicationScoped
 public class StatsJob implements TenantJob {
 
     @Inject
     StatsSync sync;
 
+    @Inject
+    I18n i18n;
+
     @Override
     public String name() {
         return "stats";
+    }
+
+    @Override
+    public String label() {
+        return i18n.bundle(StatsMsg.class).syncJob();
     }
 
     @Override

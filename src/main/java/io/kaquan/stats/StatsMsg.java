@@ -13,6 +13,10 @@ public interface StatsMsg {
     @Message("微信每天凌晨（北京时间）提供前一天的卡券数据，今天的数据明天才能看到。")
     String statsIntro();
 
+    /** The statistics sync on the sync pages. */
+    @Message("统计数据同步")
+    String syncJob();
+
     @Message("开始日期")
     String filterFrom();
 

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import io.kaquan.card.sync.JobOutcome;
+import io.kaquan.jobs.JobOutcome;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;

@@ -92,15 +92,15 @@ public class Tenant extends PanacheEntityBase {
         return java.util.Optional.ofNullable(previousAesKeySealed).map(sealed -> box.decrypt(AES_KEY, sealed));
     }
 
-    void sealAppsecret(SecretBox box, String appsecret) {
+    public void sealAppsecret(SecretBox box, String appsecret) {
         appsecretSealed = box.encrypt(APPSECRET, appsecret);
     }
 
-    void sealCallbackToken(SecretBox box, String token) {
+    public void sealCallbackToken(SecretBox box, String token) {
         callbackTokenSealed = box.encrypt(CALLBACK_TOKEN, token);
     }
 
-    void sealAesKey(SecretBox box, String aesKey) {
+    public void sealAesKey(SecretBox box, String aesKey) {
         aesKeySealed = box.encrypt(AES_KEY, aesKey);
     }
 

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * Keeps the tokens of active tenants fresh ahead of expiry, for the scheduled token job ({@code io.kaquan.card.sync}):
+ * Keeps the tokens of active tenants fresh ahead of expiry, for the scheduled token job ({@code io.kaquan.jobs}):
  * which tokens are due, and their refresh through the broker's single flight (one token call per expiry, whatever the
  * nodes, never a loop: a refused or stopped refresh just fails and is tried at the next sweep).
  */

@@ -25,21 +25,21 @@ import io.restassured.http.ContentType;
  * A tenant whose WeChat account lives in the sandbox, cards valid since long ago, and simulated users acting on
  * chosen (past) days over the sandbox's admin API — the activity the datacube then counts.
  */
-final class StatsFixtures {
+public final class StatsFixtures {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    record Account(long tenantId, String appid, String secret) {
+    public record Account(long tenantId, String appid, String secret) {
     }
 
     private StatsFixtures() {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(SHANGHAI);
     }
 
-    static Account register(Session owner, String name) {
+    public static Account register(Session owner, String name) {
         Map<String, String> form = TestTenants.validForm(name);
         return new Account(TestTenants.register(owner, form), form.get("appid"), form.get("appsecret"));
     }
@@ -113,7 +113,7 @@ final class StatsFixtures {
     }
 
     /** Every stored daily row of the tenant, with its id, as text: equal lists mean nothing changed. */
-    static List<String> snapshot(long tenantId) {
+    public static List<String> snapshot(long tenantId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<String> rows = new java.util.ArrayList<>();
             AccountStatsDay.<AccountStatsDay> list("tenantId = ?1 order by day, condSource", tenantId)
@@ -128,7 +128,7 @@ final class StatsFixtures {
     }
 
     /** The stored days of the account (cond_source 1: cards made through the API), day → counts. */
-    static Map<LocalDate, Counts> accountDays(long tenantId, int condSource) {
+    public static Map<LocalDate, Counts> accountDays(long tenantId, int condSource) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<LocalDate, Counts> days = new java.util.TreeMap<>();
             AccountStatsDay.<AccountStatsDay> list("tenantId = ?1 and condSource = ?2", tenantId, (short) condSource)

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.kaquan.card.sync.JobOutcome;
+import io.kaquan.jobs.JobOutcome;
 import io.kaquan.stats.StatsFixtures.Account;
 import io.kaquan.testing.Session;
 import io.quarkus.narayana.jta.QuarkusTransaction;

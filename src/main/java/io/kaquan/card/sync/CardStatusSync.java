@@ -6,11 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.kaquan.card.Card;
 import io.kaquan.card.CardMirror;
+import io.kaquan.jobs.JobContext;
+import io.kaquan.jobs.JobOutcome;
+import io.kaquan.jobs.TenantJob;
+import io.kaquan.web.I18n;
 import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.WeChatCards;
 import io.kaquan.wechat.WeChatClient;
@@ -39,7 +46,7 @@ public class CardStatusSync implements TenantJob {
 
     /** What one run found, for the run record. */
     record Tally(int cards, int discovered, int changed, int deleted, int details, int detailFailures) {
-        /** key=value pairs: stored as is, shown in the reader's language ({@link SyncTexts#summary}). */
+        /** key=value pairs: stored as is, shown in the reader's language ({@link #summary}). */
         String text() {
             return "cards=" + cards + " discovered=" + discovered + " changed=" + changed + " deleted=" + deleted
                     + " details=" + details + " detailFailures=" + detailFailures;
@@ -57,11 +64,63 @@ public class CardStatusSync implements TenantJob {
     CardMirror mirror;
 
     @Inject
-    JobsConfig config;
+    CardStatusConfig config;
+
+    @Inject
+    I18n i18n;
 
     @Override
     public String name() {
         return JOB;
+    }
+
+    @Override
+    public String label() {
+        return msg().label();
+    }
+
+    @Override
+    public boolean primary() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> runNowLabel() {
+        return Optional.of(msg().runNow());
+    }
+
+    @Override
+    public Optional<String> runNowHelp() {
+        return Optional.of(msg().runNowHelp());
+    }
+
+    @Override
+    public Optional<String> done(String summary, int calls) {
+        return Optional.of(msg().done(summary, calls));
+    }
+
+    /** A run's message in the reader's language when it is a tally ({@link Tally#text()}), else as stored. */
+    @Override
+    public String summary(String message) {
+        if (message == null) {
+            return "";
+        }
+        Matcher m = TALLY.matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        CardSyncMsg msg = msg();
+        String text = msg.summary(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+        int failures = Integer.parseInt(m.group(6));
+        return failures == 0 ? text : text + msg.summaryFailures(failures);
+    }
+
+    private static final Pattern TALLY = Pattern.compile(
+            "cards=(\\d+) discovered=(\\d+) changed=(\\d+) deleted=(\\d+) details=(\\d+) detailFailures=(\\d+)");
+
+    private CardSyncMsg msg() {
+        return i18n.bundle(CardSyncMsg.class);
     }
 
     @Override
@@ -72,7 +131,7 @@ public class CardStatusSync implements TenantJob {
         Map<String, Known> known = QuarkusTransaction.requiringNew().call(() -> known(tenantId));
 
         // Who needs card/get: new and changed first, then vanished, then the stale, within the per-run budget.
-        Instant staleBefore = Instant.now().minus(config.cardStatus().refreshAfter());
+        Instant staleBefore = Instant.now().minus(config.refreshAfter());
         Set<String> discovered = new LinkedHashSet<>();
         Set<String> changed = new LinkedHashSet<>();
         Set<String> stale = new LinkedHashSet<>();
@@ -89,7 +148,7 @@ public class CardStatusSync implements TenantJob {
         // Unlisted: a card in a listed status that left every list changed status (read it now); a card whose
         // status batchget cannot list (EXPIRED, SYS_OFF_SHELF, …) is never listed, so it is read on the stale
         // schedule only, or it would cost a card/get on every run.
-        Set<CardStatus> listable = Set.copyOf(config.cardStatus().statuses());
+        Set<CardStatus> listable = Set.copyOf(config.statuses());
         Set<String> vanished = new LinkedHashSet<>();
         known.forEach((cardId, mine) -> {
             if (listed.containsKey(cardId) || gone(mine.status)) {
@@ -113,7 +172,7 @@ public class CardStatusSync implements TenantJob {
         WeChatException quota = null;
         for (String cardId : toRead) {
             CardStatus fromList = listed.get(cardId);
-            if (details >= config.cardStatus().maxDetails() || quota != null) {
+            if (details >= config.maxDetails() || quota != null) {
                 // Out of budget: the status from the listing is right anyway; the details wait for the next run.
                 if (fromList != null && (discovered.contains(cardId) || changed.contains(cardId))) {
                     storeStatus(tenantId, cardId, fromList);
@@ -153,7 +212,7 @@ public class CardStatusSync implements TenantJob {
     /** Every card id WeChat lists per status; a card moving between lists during the run keeps its first status. */
     Map<String, CardStatus> list(WeChatClient wechat, JobContext context) {
         Map<String, CardStatus> listed = new LinkedHashMap<>();
-        for (CardStatus status : config.cardStatus().statuses()) {
+        for (CardStatus status : config.statuses()) {
             int offset = 0;
             while (true) {
                 int from = offset;

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kaquan.card.Card;
+import io.kaquan.jobs.JobOutcome;
+import io.kaquan.jobs.SyncRun;
+import io.kaquan.jobs.SyncService;
+import io.kaquan.jobs.TenantJobs;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;

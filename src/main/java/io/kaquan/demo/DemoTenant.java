@@ -1,4 +1,4 @@
-package io.kaquan.tenant;
+package io.kaquan.demo;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -8,6 +8,9 @@ import io.kaquan.account.AuditEntry;
 import io.kaquan.account.Invitation;
 import io.kaquan.account.Membership;
 import io.kaquan.account.Role;
+import io.kaquan.tenant.MessageMode;
+import io.kaquan.tenant.SecretBox;
+import io.kaquan.tenant.Tenant;
 import io.kaquan.wechat.TokenMode;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;

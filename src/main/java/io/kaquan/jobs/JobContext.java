@@ -1,4 +1,4 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,16 +1,14 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.kaquan.wechat.CardStatus;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Scheduled jobs (kaquan.jobs.*). */
+/** Scheduled jobs (kaquan.jobs.*); a feature's own job settings live with the feature (kaquan.jobs.card-status.*). */
 @ConfigMapping(prefix = "kaquan.jobs")
 public interface JobsConfig {
 
@@ -49,8 +47,6 @@ public interface JobsConfig {
 
     Tokens tokens();
 
-    CardStatusSync cardStatus();
-
     /** When a tenant job is due. */
     interface TenantJobSchedule {
 
@@ -79,21 +75,5 @@ public interface JobsConfig {
         /** Tokens refreshed per sweep at most (each is one call to WeChat's token API). */
         @WithDefault("100")
         int maxPerSweep();
-    }
-
-    /** Card status sync. */
-    interface CardStatusSync {
-
-        /** The statuses asked for with card/batchget (one listing each). */
-        @WithDefault("NOT_VERIFY,VERIFY_FAIL,VERIFY_OK,DISPATCH,DELETE")
-        List<CardStatus> statuses();
-
-        /** card/get again for a card whose status did not change once its copy is this old. */
-        @WithDefault("7d")
-        Duration refreshAfter();
-
-        /** card/get calls per run at most (new and changed cards first); the rest wait for the next run. */
-        @WithDefault("200")
-        int maxDetails();
     }
 }

@@ -1,4 +1,4 @@
-package io.kaquan.tenant;
+package io.kaquan.demo;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kaquan.account.AppUser;
 import io.kaquan.account.Membership;
 import io.kaquan.account.Role;
+import io.kaquan.tenant.MessageMode;
+import io.kaquan.tenant.SecretBox;
+import io.kaquan.tenant.Tenant;
 import io.kaquan.testing.Session;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;

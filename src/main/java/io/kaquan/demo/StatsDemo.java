@@ -1,4 +1,4 @@
-package io.kaquan.stats;
+package io.kaquan.demo;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaquan.card.Card;
 import io.kaquan.card.CardMirror;
-import io.kaquan.tenant.DemoConfig;
+import io.kaquan.stats.StatsSync;
 import io.kaquan.tenant.Tenant;
 import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.WeChatClient;
@@ -59,9 +59,6 @@ public class StatsDemo {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
-    StatsConfig config;
-
-    @Inject
     DemoConfig demo;
 
     @Inject
@@ -91,7 +88,7 @@ public class StatsDemo {
             new Kind("GIFT", "新客礼品券", 2, true));
 
     void onStart(@Observes StartupEvent event) {
-        if (LaunchMode.current() != LaunchMode.DEVELOPMENT || !demo.enabled() || !config.demoEnabled()) {
+        if (LaunchMode.current() != LaunchMode.DEVELOPMENT || !demo.enabled() || !demo.stats()) {
             return;
         }
         Thread thread = new Thread(this::seedDemoTenant, "kaquan-demo-stats");
@@ -99,7 +96,7 @@ public class StatsDemo {
         thread.start();
     }
 
-    /** Waits for the demo tenant (io.kaquan.tenant.DemoTenant creates it in the background), then seeds it. */
+    /** Waits for the demo tenant ({@link DemoTenant} creates it in the background), then seeds it. */
     private void seedDemoTenant() {
         for (int attempt = 1; attempt <= 90; attempt++) {
             try {
@@ -109,7 +106,7 @@ public class StatsDemo {
                 if (id == null) {
                     continue;
                 }
-                Seeded seeded = seed(id, sync.today(), config.demoDays());
+                Seeded seeded = seed(id, sync.today(), demo.statsDays());
                 Log.infof("Demo statistics: %d cards created, %d days simulated (%d user actions), sync %s",
                         seeded.cardsCreated().size(), seeded.daysSimulated(), seeded.actions(),
                         seeded.synced().summary());

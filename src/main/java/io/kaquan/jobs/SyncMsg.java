@@ -1,4 +1,4 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -61,29 +61,17 @@ public interface SyncMsg {
     @Message("暂停至 {at}（当日接口配额已用完）")
     String pausedUntil(String at);
 
-    @Message("{cron}，各账号错开 {spread}")
-    String cronSpread(String cron, String spread);
-
     @Message("最近运行")
     String recentRuns();
 
     @Message("还没有运行记录。")
     String noRuns();
 
-    @Message("立即同步卡券状态")
-    String syncNow();
-
-    @Message("按状态批量拉取卡券列表，只对新卡券、状态变化和长期未刷新的卡券读取详情。")
-    String syncNowHelp();
-
-    @Message("卡券状态已同步：{summary}（微信调用 {calls} 次）")
-    String syncDone(String summary, int calls);
-
     @Message("同步未完成（{result}）：{summary}")
     String syncNotDone(String result, String summary);
 
     @Message("立即运行：{job}")
-    String syncNowJob(String job);
+    String runNow(String job);
 
     @Message("{job}已完成：{summary}（微信调用 {calls} 次）")
     String jobDone(String job, String summary, int calls);
@@ -100,42 +88,42 @@ public interface SyncMsg {
     @Message("凭据有问题，暂不同步：{detail}")
     String credentialProblem(String detail);
 
-    @Message("共 {cards} 张卡券，新发现 {discovered} 张，状态变化 {changed} 张，已删除 {deleted} 张，读取详情 {details} 次")
-    String cardSummary(int cards, int discovered, int changed, int deleted, int details);
-
-    @Message("，读取详情失败 {failures} 次")
-    String cardSummaryFailures(int failures);
-
-    // Jobs
-
-    @Message("卡券状态同步")
-    String job_cardStatus();
-
-    @Message("统计数据同步")
-    String job_stats();
-
+    /** The token sweep (not a tenant job: one run across tenants). */
     @Message("令牌续期")
-    String job_tokens();
+    String tokenJob();
 
-    // Results
+    // Schedules in words (Cadence); the cron itself only as a tooltip
 
-    @Message("运行中")
-    String result_RUNNING();
+    @Message("{schedule}，各账号错开 {spread}")
+    String scheduleSpread(String schedule, String spread);
 
-    @Message("成功")
-    String result_OK();
+    @Message("{#if hours == 1}每小时{#else}每 {hours} 小时{/if}")
+    String everyHours(int hours);
 
-    @Message("部分成功")
-    String result_PARTIAL();
+    @Message("{#if minutes == 1}每分钟{#else}每 {minutes} 分钟{/if}")
+    String everyMinutes(int minutes);
 
-    @Message("跳过")
-    String result_SKIPPED();
+    @Message("每天 {time}（{zone}）")
+    String dailyAt(String time, String zone);
 
-    @Message("配额用完")
-    String result_QUOTA();
+    @Message("北京时间")
+    String beijingTime();
 
-    @Message("失败")
-    String result_FAILED();
+    @Message("自定义计划")
+    String customSchedule();
+
+    @Message("{n} 小时")
+    String hours(long n);
+
+    @Message("{n} 分钟")
+    String minutes(long n);
+
+    @Message("{n} 秒")
+    String seconds(long n);
+
+    /** A run's state in words: keys runResult_CONSTANT, Chinese in syncMsg_zh-CN, English in syncMsg_en. */
+    @Message
+    String runResult(SyncRun.State state);
 
     // Agency overview
 

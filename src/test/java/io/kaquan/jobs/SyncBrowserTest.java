@@ -1,4 +1,4 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 

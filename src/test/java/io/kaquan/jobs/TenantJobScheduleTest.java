@@ -1,4 +1,4 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.kaquan.card.sync.CardStatusSync;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 /** How a run of a {@link TenantJob} ended, with the WeChat calls it made and a short summary. */
 public record JobOutcome(Result result, int calls, String message) {

@@ -1,4 +1,4 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

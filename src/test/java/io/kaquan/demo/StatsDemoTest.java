@@ -1,4 +1,4 @@
-package io.kaquan.stats;
+package io.kaquan.demo;
 
 import static io.kaquan.stats.StatsFixtures.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.kaquan.card.Card;
+import io.kaquan.stats.Counts;
+import io.kaquan.stats.StatsFixtures;
 import io.kaquan.stats.StatsFixtures.Account;
 import io.kaquan.testing.Session;
 import io.kaquan.wechat.CardStatus;

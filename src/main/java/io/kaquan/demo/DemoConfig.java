@@ -1,4 +1,4 @@
-package io.kaquan.tenant;
+package io.kaquan.demo;
 
 import java.util.List;
 
@@ -7,7 +7,8 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The demo tenant of dev mode (kaquan.demo.*): an official account bound to a sandbox account that pushes to this
- * app's own /wechat/callback, owned by the dev users, so that a newcomer can try everything at once.
+ * app's own /wechat/callback, owned by the dev users, with demo cards and weeks of activity, so that a newcomer can try
+ * everything at once.
  */
 @ConfigMapping(prefix = "kaquan.demo")
 public interface DemoConfig {
@@ -47,4 +48,12 @@ public interface DemoConfig {
     /** Emails of the users who own it: members at once if they signed in before, else at their first sign-in. */
     @WithDefault("alice@example.com,bob@example.com")
     List<String> owners();
+
+    /** Give the demo tenant cards, simulated user activity in the sandbox and synced statistics ({@link StatsDemo}). */
+    @WithDefault("true")
+    boolean stats();
+
+    /** How many past days of activity the demo simulates at its first start. */
+    @WithDefault("21")
+    int statsDays();
 }

@@ -1,8 +1,11 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +15,8 @@ import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
 import io.kaquan.web.I18n;
+import io.kaquan.web.RequestLocale;
+import io.kaquan.wechat.ApiUsage;
 import io.kaquan.wechat.CredentialProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,22 +27,24 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class SyncService {
 
-    /** A job as the tenant's sync page shows it. */
-    public record JobRow(String name, String label, String schedule, SyncRun last, Instant nextDue,
-            Instant pausedUntil, boolean running) {
+    /**
+     * A job as the tenant's sync page shows it; {@code cron} is set only when {@code schedule} could not say it in
+     * words (a tooltip for the curious).
+     */
+    public record JobRow(String name, String label, String schedule, String cron, SyncRun last, String lastSummary,
+            Instant nextDue, Instant pausedUntil, boolean running, boolean primary, String runNowLabel) {
     }
 
-    public record Page(List<JobRow> jobs, List<SyncRun> recent, String credentialProblem) {
+    /** A recorded run with its job and message in the reader's words. */
+    public record RunRow(SyncRun run, String jobLabel, String summary) {
+    }
+
+    public record Page(List<JobRow> jobs, List<RunRow> recent, List<String> help, String credentialProblem) {
     }
 
     /** A tenant whose latest run of a job is failing, or whose credentials WeChat refuses. */
-    public record Failing(long tenantId, String tenantName, String job, SyncRun.State result, Instant at,
-            String message, boolean credentialProblem) {
-
-        /** The message in the reader's language. */
-        public String summary() {
-            return SyncTexts.summary(message);
-        }
+    public record Failing(long tenantId, String tenantName, String job, String jobLabel, SyncRun.State result,
+            Instant at, String summary, boolean credentialProblem) {
     }
 
     public record Overview(List<Failing> failing, int failingTenants, int tenants, boolean all) {
@@ -59,6 +66,9 @@ public class SyncService {
     I18n i18n;
 
     @Inject
+    RequestLocale locale;
+
+    @Inject
     JobsConfig config;
 
     @Inject
@@ -68,10 +78,11 @@ public class SyncService {
     public Page page() {
         long tenantId = currentTenant.id();
         SyncMsg msg = i18n.bundle(SyncMsg.class);
+        List<TenantJob> all = jobs.all();
         return QuarkusTransaction.requiringNew().call(() -> {
             List<JobRow> rows = new ArrayList<>();
             Instant now = Instant.now();
-            for (TenantJob job : jobs.all()) {
+            for (TenantJob job : all) {
                 String name = job.name();
                 @SuppressWarnings("unchecked")
                 List<Object[]> schedule = em.createNativeQuery("""
@@ -84,15 +95,30 @@ public class SyncService {
                         : schedule.isEmpty() ? computed.get() : toInstant(schedule.get(0)[0]);
                 Instant paused = schedule.isEmpty() ? null : toInstant(schedule.get(0)[1]);
                 boolean running = !schedule.isEmpty() && Boolean.TRUE.equals(schedule.get(0)[2]);
-                String plan = jobs.cron(name).isEmpty() ? msg.notScheduled()
-                        : msg.cronSpread(config.tenant().get(name).cron().orElse(""),
-                                words(config.tenant().get(name).spread()));
-                rows.add(new JobRow(name, SyncTexts.jobLabel(name), plan, SyncRun.last(name, tenantId).orElse(null),
-                        next, paused != null && paused.isAfter(now) ? paused : null, running));
+                String plan = msg.notScheduled();
+                String cron = null;
+                if (jobs.cron(name).isPresent()) {
+                    JobsConfig.TenantJobSchedule configured = config.tenant().get(name);
+                    Optional<Cadence> cadence = Cadence.of(configured.cron().orElse(""));
+                    cron = cadence.isEmpty() ? configured.cron().orElse(null) : null;
+                    plan = msg.scheduleSpread(cadence.map(c -> words(c, msg)).orElse(msg.customSchedule()),
+                            words(configured.spread(), msg));
+                }
+                SyncRun last = SyncRun.last(name, tenantId).orElse(null);
+                String lastSummary = last == null ? null : job.summary(last.message);
+                Instant pausedUntil = paused != null && paused.isAfter(now) ? paused : null;
+                rows.add(new JobRow(name, job.label(), plan, cron, last, lastSummary, next, pausedUntil, running,
+                        job.primary(), job.runNowLabel().orElse(msg.runNow(job.label()))));
             }
+            // The primary job first, as its button is the page's main action.
+            rows.sort(Comparator.comparing((JobRow row) -> !row.primary()));
             String problem = CredentialProblem.<CredentialProblem> find("tenantId", tenantId).firstResultOptional()
                     .map(p -> p.errcode + " " + p.errmsg).orElse(null);
-            return new Page(rows, SyncRun.recent(tenantId, 30), problem);
+            List<RunRow> recent = SyncRun.recent(tenantId, 30).stream()
+                    .map(run -> new RunRow(run, jobLabel(run.job, all, msg), summary(run.job, run.message, all)))
+                    .toList();
+            List<String> help = all.stream().map(TenantJob::runNowHelp).flatMap(Optional::stream).toList();
+            return new Page(rows, recent, help, problem);
         });
     }
 
@@ -102,15 +128,19 @@ public class SyncService {
      * clicked twice or on two nodes: the run takes the tenant's lease, a second click meanwhile is told it is running,
      * and a click right after a manual run of that job is refused for {@code kaquan.jobs.manual-cooldown}.
      *
-     * @param jobName a {@link TenantJob#name()}; null or blank: the card status sync
+     * @param jobName a {@link TenantJob#name()}; null or blank: the {@link TenantJob#primary()} job
      * @return the flash text
      */
     public String syncNow(String jobName) {
         currentTenant.require(Role.OPERATOR);
-        String job = jobName == null || jobName.isBlank() ? CardStatusSync.JOB : jobName;
-        if (jobs.job(job).isEmpty()) {
+        Optional<TenantJob> found = jobName == null || jobName.isBlank()
+                ? jobs.all().stream().filter(TenantJob::primary).findFirst()
+                : jobs.job(jobName);
+        if (found.isEmpty()) {
             throw new ActionRefused(i18n.bundle(SyncMsg.class).noSuchJob());
         }
+        TenantJob tenantJob = found.get();
+        String job = tenantJob.name();
         long tenantId = currentTenant.id();
         Long userId = currentUser.id();
         SyncMsg msg = i18n.bundle(SyncMsg.class);
@@ -127,12 +157,12 @@ public class SyncService {
         QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId, "sync.run-now", job, null));
         JobOutcome outcome = jobs.runNow(job, tenantId, userId)
                 .orElseThrow(() -> new ActionRefused(msg.syncRunning()));
-        String summary = SyncTexts.summary(outcome.message());
+        String summary = tenantJob.summary(outcome.message());
         if (outcome.result() == JobOutcome.Result.OK) {
-            return CardStatusSync.JOB.equals(job) ? msg.syncDone(summary, outcome.calls())
-                    : msg.jobDone(SyncTexts.jobLabel(job), summary, outcome.calls());
+            return tenantJob.done(summary, outcome.calls())
+                    .orElseGet(() -> msg.jobDone(tenantJob.label(), summary, outcome.calls()));
         }
-        String result = SyncTexts.label(SyncRun.State.valueOf(outcome.result().name()));
+        String result = msg.runResult(SyncRun.State.valueOf(outcome.result().name()));
         throw new ActionRefused(msg.syncNotDone(result, summary));
     }
 
@@ -143,6 +173,8 @@ public class SyncService {
     public Overview overview() {
         boolean all = currentUser.isPlatformAdmin();
         Long userId = currentUser.id();
+        SyncMsg msg = i18n.bundle(SyncMsg.class);
+        List<TenantJob> tenantJobs = jobs.all();
         return QuarkusTransaction.requiringNew().call(() -> {
             String mine = "(cast(?2 as boolean) or exists (select 1 from membership m where m.tenant_id = t.id "
                     + "and m.user_id = ?1))";
@@ -166,8 +198,10 @@ public class SyncService {
                 if (state != null && !state.failing() && !problem) {
                     continue;
                 }
-                failing.add(new Failing(((Number) r[0]).longValue(), (String) r[1], (String) r[2], state,
-                        toInstant(r[4]), (String) r[5], problem));
+                String job = (String) r[2];
+                failing.add(new Failing(((Number) r[0]).longValue(), (String) r[1], job,
+                        job == null ? null : jobLabel(job, tenantJobs, msg), state, toInstant(r[4]),
+                        job == null ? "" : summary(job, (String) r[5], tenantJobs), problem));
             }
             Number total = (Number) em.createNativeQuery("select count(*) from tenant t where " + mine)
                     .setParameter(1, userId).setParameter(2, all).getSingleResult();
@@ -176,15 +210,46 @@ public class SyncService {
         });
     }
 
-    static String words(Duration duration) {
-        long minutes = duration.toMinutes();
-        if (minutes == 0) {
-            return duration.toSeconds() + "s";
-        }
-        return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "min";
+    /** A job's name in words: the job's own label, the token sweep's, or (a job no longer deployed) its id. */
+    private static String jobLabel(String job, List<TenantJob> all, SyncMsg msg) {
+        return all.stream().filter(j -> j.name().equals(job)).findFirst().map(TenantJob::label)
+                .orElseGet(() -> TokenFreshness.JOB.equals(job) ? msg.tokenJob() : job);
     }
 
-    static Instant toInstant(Object value) {
+    /** A run's message as its job words it. */
+    private static String summary(String job, String message, List<TenantJob> all) {
+        return all.stream().filter(j -> j.name().equals(job)).findFirst().map(j -> j.summary(message))
+                .orElse(message == null ? "" : message);
+    }
+
+    private String words(Cadence cadence, SyncMsg msg) {
+        if (cadence instanceof Cadence.EveryHours every) {
+            return msg.everyHours(every.hours());
+        }
+        if (cadence instanceof Cadence.EveryMinutes every) {
+            return msg.everyMinutes(every.minutes());
+        }
+        Cadence.DailyAt daily = (Cadence.DailyAt) cadence;
+        return msg.dailyAt(daily.time().toString(), zone(msg));
+    }
+
+    /** The zone the crons are read in, as people say it. */
+    private String zone(SyncMsg msg) {
+        ZoneId zone = config.zone();
+        return zone.equals(ApiUsage.SHANGHAI) ? msg.beijingTime()
+                : zone.getDisplayName(TextStyle.FULL, locale.locale());
+    }
+
+    static String words(Duration duration, SyncMsg msg) {
+        long minutes = duration.toMinutes();
+        if (minutes == 0) {
+            return msg.seconds(duration.toSeconds());
+        }
+        return minutes % 60 == 0 ? msg.hours(minutes / 60) : msg.minutes(minutes);
+    }
+
+    /** A timestamp column as an instant (null stays null); public for the tests of other packages' jobs. */
+    public static Instant toInstant(Object value) {
         if (value == null) {
             return null;
         }

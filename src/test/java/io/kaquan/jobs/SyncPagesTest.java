@@ -1,4 +1,4 @@
-package io.kaquan.card.sync;
+package io.kaquan.jobs;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.kaquan.card.sync.CardStatusSync;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;
