@@ -51,6 +51,15 @@ public final class Session {
 
     /** Signs in with the given roles (comma-separated), through the provider's "custom user" form. */
     public static Session login(String user, String roles) {
+        long t0 = System.nanoTime();
+        try {
+            return loginTimed(user, roles);
+        } finally {
+            System.err.printf("SCRATCH login %s %.1f ms%n", user, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    private static Session loginTimed(String user, String roles) {
         try {
             CookieManager jar = new CookieManager();
             HttpClient client = HttpClient.newBuilder().cookieHandler(jar)
