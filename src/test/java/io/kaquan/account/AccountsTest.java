@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AccountsTest {
 
+    /** The one test of the real login itself (other tests share one login per user and run). */
     @Test
     void shouldCreateTheUserRecordAtFirstLogin() {
         String name = "erin" + TestTenants.hex(6);
-        Session erin = Session.login(name);
+        Session erin = Session.fresh(name);
         erin.request().get("/").then().statusCode(200);
         AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail(name + "@example.com")).orElseThrow();
         assertEquals(name, user.subject);

@@ -26,6 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -208,11 +209,9 @@ class CallbackBench {
                 .setParameter(1, tenantId).getSingleResult()).longValue());
     }
 
-    private void awaitProcessed(long tenantId, long expected, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (processed(tenantId) < expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+    private void awaitProcessed(long tenantId, long expected, Duration limit) {
+        Awaitility.await(expected + " events processed").atMost(limit).pollInterval(Duration.ofMillis(200))
+                .until(() -> processed(tenantId) >= expected);
     }
 
     private static String ms(long[] sorted, double quantile) {

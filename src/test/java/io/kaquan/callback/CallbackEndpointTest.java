@@ -8,7 +8,6 @@ import static io.kaquan.callback.CallbackFixtures.postEncrypted;
 import static io.kaquan.callback.CallbackFixtures.postPlain;
 import static io.kaquan.callback.CallbackFixtures.postSafe;
 import static io.kaquan.callback.CallbackFixtures.rows;
-import static io.kaquan.callback.CallbackFixtures.sleep;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,7 @@ import io.kaquan.wechat.CallbackCrypto;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,8 +110,9 @@ class CallbackEndpointTest {
         awaitDelivered(account, 4);
         // …one event, one effect.
         assertEquals(1, eventsOf(account.tenantId(), "user_enter_session_from_card").size());
-        sleep(1500); // a processor round or two later, still once
-        assertEquals(1, viewCount(account.tenantId(), CARD, "user_enter_session_from_card"));
+        // …and it stays once over a few processor rounds.
+        Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> viewCount(account.tenantId(), CARD, "user_enter_session_from_card") == 1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -23,6 +24,8 @@ import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CallbackCrypto;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -175,41 +178,24 @@ final class CallbackFixtures {
     /** Polls a query until its rows satisfy the condition (pushes and processing are asynchronous). */
     static List<Map<String, Object>> await(DataSource db, Predicate<List<Map<String, Object>>> condition, String sql,
             Object... params) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<Map<String, Object>> rows = rows(db, sql, params);
-        while (!condition.test(rows)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting; last rows of [" + sql + "]: " + rows);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            rows = rows(db, sql, params);
+        AtomicReference<List<Map<String, Object>>> last = new AtomicReference<>();
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        last.set(rows(db, sql, params));
+                        return last.get();
+                    }, condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Timed out waiting; last rows of [" + sql + "]: " + last.get(), e);
         }
-        return rows;
     }
 
     /** Waits until the sandbox has delivered (answered "success" to) at least this many pushes of the account. */
     static void awaitDelivered(Account account, int deliveries) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (given().get("/sandbox/admin/accounts/" + account.appid() + "/pushes").jsonPath()
-                .getList("findAll { it.status == 'DELIVERED' }").size() < deliveries) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the sandbox did not deliver " + deliveries + " pushes");
-            }
-            sleep(100);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Awaitility.await("the sandbox delivers " + deliveries + " pushes").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/sandbox/admin/accounts/" + account.appid() + "/pushes").jsonPath()
+                        .getList("findAll { it.status == 'DELIVERED' }").size() >= deliveries);
     }
 
     static String hex(int length) {

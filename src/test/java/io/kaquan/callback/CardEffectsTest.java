@@ -5,7 +5,6 @@ import static io.kaquan.callback.CallbackFixtures.awaitDelivered;
 import static io.kaquan.callback.CallbackFixtures.count;
 import static io.kaquan.callback.CallbackFixtures.eventXml;
 import static io.kaquan.callback.CallbackFixtures.rows;
-import static io.kaquan.callback.CallbackFixtures.sleep;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,7 @@ import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -405,7 +406,11 @@ class CardEffectsTest {
             // …meanwhile the event falls due: the other nodes wait for its lock instead of applying it twice.
             CompletableFuture<Integer> due = CompletableFuture.supplyAsync(() -> CallbackFixtures.update(db,
                     "update wechat_event set next_attempt_at = now() where id = ?", id));
-            sleep(300);
+            Awaitility.await("the update waits for the dying node's lock").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> due.isDone() || count(db, "select count(*) from pg_locks l join pg_stat_activity a "
+                            + "on a.pid = l.pid where not l.granted and a.query like 'update wechat_event set "
+                            + "next_attempt_at%'") > 0);
             assertTrue(!due.isDone(), "the claimed event is locked");
             // The node dies: its transaction is rolled back.
             dying.rollback();

@@ -3,54 +3,29 @@ package io.kaquan.card;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.kaquan.card.CardFixtures.TestTenant;
+import io.kaquan.testing.BrowserExtension;
 import io.kaquan.testing.Chromium;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;
+import io.kaquan.testing.WithBrowser;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A shop's operator in Chromium: finds a card in the list, reads its page, adds stock and sees it applied. */
 @QuarkusTest
+@WithBrowser
 class CardBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
-    BrowserContext context;
     Page page;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-        playwright.close();
-    }
-
     @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+    void openPage(Page page) {
+        this.page = page;
     }
 
     @Test
@@ -63,8 +38,7 @@ class CardBrowserTest {
         TestCards.create(tenant.id(), "DISCOUNT");
         TestCards.create(tenant.id(), "GIFT");
 
-        page.navigate(Session.appUrl().toString());
-        page.click("button[name='predefined-bob']");
+        BrowserExtension.signIn(page, "bob");
         assertThat(page.locator("#current-user")).hasText("Bob");
         page.navigate(Session.appUrl().resolve(tenant.cards()).toString());
         assertThat(page.locator("#cards tbody tr")).hasCount(3);

@@ -2,7 +2,7 @@ package io.kaquan.card;
 
 import static io.restassured.RestAssured.given;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.persistence.EntityManager;
+import org.awaitility.Awaitility;
 
 /** What the card page tests share: tenants with their sandbox appid, flash reading, WeChat's view of a card. */
 final class CardFixtures {
@@ -78,14 +79,12 @@ final class CardFixtures {
                 throw new AssertionError("could not lock the card row");
             }
             CompletableFuture<Response> response = CompletableFuture.supplyAsync(post);
-            Instant deadline = Instant.now().plusSeconds(60);
             // the POST has read card/get and now waits for the row lock
-            while (count("select count(*) from pg_locks where not granted") == 0) {
-                if (Instant.now().isAfter(deadline) || response.isDone()) {
-                    throw new AssertionError("the POST never waited for the card row: " + (response.isDone()
-                            ? response.join().asString() : "timeout"));
-                }
-                Thread.sleep(50);
+            Awaitility.await("the POST waits for the card row").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> response.isDone() || count("select count(*) from pg_locks where not granted") > 0);
+            if (response.isDone()) {
+                throw new AssertionError("the POST never waited for the card row: " + response.join().asString());
             }
             between.run();
             release.countDown();

@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.card.CardFixtures.TestTenant;
+import io.kaquan.testing.SandboxLatency;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.wechat.WeChatConfig;
@@ -98,7 +100,7 @@ class CardStockFaultTest {
         // The intent is committed before the call; once the call sits in the sandbox's latency, later calls may be fast.
         await(() -> QuarkusTransaction.requiringNew()
                 .call(() -> StockChange.count("tenantId = ?1 and cardId = ?2", tenant.id(), cardId)) == 1);
-        Thread.sleep(3_000);
+        SandboxLatency.awaitHeldCall();
         CardFixtures.faults(appid, Map.of("latencyMs", 0));
 
         String page = followed(operator, post.get());
@@ -197,13 +199,7 @@ class CardStockFaultTest {
         return changes.get(0);
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(200);
-        }
+    private static void await(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(condition);
     }
 }

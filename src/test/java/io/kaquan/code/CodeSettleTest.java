@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.account.AuditEntry;
+import io.kaquan.testing.SandboxLatency;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CallState;
@@ -70,7 +72,7 @@ class CodeSettleTest {
                 .formParam("code", code).formParam("cardId", card).formParam("reason", "超时退款")
                 .post(base() + "/invalidate"));
         Arrivals.await();
-        Thread.sleep(1_000); // the call now sits in the sandbox's latency; the read-back after the timeout is fast
+        SandboxLatency.awaitHeldCall(); // the call now sits in the sandbox's latency; the read-back after it is fast
         wx.faults(Map.of("latencyMs", 0));
 
         Response answer = post.get();
@@ -99,14 +101,9 @@ class CodeSettleTest {
                 audit.get(0).details);
     }
 
-    private static void awaitStatus(String code, UserCardStatus status) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (wx.wechatStatus(card, code) != status) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("WeChat did not show " + status + " within 60 s");
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitStatus(String code, UserCardStatus status) {
+        Awaitility.await("WeChat shows " + status).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> wx.wechatStatus(card, code) == status);
     }
 
     static String base() {

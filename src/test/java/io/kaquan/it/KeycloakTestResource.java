@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Starts a real Keycloak (the {@code keycloak-quarkus-dist} zip, no Docker) with the realm from
@@ -160,27 +162,24 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     private void waitUntilReady(String discoveryUrl, long timeoutSeconds) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(discoveryUrl)).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
-                        + " before it was ready. Last lines of " + logFile + ":\n" + tail(logFile, 40));
-            }
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"issuer\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-            }
-            sleep(500);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(timeoutSeconds)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
+                                    + " before it was ready. Last lines of " + logFile + ":\n" + tail(logFile, 40));
+                        }
+                        try {
+                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                            return response.statusCode() == 200 && response.body().contains("\"issuer\"");
+                        } catch (IOException notYet) {
+                            return false; // not listening yet
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Keycloak did not answer " + discoveryUrl + " within " + timeoutSeconds
+                    + " s. Last lines of " + logFile + ":\n" + tail(logFile, 40));
         }
-        throw new IllegalStateException("Keycloak did not answer " + discoveryUrl + " within " + timeoutSeconds
-                + " s. Last lines of " + logFile + ":\n" + tail(logFile, 40));
     }
 
     private synchronized void destroyProcessTree() {
@@ -239,15 +238,6 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | RuntimeException e) {
             return "(unreadable: " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
         }
     }
 }

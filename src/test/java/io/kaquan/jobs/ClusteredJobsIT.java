@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,11 +87,14 @@ class ClusteredJobsIT {
         }
 
         // Until enough firings were recorded (or RUN_FOR has passed): both nodes compete for every one of them.
-        long deadline = System.nanoTime() + RUN_FOR.toNanos();
-        while (System.nanoTime() < deadline && (count("job = 'tokens'") < 10
-                || count("job = 'card-status' and tenant_id = " + tenant) < 5
-                || count("job = 'card-status' and tenant_id = " + working + " and finished_at is not null") < 4)) {
-            Thread.sleep(500);
+        try {
+            Awaitility.await().atMost(RUN_FOR).pollInterval(Duration.ofMillis(500))
+                    .until(() -> count("job = 'tokens'") >= 10
+                            && count("job = 'card-status' and tenant_id = " + tenant) >= 5
+                            && count("job = 'card-status' and tenant_id = " + working + " and finished_at is not null")
+                                    >= 4);
+        } catch (ConditionTimeoutException e) {
+            // the assertions below say which firings are missing
         }
         Instant stopping = Instant.now();
         for (Process node : List.of(a, b)) {
@@ -278,23 +283,19 @@ class ClusteredJobsIT {
         return process;
     }
 
-    static void awaitReady(Process process, int port) throws Exception {
+    static void awaitReady(Process process, int port) {
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), "node stopped; see target/cluster-it-*.log");
-            try {
-                if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("node not ready on port " + port);
+        Awaitility.await("node ready on port " + port).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertTrue(process.isAlive(), "node stopped; see target/cluster-it-*.log");
+                    try {
+                        return http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException e) {
+                        return false; // not listening yet
+                    }
+                });
     }
 
     static String jdbcUrl() {

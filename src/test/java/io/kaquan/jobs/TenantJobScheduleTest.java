@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.card.sync.CardStatusSync;
@@ -113,11 +114,13 @@ class TenantJobScheduleTest {
         try {
             CompletableFuture<Optional<JobOutcome>> first = CompletableFuture
                     .supplyAsync(() -> jobs.runNow(CardStatusSync.JOB, tenant, null));
-            for (int i = 0; i < 100 && runs(tenant).isEmpty(); i++) {
-                Thread.sleep(50);
-            }
+            Awaitility.await("the run started").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !runs(tenant).isEmpty());
             assertEquals(List.of(SyncRun.State.RUNNING), runs(tenant));
-            Thread.sleep(3000); // three leases later, still running
+            Instant started = Instant.now();
+            // Renewed past three leases of 1 s: the run has outlived its first lease by far, and still holds one.
+            Awaitility.await("the lease renewed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> leaseUntil(tenant).isAfter(started.plusSeconds(3)));
 
             assertTrue(jobs.runNow(CardStatusSync.JOB, tenant, null).isEmpty(), "the running job holds its lease");
             jobs.prune();
@@ -131,6 +134,12 @@ class TenantJobScheduleTest {
             given().contentType(ContentType.JSON).body(Map.of("latencyMs", 0))
                     .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
         }
+    }
+
+    private Instant leaseUntil(long tenant) {
+        return QuarkusTransaction.requiringNew().call(() -> SyncService.toInstant(em.createNativeQuery(
+                "select lease_until from job_schedule where job = ?1 and tenant_id = ?2")
+                .setParameter(1, CardStatusSync.JOB).setParameter(2, tenant).getSingleResult()));
     }
 
     private static List<SyncRun.State> runs(long tenant) {

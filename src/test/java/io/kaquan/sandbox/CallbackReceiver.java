@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 
 /**
  * A stand-in for a merchant's callback server, outside the app: a plain JDK HTTP server on a free port that records
@@ -62,13 +63,10 @@ final class CallbackReceiver implements AutoCloseable {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    /** Waits until that many requests reached the path (or gives up after the timeout). */
-    List<Received> await(String path, int count, Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        while (receivedAt(path).size() < count && Instant.now().isBefore(end)) {
-            Thread.sleep(50);
-        }
-        return receivedAt(path);
+    /** Waits until that many requests reached the path; fails after the timeout. */
+    List<Received> await(String path, int count, Duration timeout) {
+        return Awaitility.await(count + " requests at " + path).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> receivedAt(path), list -> list.size() >= count);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -2,9 +2,9 @@ package io.kaquan.sandbox;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ class CardLifecycleTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Test
-    void shouldDriveACardFromCreationToStatistics() throws InterruptedException {
+    void shouldDriveACardFromCreationToStatistics() {
         CardSandbox sandbox = CardSandbox.create();
         given().contentType(ContentType.JSON).body(Map.of("delaySeconds", 1))
                 .put("/sandbox/admin/accounts/" + sandbox.appid + "/card-review").then().statusCode(200);
@@ -42,14 +43,11 @@ class CardLifecycleTest {
         String cardId = sandbox.postRaw("/card/create", body).body("errcode", is(0)).extract().jsonPath()
                 .getString("card_id");
 
-        String status = "";
-        for (int i = 0; i < 100 && !status.equals("CARD_STATUS_VERIFY_OK"); i++) {
-            Thread.sleep(100);
-            status = sandbox.post("/card/get", Map.of("card_id", cardId)).extract().jsonPath()
-                    .getString("card.cash.base_info.status");
-        }
-        assertEquals("CARD_STATUS_VERIFY_OK", status);
-        assertTrue(sandbox.pushed("card_pass_check").contains(cardId));
+        Awaitility.await("the review passed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> sandbox.post("/card/get", Map.of("card_id", cardId)).extract().jsonPath()
+                        .getString("card.cash.base_info.status"), is("CARD_STATUS_VERIFY_OK"));
+        Awaitility.await("card_pass_check pushed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertTrue(sandbox.pushed("card_pass_check").contains(cardId)));
         sandbox.post("/card/batchget", Map.of("offset", 0, "count", 10, "status_list", List.of("CARD_STATUS_VERIFY_OK")))
                 .body("card_id_list", is(List.of(cardId)));
 

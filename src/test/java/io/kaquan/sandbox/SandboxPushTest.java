@@ -19,6 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,8 +177,8 @@ class SandboxPushTest {
         SandboxFixtures.faults(account, Map.of("dropPushes", true));
         pushPassCheck(account);
         awaitStatus(account, "DROPPED").body("[0].attempts", equalTo(0));
-        Thread.sleep(1500);
-        assertTrue(receiver.receivedAt("/dropped").isEmpty());
+        Awaitility.await("nothing delivered").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> receiver.receivedAt("/dropped").isEmpty());
     }
 
     @Test
@@ -219,8 +220,8 @@ class SandboxPushTest {
         }
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> pushSender.push(entity, committed));
         List<CallbackReceiver.Received> received = receiver.await("/transactional", 1, WAIT);
-        Thread.sleep(1500);
-        assertEquals(1, receiver.receivedAt("/transactional").size());
+        Awaitility.await("the rolled-back push is never delivered").during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3)).until(() -> receiver.receivedAt("/transactional").size() == 1);
         assertTrue(received.get(0).body().contains("pCommitted"));
         awaitStatus(account, "DELIVERED").body("size()", equalTo(1));
     }
@@ -272,17 +273,12 @@ class SandboxPushTest {
         assertTrue(Math.abs(Instant.now().getEpochSecond() - created) < 120);
     }
 
-    private static io.restassured.response.ValidatableResponse awaitStatus(JsonPath account, String status)
-            throws InterruptedException {
+    private static io.restassured.response.ValidatableResponse awaitStatus(JsonPath account, String status) {
         String url = "/sandbox/admin/accounts/" + account.getString("appid") + "/pushes";
-        Instant end = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(end)) {
+        Awaitility.await("every push " + status).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
             List<String> statuses = given().get(url).then().extract().path("status");
-            if (!statuses.isEmpty() && statuses.stream().allMatch(status::equals)) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+            return !statuses.isEmpty() && statuses.stream().allMatch(status::equals);
+        });
         return given().get(url).then().statusCode(200).body("[0].status", equalTo(status));
     }
 

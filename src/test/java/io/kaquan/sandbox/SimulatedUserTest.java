@@ -1,16 +1,19 @@
 package io.kaquan.sandbox;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Simulated users and the review: receive, gift, consume, delete, view, stock alarm, approval and refusal. */
@@ -182,19 +185,17 @@ class SimulatedUserTest {
     }
 
     @Test
-    void shouldReviewDueCardsByItself() throws InterruptedException {
+    void shouldReviewDueCardsByItself() {
         CardSandbox sandbox = CardSandbox.create();
         given().contentType(ContentType.JSON).body(Map.of("delaySeconds", 0, "pass", false, "reason", "图片不清晰"))
                 .put("/sandbox/admin/accounts/" + sandbox.appid + "/card-review").then().statusCode(200);
         String cardId = sandbox.createCard("GIFT");
-        String status = "";
-        for (int i = 0; i < 100 && !status.equals("CARD_STATUS_VERIFY_FAIL"); i++) {
-            Thread.sleep(100);
-            status = sandbox.post("/card/get", Map.of("card_id", cardId)).extract().jsonPath()
-                    .getString("card.gift.base_info.status");
-        }
-        assertEquals("CARD_STATUS_VERIFY_FAIL", status);
-        assertTrue(has(sandbox.pushed("card_not_pass_check"), "RefuseReason", "图片不清晰"));
+        Awaitility.await("the review failed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> sandbox.post("/card/get", Map.of("card_id", cardId)).extract().jsonPath()
+                        .getString("card.gift.base_info.status"), equalTo("CARD_STATUS_VERIFY_FAIL"));
+        Awaitility.await("card_not_pass_check pushed").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertTrue(has(sandbox.pushed("card_not_pass_check"), "RefuseReason", "图片不清晰")));
         assertEquals(1, sandbox.pushes().stream().filter(body -> body.contains("card_not_pass_check")).count());
     }
 

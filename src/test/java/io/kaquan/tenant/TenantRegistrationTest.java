@@ -132,18 +132,15 @@ class TenantRegistrationTest {
         alice.request().get("/").then().body(containsString("沙箱账号"));
     }
 
+    /** Over HTTP: the message in Chinese next to its field, values kept, secrets not. Every rule: TenantFormsTest. */
     @ParameterizedTest(name = "{0}={1} is refused")
     @CsvSource(delimiter = '|', value = {
             "displayName|''|请填写名称。",
-            "displayName|一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十12345|名称最多 64 个字符。",
             "appid|wx123|AppID 应为 wx 加 16 位十六进制字符",
-            "appid|wxZZZZZZZZZZZZZZZZ|AppID 应为 wx 加 16 位十六进制字符",
             "appsecret|short|AppSecret 应为 32 位字母或数字。",
-            "appsecret|''|AppSecret 应为 32 位字母或数字。",
             "originalId|gh_123|原始ID 应为 gh_ 加 12 位十六进制字符",
             "messageMode|LOUD|请选择消息加解密方式。",
             "callbackToken|ab|令牌应为 3–32 位字母或数字。",
-            "callbackToken|has space|令牌应为 3–32 位字母或数字。",
             "aesKey|tooshort|EncodingAESKey 应为 43 位字母或数字。",
     })
     void shouldRefuseAnInvalidFieldWithAMessageNextToIt(String field, String value, String message) {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,6 +33,13 @@ public final class Session {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type='hidden' name='([^']+)' value='([^']*)'>");
 
+    /**
+     * Sessions signed in during this test run, by user and roles. A login through the provider costs several requests
+     * and ~0.3–2 s; the app treats a user the same on every request of a session (the user record is made at the first
+     * one), so each user signs in once per run and tests share the session.
+     */
+    private static final Map<String, Session> SIGNED_IN = new ConcurrentHashMap<>();
+
     private final String user;
     private final Map<String, String> cookies;
 
@@ -44,13 +52,33 @@ public final class Session {
         return URI.create(ConfigProvider.getConfig().getValue("test.url", String.class) + "/");
     }
 
-    /** Signs in as one of the dev service's users (alice: admin; bob, carol: users) or any other name. */
+    /**
+     * Signs in as one of the dev service's users (alice: admin; bob, carol: users) or any other name, once per test
+     * run: a later call answers the same session while the app still accepts it.
+     */
     public static Session login(String user) {
         return login(user, null);
     }
 
     /** Signs in with the given roles (comma-separated), through the provider's "custom user" form. */
     public static Session login(String user, String roles) {
+        String key = user + "|" + (roles == null ? "" : roles);
+        Session known = SIGNED_IN.get(key);
+        if (known != null && known.stillSignedIn()) {
+            return known;
+        }
+        Session session = fresh(user, roles);
+        SIGNED_IN.put(key, session);
+        return session;
+    }
+
+    /** Signs in through the provider now, whatever sessions exist (for tests of the login itself, or of logout). */
+    public static Session fresh(String user) {
+        return fresh(user, null);
+    }
+
+    /** {@link #fresh(String)} with the given roles (comma-separated). */
+    public static Session fresh(String user, String roles) {
         try {
             CookieManager jar = new CookieManager();
             HttpClient client = HttpClient.newBuilder().cookieHandler(jar)
@@ -96,6 +124,11 @@ public final class Session {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The app still knows the session (its cookie may have expired, or the test run restarted the app). */
+    private boolean stillSignedIn() {
+        return request().get("/").statusCode() == 200;
     }
 
     /** A REST Assured request as this user; redirects are not followed, so that 303s can be checked. */

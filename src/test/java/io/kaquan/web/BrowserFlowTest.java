@@ -2,51 +2,25 @@ package io.kaquan.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.kaquan.testing.Chromium;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
+import io.kaquan.testing.WithBrowser;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A merchant's first minutes, in a real Chromium: sign in, connect an account, invite a colleague, switch language. */
 @QuarkusTest
+@WithBrowser
 class BrowserFlowTest {
 
-    static Playwright playwright;
-    static Browser browser;
-    BrowserContext context;
     Page page;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-        playwright.close();
-    }
-
     @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 800));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+    void openPage(Page page) {
+        this.page = page;
     }
 
     @Test

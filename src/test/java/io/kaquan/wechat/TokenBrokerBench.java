@@ -122,9 +122,12 @@ class TokenBrokerBench {
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
         pool.shutdownNow();
+        // Refreshes still in flight at the end: let them land (the lookup threads end, each broker's background
+        // refreshes end in stop()), and count the stored tokens as handed out.
+        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("lookups still running 30 s after the end");
+        }
         brokers.forEach(TokenBroker::stop);
-        // Refreshes still in flight at the end: let them land, and count the stored tokens as handed out.
-        Thread.sleep(2000);
         for (Account account : created) {
             QuarkusTransaction.requiringNew().run(() -> AccessToken.ofTenant(account.tenantId).ifPresent(
                     token -> tokensSeen.computeIfAbsent(account.tenantId, id -> ConcurrentHashMap.newKeySet())

@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,7 @@ class TokenBrokerTest {
             assertEquals(1, first.size(), "every thread of both nodes got the same token");
             assertEquals(before + 1, side.upstream(STABLE_TOKEN), "one token request for all of them");
 
-            sleepUntil(broker.lease(side.tenantId).expiresAt().plusMillis(300));
+            clockReaches(broker.lease(side.tenantId).expiresAt().plusMillis(300));
             Set<String> second = lookUpAtOnce(side.tenantId, List.of(broker, nodeB));
             assertEquals(1, second.size());
             assertNotEquals(first, second, "a new token after expiry");
@@ -97,16 +98,13 @@ class TokenBrokerTest {
         side.forgetToken(gateway);
         int before = side.upstream(STABLE_TOKEN);
         TokenBroker.Lease lease = broker.lease(side.tenantId);
-        sleepUntil(lease.refreshAt().plusMillis(100));
+        clockReaches(lease.refreshAt().plusMillis(100));
 
         assertEquals(lease.token(), broker.lease(side.tenantId).token(),
                 "past its refresh point the token is still handed out, without waiting");
-        String renewed = lease.token();
-        for (int i = 0; i < 100 && renewed.equals(lease.token()); i++) {
-            Thread.sleep(50);
-            renewed = broker.lease(side.tenantId).token();
-        }
-        assertNotEquals(lease.token(), renewed, "renewed in the background before it expired");
+        String renewed = Awaitility.await("renewed in the background before it expired").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> broker.lease(side.tenantId).token(), token -> !token.equals(lease.token()));
         for (int i = 0; i < 100; i++) {
             broker.lease(side.tenantId);
         }
@@ -224,10 +222,8 @@ class TokenBrokerTest {
         return new TokenBroker.Refusal(token, WeChatApi.CARD_GET, 40001, "invalid credential");
     }
 
-    private static void sleepUntil(Instant when) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
+    private static void clockReaches(Instant when) {
+        Awaitility.await("the clock reaches " + when).atMost(Duration.between(Instant.now(), when).plusSeconds(5))
+                .pollInterval(Duration.ofMillis(20)).until(() -> !Instant.now().isBefore(when));
     }
 }

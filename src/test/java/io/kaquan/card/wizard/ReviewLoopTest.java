@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -100,17 +100,7 @@ class ReviewLoopTest {
     }
 
     private static void await(long tenant, String cardId, CardStatus status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (TestCards.stored(tenant, cardId).status != status) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(cardId + " is still " + TestCards.stored(tenant, cardId).status);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await(cardId + " " + status).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> TestCards.stored(tenant, cardId).status == status);
     }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +58,7 @@ class WizardResubmitTest {
 
         // WeChat (the sandbox) answers later than the gateway waits, but still makes the card: 10 s after the
         // gateway gave up, long after the resubmit below.
-        long latency = wechatConfig.readTimeout().toMillis() + 10_000;
+        long latency = wechatConfig.readTimeout().toMillis() + 5_000;
         faults(form.get("appid"), Map.of("latencyMs", latency));
         Response first;
         try {
@@ -82,9 +84,8 @@ class WizardResubmitTest {
         assertEquals(0, cardsInWeChat(tenantId).size(), "the first create has not taken effect yet");
 
         // Once WeChat has made the card, the resubmit finds it.
-        for (int i = 0; i < 120 && cardsInWeChat(tenantId).isEmpty(); i++) {
-            Thread.sleep(500);
-        }
+        Awaitility.await("the card made in WeChat").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !cardsInWeChat(tenantId).isEmpty());
         String location = wizard.submit(draft, review.digest()).then().statusCode(303).extract().header("Location");
         List<String> cards = cardsInWeChat(tenantId);
         assertEquals(1, cards.size(), "exactly one card in the WeChat account");
