@@ -1,5 +1,8 @@
 package io.kaquan.card;
 
+import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.CardType;
+import io.kaquan.wechat.UserCardStatus;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -9,6 +12,18 @@ import io.quarkus.qute.i18n.MessageBundle;
  */
 @MessageBundle(value = "cardMsg", locale = "zh-CN")
 public interface CardMsg {
+
+    /** A card status in words: {cardMsg:status(card.status)}, one status_CONSTANT message per status below. */
+    @Message
+    String status(CardStatus status);
+
+    /** A card type in words: {cardMsg:type(card.type)}, one type_CONSTANT message per type below. */
+    @Message
+    String type(CardType type);
+
+    /** A received code's status in words: {cardMsg:code(code.status)}, one code_CONSTANT message per status below. */
+    @Message
+    String code(UserCardStatus status);
 
     @Message("创建中")
     String status_INIT();

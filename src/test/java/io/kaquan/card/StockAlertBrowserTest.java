@@ -1,4 +1,4 @@
-package io.kaquan.callback;
+package io.kaquan.card;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.kaquan.testing.Chromium;
+import io.kaquan.callback.CallbackFixtures;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.quarkus.test.junit.QuarkusTest;
