@@ -36,24 +36,9 @@ public interface CardPagesMsg {
     @Message("筛选")
     String filterApply();
 
-    /** A list order in words: {cardPagesMsg:sort(s)}, one sort_CONSTANT message per order. */
+    /** A list order in words: {cardPagesMsg:sort(s)}, keys sort_$CONSTANT in cardPagesMsg_zh-CN and _en. */
     @Message
     String sort(CardList.Sort sort);
-
-    @Message("最新创建")
-    String sort_NEWEST();
-
-    @Message("最早创建")
-    String sort_OLDEST();
-
-    @Message("标题")
-    String sort_TITLE();
-
-    @Message("剩余库存从少到多")
-    String sort_STOCK_LOW();
-
-    @Message("剩余库存从多到少")
-    String sort_STOCK_HIGH();
 
     @Message("没有符合条件的卡券。")
     String listEmpty();
@@ -475,21 +460,12 @@ public interface CardPagesMsg {
     @Message("总量 前 → 预期")
     String colTotals();
 
-    /** A stock change's state in words: {cardPagesMsg:stock(change.state)}, one stock_CONSTANT message per state. */
+    /**
+     * A stock change's state in words: {cardPagesMsg:stockState(change.state)}, keys stockState_$CONSTANT in
+     * cardPagesMsg_zh-CN and _en (Qute's key form when a constant holds an underscore).
+     */
     @Message
-    String stock(CallState state);
-
-    @Message("已生效")
-    String stock_APPLIED();
-
-    @Message("未生效")
-    String stock_NOT_APPLIED();
-
-    @Message("提交中")
-    String stock_PENDING();
-
-    @Message("待核对")
-    String stock_UNCERTAIN();
+    String stockState(CallState state);
 
     @Message("经核对已生效：微信中的总库存是 {seen}，正是调整后的数量（操作 {operation}）。")
     String reconciledApplied(int seen, String operation);

@@ -19,7 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
  * health and the callback settings. Above the features it gathers (it will grow into the merchant's dashboard), so
  * {@code tenant} need not know them.
  */
-@Path("/t/{tenant}")
+// Rooted at "/" like TenantPages: a class at /t/{tenant} would take /t/{tenant}/settings too and answer 404.
+@Path("/")
 public class OverviewPage {
 
     @CheckedTemplate
@@ -41,6 +42,7 @@ public class OverviewPage {
     UriInfo uriInfo;
 
     @GET
+    @Path("t/{tenant}")
     public TemplateInstance overview() {
         return Templates.overview(currentTenant.get(), tenants.memberCount(), tenants.callbackUrl(uriInfo.getBaseUri()),
                 tenants.health(), stockAlerts.open());
