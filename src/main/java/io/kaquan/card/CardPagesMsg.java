@@ -6,7 +6,10 @@ import io.kaquan.wechat.CallState;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** Texts of the card list, card page and card forms. Chinese here, English in cardPagesMsg_en. */
+/**
+ * Texts of the card list, card page and card forms. Chinese here, English in cardPagesMsg_en; the words of enum
+ * constants in cardPagesMsg_zh-CN and cardPagesMsg_en. Long because it is every text of those pages, one method each.
+ */
 @MessageBundle(value = "cardPagesMsg", locale = "zh-CN")
 public interface CardPagesMsg {
 
