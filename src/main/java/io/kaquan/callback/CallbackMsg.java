@@ -52,6 +52,12 @@ public interface CallbackMsg {
     @Message("没有符合条件的事件。")
     String eventsEmpty();
 
+    @Message("还没有收到这张卡券的事件。")
+    String cardEventsEmpty();
+
+    @Message("全部事件")
+    String cardEventsAll();
+
     @Message("事件 #{id}")
     String eventTitle(Long id);
 
@@ -332,41 +338,6 @@ public interface CallbackMsg {
 
     @Message("密文中的公众号不符")
     String reasonAccountMismatch();
-
-    // Low-stock alerts (tenant overview)
-
-    @Message("库存报警")
-    String stockAlertsTitle();
-
-    @Message("微信提醒：这些卡券的库存已不多（初始库存超过 200、剩余不超过 100 时推送，每张卡券 12 小时最多一次）。")
-    String stockAlertsIntro();
-
-    @Message("卡券")
-    String stockAlertCard();
-
-    @Message("微信的说明")
-    String stockAlertDetail();
-
-    @Message("报警时间")
-    String stockAlertRaisedAt();
-
-    @Message("{count} 次")
-    String stockAlertCount(long count);
-
-    @Message("库存已为 0")
-    String stockDetailEmpty();
-
-    @Message("库存不超过 100")
-    String stockDetailLow();
-
-    @Message("知道了")
-    String stockAlertAcknowledge();
-
-    @Message("卡券 {cardId} 的库存报警已关闭。")
-    String stockAlertAcknowledged(String cardId);
-
-    @Message("卡券 {cardId} 没有未关闭的库存报警（可能已被别人关闭）。")
-    String stockAlertNothingOpen(String cardId);
 
     // Outcome notes (EventOutcomes)
 

@@ -28,6 +28,8 @@ public class EventPages {
                 Map<String, String> errors);
 
         static native TemplateInstance event(WeChatEvent event, List<EventTexts.FieldRow> fields);
+
+        static native TemplateInstance cardEvents(String card, List<WeChatEvent> events, boolean more);
     }
 
     @Inject
@@ -63,6 +65,18 @@ public class EventPages {
         String nextQuery = page.nextBefore() == null ? null : nextQuery(filter, page.nextBefore());
         return RestResponse.ok(Templates.events(page, filter, log.eventTypes(), List.of(WeChatEvent.Status.values()),
                 nextQuery, log.viewCounts(filter), errors));
+    }
+
+    /** The latest events of one card, without the layout: the card page loads it (htmx). Any member reads. */
+    @GET
+    @Path("fragment")
+    public RestResponse<TemplateInstance> cardEvents(@RestQuery String card) {
+        if (card == null || card.isBlank() || card.strip().length() > 64) {
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST);
+        }
+        String cardId = card.strip();
+        EventLog.Page page = log.page(new EventLog.Filter(null, cardId, null, null, null, null, null));
+        return RestResponse.ok(Templates.cardEvents(cardId, page.events(), page.nextBefore() != null));
     }
 
     @GET

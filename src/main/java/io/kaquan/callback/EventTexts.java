@@ -64,16 +64,6 @@ public class EventTexts {
         return EventOutcomes.text(note, msg());
     }
 
-    /** card_sku_remind's Detail in words when it is one of WeChat's known sentences, else as WeChat wrote it. */
-    static String stockDetail(String detail) {
-        String text = detail == null ? "" : detail.strip();
-        return switch (text) {
-            case "the card's quantity is equal to 0" -> msg().stockDetailEmpty();
-            case "the card's quantity is less than or equal to 100" -> msg().stockDetailLow();
-            default -> text;
-        };
-    }
-
     static String reason(UnroutableEvent.Reason reason) {
         CallbackMsg m = msg();
         return switch (reason) {

@@ -7,6 +7,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.CardType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -131,5 +132,10 @@ public class Card extends PanacheEntityBase {
             status = newStatus;
             statusChangedAt = at;
         }
+    }
+
+    /** The card's type as Kaquan knows types ({@link CardType#OTHER} for a type made elsewhere). */
+    public CardType type() {
+        return CardType.of(cardType);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.CardType;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
@@ -33,18 +34,38 @@ public class CardPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(CardList.Page page, CardList.Filter filter, List<CardStatus> statuses,
-                List<String> types, List<CardList.Sort> sorts);
+                List<CardType> types, List<CardList.Sort> sorts);
 
-        static native TemplateInstance detail(CardService.CardPage page);
+        static native TemplateInstance detail(CardPage page);
 
         static native TemplateInstance edit(Card card, CardView view, Map<String, String> palette,
                 List<String> codeTypes);
     }
 
-    static final List<String> TYPES = List.of("GROUPON", "CASH", "DISCOUNT", "GIFT", "GENERAL_COUPON", "MEMBER_CARD");
+    /** The types the list filters by (every type but "other"). */
+    static final List<CardType> TYPES = List.of(CardType.GROUPON, CardType.CASH, CardType.DISCOUNT, CardType.GIFT,
+            CardType.GENERAL_COUPON, CardType.MEMBER_CARD);
 
     @Inject
-    CardService cards;
+    CardLookup lookup;
+
+    @Inject
+    CardRefresh refresh;
+
+    @Inject
+    CardUpdate update;
+
+    @Inject
+    StockChangeRequest stockChange;
+
+    @Inject
+    StockSettlement settlement;
+
+    @Inject
+    CardDeletion deletion;
+
+    @Inject
+    CardCells cells;
 
     @Inject
     CurrentTenant currentTenant;
@@ -62,20 +83,20 @@ public class CardPages {
     public TemplateInstance list(@RestQuery String status, @RestQuery String type, @RestQuery String q,
             @RestQuery String sort, @RestQuery Integer page) {
         CardList.Filter filter = CardList.Filter.of(status, type, q, sort, page);
-        return Templates.list(cards.list(filter), filter, List.of(CardStatus.values()), TYPES,
+        return Templates.list(lookup.list(filter), filter, List.of(CardStatus.values()), TYPES,
                 List.of(CardList.Sort.values()));
     }
 
     @GET
     @Path("{cardId}")
     public TemplateInstance detail(@RestPath String cardId) {
-        return Templates.detail(cards.page(cardId));
+        return Templates.detail(lookup.page(cardId));
     }
 
     @GET
     @Path("{cardId}/edit")
     public TemplateInstance edit(@RestPath String cardId) {
-        Card card = cards.editable(cardId);
+        Card card = update.editable(cardId);
         return Templates.edit(card, new CardView(card, msg()), CardView.PALETTE, CardView.CODE_TYPES);
     }
 
@@ -84,8 +105,8 @@ public class CardPages {
     public RestResponse<Void> refresh(@RestPath String cardId, @RestForm String back) {
         String target = back != null && back.startsWith(list() + "?") || list().equals(back) ? back : path(cardId);
         return forms.submit(target, () -> {
-            Card card = cards.refresh(cardId);
-            flash.success(msg().refreshed(card.title, CardTexts.label(card.status)));
+            Card card = refresh.refresh(cardId);
+            flash.success(msg().refreshed(card.title, i18n.bundle(CardMsg.class).status(card.status)));
             return target;
         });
     }
@@ -97,7 +118,7 @@ public class CardPages {
         Map<String, String> values = new HashMap<>();
         form.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(list.size() - 1)));
         return forms.submit(path(cardId) + "/edit", () -> {
-            CardService.Outcome outcome = cards.update(cardId, values);
+            CardOutcome outcome = update.update(cardId, values);
             show(outcome);
             return outcome.ok() ? path(cardId) : path(cardId) + "/edit";
         });
@@ -108,7 +129,7 @@ public class CardPages {
     public RestResponse<Void> stock(@RestPath String cardId, @RestForm String direction, @RestForm String amount,
             @RestForm String reason) {
         return forms.submit(path(cardId) + "#stock", () -> {
-            show(cards.changeStock(cardId, direction, amount, reason));
+            show(stockChange.changeStock(cardId, direction, amount, reason));
             return path(cardId) + "#stock";
         });
     }
@@ -117,7 +138,7 @@ public class CardPages {
     @Path("{cardId}/stock/{operationId}/reconcile")
     public RestResponse<Void> reconcile(@RestPath String cardId, @RestPath String operationId) {
         return forms.submit(path(cardId) + "#stock", () -> {
-            show(cards.reconcile(cardId, operationId));
+            show(settlement.reconcile(cardId, operationId));
             return path(cardId) + "#stock";
         });
     }
@@ -127,7 +148,7 @@ public class CardPages {
     public RestResponse<Void> settle(@RestPath String cardId, @RestPath String operationId, @RestForm String decision,
             @RestForm String note) {
         return forms.submit(path(cardId) + "#stock", () -> {
-            show(cards.settleByHand(cardId, operationId, decision, note));
+            show(settlement.settleByHand(cardId, operationId, decision, note));
             return path(cardId) + "#stock";
         });
     }
@@ -136,7 +157,7 @@ public class CardPages {
     @Path("{cardId}/delete")
     public RestResponse<Void> delete(@RestPath String cardId, @RestForm String confirm) {
         return forms.submit(path(cardId) + "#delete", () -> {
-            flash.success(msg().deleted(cards.delete(cardId, confirm)));
+            flash.success(msg().deleted(deletion.delete(cardId, confirm)));
             return path(cardId);
         });
     }
@@ -145,7 +166,7 @@ public class CardPages {
     @Path("{cardId}/paycell")
     public RestResponse<Void> payCell(@RestPath String cardId, @RestForm String open) {
         return forms.submit(path(cardId) + "#cells", () -> {
-            flash.success(cards.payCell(cardId, "true".equals(open)));
+            flash.success(cells.payCell(cardId, "true".equals(open)));
             return path(cardId) + "#cells";
         });
     }
@@ -155,23 +176,13 @@ public class CardPages {
     public RestResponse<Void> selfConsumeCell(@RestPath String cardId, @RestForm String open,
             @RestForm String needVerifyCod, @RestForm String needRemarkAmount) {
         return forms.submit(path(cardId) + "#cells", () -> {
-            flash.success(cards.selfConsumeCell(cardId, "true".equals(open), "true".equals(needVerifyCod),
+            flash.success(cells.selfConsumeCell(cardId, "true".equals(open), "true".equals(needVerifyCod),
                     "true".equals(needRemarkAmount)));
             return path(cardId) + "#cells";
         });
     }
 
-    @POST
-    @Path("{cardId}/alerts/{alertId}/acknowledge")
-    public RestResponse<Void> acknowledge(@RestPath String cardId, @RestPath long alertId) {
-        return forms.submit(path(cardId), () -> {
-            cards.acknowledgeAlert(cardId, alertId);
-            flash.success(msg().acknowledged());
-            return path(cardId);
-        });
-    }
-
-    private void show(CardService.Outcome outcome) {
+    private void show(CardOutcome outcome) {
         if (outcome.ok()) {
             flash.success(outcome.message());
         } else {

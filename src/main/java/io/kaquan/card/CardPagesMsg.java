@@ -2,10 +2,14 @@ package io.kaquan.card;
 
 import java.util.List;
 
+import io.kaquan.wechat.CallState;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** Texts of the card list, card page and card forms. Chinese here, English in cardPagesMsg_en. */
+/**
+ * Texts of the card list, card page and card forms. Chinese here, English in cardPagesMsg_en; the words of enum
+ * constants in cardPagesMsg_zh-CN and cardPagesMsg_en. Long because it is every text of those pages, one method each.
+ */
 @MessageBundle(value = "cardPagesMsg", locale = "zh-CN")
 public interface CardPagesMsg {
 
@@ -35,20 +39,9 @@ public interface CardPagesMsg {
     @Message("筛选")
     String filterApply();
 
-    @Message("最新创建")
-    String sort_NEWEST();
-
-    @Message("最早创建")
-    String sort_OLDEST();
-
-    @Message("标题")
-    String sort_TITLE();
-
-    @Message("剩余库存从少到多")
-    String sort_STOCK_LOW();
-
-    @Message("剩余库存从多到少")
-    String sort_STOCK_HIGH();
+    /** A list order in words: {cardPagesMsg:sort(s)}, keys sort_$CONSTANT in cardPagesMsg_zh-CN and _en. */
+    @Message
+    String sort(CardList.Sort sort);
 
     @Message("没有符合条件的卡券。")
     String listEmpty();
@@ -271,17 +264,14 @@ public interface CardPagesMsg {
     @Message("事件记录")
     String eventsTitle();
 
-    @Message("还没有收到这张卡券的事件。")
-    String eventsEmpty();
-
     @Message("全部事件")
     String eventsAll();
 
     @Message("已知的卡券码")
     String codesTitle();
 
-    @Message("Kaquan 还不知道这张卡券的任何码（用户领取后由事件推送带来）。")
-    String codesEmpty();
+    @Message("查看已知的卡券码")
+    String codesAll();
 
     @Message("码")
     String colCode();
@@ -473,17 +463,12 @@ public interface CardPagesMsg {
     @Message("总量 前 → 预期")
     String colTotals();
 
-    @Message("已生效")
-    String stock_APPLIED();
-
-    @Message("未生效")
-    String stock_FAILED();
-
-    @Message("提交中")
-    String stock_PENDING();
-
-    @Message("待核对")
-    String stock_UNCERTAIN();
+    /**
+     * A stock change's state in words: {cardPagesMsg:stockState(change.state)}, keys stockState_$CONSTANT in
+     * cardPagesMsg_zh-CN and _en (Qute's key form when a constant holds an underscore).
+     */
+    @Message
+    String stockState(CallState state);
 
     @Message("经核对已生效：微信中的总库存是 {seen}，正是调整后的数量（操作 {operation}）。")
     String reconciledApplied(int seen, String operation);
@@ -616,4 +601,39 @@ public interface CardPagesMsg {
 
     @Message("已手工确认库存调整未生效（操作 {operation}）。")
     String settledNotApplied(String operation);
+
+    // Low-stock alerts (tenant overview and card page)
+
+    @Message("库存报警")
+    String stockAlertsTitle();
+
+    @Message("微信提醒：这些卡券的库存已不多（初始库存超过 200、剩余不超过 100 时推送，每张卡券 12 小时最多一次）。")
+    String stockAlertsIntro();
+
+    @Message("卡券")
+    String stockAlertCard();
+
+    @Message("微信的说明")
+    String stockAlertDetail();
+
+    @Message("报警时间")
+    String stockAlertRaisedAt();
+
+    @Message("{count} 次")
+    String stockAlertCount(long count);
+
+    @Message("库存已为 0")
+    String stockDetailEmpty();
+
+    @Message("库存不超过 100")
+    String stockDetailLow();
+
+    @Message("知道了")
+    String stockAlertAcknowledge();
+
+    @Message("卡券 {cardId} 的库存报警已关闭。")
+    String stockAlertAcknowledged(String cardId);
+
+    @Message("卡券 {cardId} 没有未关闭的库存报警（可能已被别人关闭）。")
+    String stockAlertNothingOpen(String cardId);
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.kaquan.wechat.CallState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,21 +23,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "stock_change")
 public class StockChange extends PanacheEntityBase {
-
-    public enum State {
-        /** Recorded; the call is being made. */
-        PENDING,
-        /** The stock changed in WeChat. */
-        APPLIED,
-        /** The stock did not change. */
-        FAILED,
-        /** WeChat gave no clear answer and card/get could not settle it yet. */
-        UNCERTAIN;
-
-        public boolean open() {
-            return this == PENDING || this == UNCERTAIN;
-        }
-    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,7 +45,7 @@ public class StockChange extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public State state;
+    public CallState state;
 
     @Column(name = "total_before", nullable = false)
     public int totalBefore;
@@ -103,7 +89,7 @@ public class StockChange extends PanacheEntityBase {
     /** The card's change whose outcome is still open, if any (at most one: a partial unique index). */
     public static Optional<StockChange> openOf(long tenantId, String cardId) {
         return find("tenantId = ?1 and cardId = ?2 and state in ?3", tenantId, cardId,
-                List.of(State.PENDING, State.UNCERTAIN)).firstResultOptional();
+                List.of(CallState.PENDING, CallState.UNCERTAIN)).firstResultOptional();
     }
 
     public static List<StockChange> recentOf(long tenantId, String cardId, int limit) {
@@ -116,7 +102,7 @@ public class StockChange extends PanacheEntityBase {
      * tell any more whether this change took effect (total_quantity moved by some other change too), a person must.
      */
     public boolean undecidable() {
-        return state == State.UNCERTAIN && totalSeen != null && totalSeen != totalBefore && totalSeen != totalExpected;
+        return state == CallState.UNCERTAIN && totalSeen != null && totalSeen != totalBefore && totalSeen != totalExpected;
     }
 
     public boolean increase() {

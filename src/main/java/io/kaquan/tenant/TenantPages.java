@@ -1,9 +1,7 @@
 package io.kaquan.tenant;
 
-import java.net.URI;
 import java.util.List;
 
-import io.kaquan.callback.StockAlertBoard;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
@@ -21,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Home (my accounts), connecting an account, a tenant's overview and settings. */
+/** Home (my accounts), connecting an account, a tenant's settings (its overview is {@code overview.OverviewPage}). */
 @Path("/")
 public class TenantPages {
 
@@ -30,9 +28,6 @@ public class TenantPages {
         static native TemplateInstance home(List<TenantService.Summary> tenants);
 
         static native TemplateInstance register(List<MessageMode> modes);
-
-        static native TemplateInstance overview(Tenant tenant, long memberCount, String callbackUrl, TokenHealth health,
-                List<StockAlertBoard.Open> alerts);
 
         static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl,
                 TokenHealth health, List<TokenMode> tokenModes);
@@ -59,9 +54,6 @@ public class TenantPages {
     @Inject
     I18n i18n;
 
-    @Inject
-    StockAlertBoard stockAlerts;
-
     @GET
     public TemplateInstance home() {
         return Templates.home(tenants.myTenants());
@@ -83,13 +75,6 @@ public class TenantPages {
             flash.reveal("aesKey", registered.aesKey());
             return "/t/" + registered.tenant().id + "/settings";
         });
-    }
-
-    @GET
-    @Path("t/{tenant}")
-    public TemplateInstance overview() {
-        return Templates.overview(currentTenant.get(), tenants.memberCount(), callbackUrl(), tenants.health(),
-                stockAlerts.open());
     }
 
     @GET
@@ -165,13 +150,8 @@ public class TenantPages {
         return "/t/" + currentTenant.id() + "/settings";
     }
 
-    /**
-     * The one callback URL shared by every tenant: pushes name their account (ToUserName); the {@code t} hint lets
-     * WeChat's URL check, which names none, find the tenant without trying every token.
-     */
     private String callbackUrl() {
-        URI base = config.publicUrl().orElse(uriInfo.getBaseUri());
-        return base.resolve("/wechat/callback?t=" + currentTenant.get().originalId).toString();
+        return tenants.callbackUrl(uriInfo.getBaseUri());
     }
 
     private TenantMsg messages() {

@@ -52,6 +52,9 @@ public class TenantService {
     @Inject
     WeChatSandbox sandbox;
 
+    @Inject
+    TenantConfig config;
+
     /** A newly connected account, with the two values the merchant must paste into the MP console now. */
     public record Registered(Tenant tenant, String callbackToken, String aesKey) {
     }
@@ -161,6 +164,17 @@ public class TenantService {
                 where m.tenantId = t.id and m.user.id = ?1
                 order by lower(t.displayName), t.id""", Summary.class)
                 .setParameter(1, currentUser.id()).getResultList();
+    }
+
+    /**
+     * The one callback URL shared by every tenant: pushes name their account (ToUserName); the {@code t} hint lets
+     * WeChat's URL check, which names none, find the tenant without trying every token.
+     *
+     * @param requestBase this request's base URI, used when no public URL is configured
+     */
+    public String callbackUrl(java.net.URI requestBase) {
+        java.net.URI base = config.publicUrl().orElse(requestBase);
+        return base.resolve("/wechat/callback?t=" + currentTenant.get().originalId).toString();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

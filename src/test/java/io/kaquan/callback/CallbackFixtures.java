@@ -32,14 +32,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * A tenant registered through the real form and a sandbox account with the same appid, original id, token, key and
  * mode whose callback URL is this app's own /wechat/callback; plus signed requests made by hand and database reads.
  */
-final class CallbackFixtures {
+public final class CallbackFixtures {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private CallbackFixtures() {
     }
 
-    record Account(long tenantId, String appid, String originalId, String token, String aesKey, String mode) {
+    public record Account(long tenantId, String appid, String originalId, String token, String aesKey, String mode) {
     }
 
     static String baseUrl() {
@@ -47,7 +47,7 @@ final class CallbackFixtures {
     }
 
     /** Registers a tenant owned by the session's user, bound to a new sandbox account pushing to our callback. */
-    static Account account(Session owner, String mode) {
+    public static Account account(Session owner, String mode) {
         String appid = TestTenants.appid();
         String originalId = TestTenants.originalId();
         String secret = TestTenants.hex(32);
@@ -93,12 +93,12 @@ final class CallbackFixtures {
     }
 
     /** Asks the sandbox to push the given XML as it is. */
-    static void pushXml(Account account, String xml) {
+    public static void pushXml(Account account, String xml) {
         given().contentType(ContentType.JSON).body(Map.of("xml", xml))
                 .post("/sandbox/admin/accounts/" + account.appid() + "/pushes").then().statusCode(202);
     }
 
-    static String eventXml(Account account, String openid, long createTime, String event, String... fields) {
+    public static String eventXml(Account account, String openid, long createTime, String event, String... fields) {
         StringBuilder xml = new StringBuilder("<xml><ToUserName><![CDATA[").append(account.originalId())
                 .append("]]></ToUserName>\n<FromUserName><![CDATA[").append(openid).append("]]></FromUserName>\n")
                 .append("<CreateTime>").append(createTime).append("</CreateTime>\n<MsgType><![CDATA[event]]></MsgType>\n")
@@ -171,12 +171,12 @@ final class CallbackFixtures {
         }
     }
 
-    static long count(DataSource db, String sql, Object... params) {
+    public static long count(DataSource db, String sql, Object... params) {
         return ((Number) rows(db, sql, params).get(0).values().iterator().next()).longValue();
     }
 
     /** Polls a query until its rows satisfy the condition (pushes and processing are asynchronous). */
-    static List<Map<String, Object>> await(DataSource db, Predicate<List<Map<String, Object>>> condition, String sql,
+    public static List<Map<String, Object>> await(DataSource db, Predicate<List<Map<String, Object>>> condition, String sql,
             Object... params) {
         AtomicReference<List<Map<String, Object>>> last = new AtomicReference<>();
         try {
@@ -198,7 +198,7 @@ final class CallbackFixtures {
                         .getList("findAll { it.status == 'DELIVERED' }").size() >= deliveries);
     }
 
-    static String hex(int length) {
+    public static String hex(int length) {
         return TestTenants.hex(length);
     }
 }

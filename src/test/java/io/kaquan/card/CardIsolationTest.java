@@ -28,6 +28,7 @@ class CardIsolationTest {
     static TestTenant tenantB;
     static String cardOfA;
     static long alertOfA;
+    static long eventOfA;
     static String operationOfA;
 
     /** Once, from the first test: REST Assured (used by TestCards) knows the app's port only inside tests. */
@@ -46,6 +47,7 @@ class CardIsolationTest {
                 + "'{}'::jsonb, '<xml/>', 'PLAIN', 'PROCESSED', now())", tenantA.id(), "iso|" + cardOfA, cardOfA);
         long eventId = CardFixtures.count("select id from wechat_event where tenant_id = ?1 and dedupe_key = ?2",
                 tenantA.id(), "iso|" + cardOfA);
+        eventOfA = eventId;
         CardFixtures.sql("insert into card_stock_alert (tenant_id, card_id, detail, event_id, raised_at) "
                 + "values (?1, ?2, 'low', ?3, now())", tenantA.id(), cardOfA, eventId);
         alertOfA = CardFixtures.count("select id from card_stock_alert where event_id = ?1", eventId);
@@ -70,6 +72,14 @@ class CardIsolationTest {
         // and A's tenant stays closed to B altogether
         ownerB.request().get(tenantA.card(cardOfA)).then().statusCode(404);
         ownerB.request().get(tenantA.cards()).then().statusCode(404);
+        // the card's events fragment (served by the event log): A's events neither through B nor in A's URL
+        String events = ownerB.request().queryParam("card", cardOfA).get("/t/" + tenantB.id() + "/events/fragment")
+                .then().statusCode(200).extract().asString();
+        assertFalse(events.contains("data-event-id=\"" + eventOfA + "\""), events);
+        ownerB.request().queryParam("card", cardOfA).get("/t/" + tenantA.id() + "/events/fragment").then()
+                .statusCode(404);
+        ownerA.request().queryParam("card", cardOfA).get("/t/" + tenantA.id() + "/events/fragment").then()
+                .statusCode(200).body(org.hamcrest.Matchers.containsString("data-event-id=\"" + eventOfA + "\""));
     }
 
     @Test
@@ -84,8 +94,7 @@ class CardIsolationTest {
                 "/stock/" + operationOfA + "/settle", Map.of("decision", "applied", "note", "B"),
                 "/delete", Map.of("confirm", "yes"),
                 "/paycell", Map.of("open", "true"),
-                "/selfconsumecell", Map.of("open", "true"),
-                "/alerts/" + alertOfA + "/acknowledge", Map.of());
+                "/selfconsumecell", Map.of("open", "true"));
         long auditBefore = CardFixtures.count("select count(*) from audit_log where tenant_id = ?1", tenantA.id());
         long auditBeforeB = CardFixtures.count("select count(*) from audit_log where tenant_id = ?1", tenantB.id());
         WeChatCards.Detail before = CardFixtures.wechat(tenantA.id(), cardOfA);
@@ -101,7 +110,11 @@ class CardIsolationTest {
         ownerB.request().post(tenantB.card(cardOfB) + "/stock/" + operationOfA + "/reconcile").then().statusCode(404);
         ownerB.request().formParam("decision", "applied").formParam("note", "B")
                 .post(tenantB.card(cardOfB) + "/stock/" + operationOfA + "/settle").then().statusCode(404);
-        ownerB.request().post(tenantB.card(cardOfB) + "/alerts/" + alertOfA + "/acknowledge").then().statusCode(404);
+        // A's card's alerts: acknowledging them through B closes nothing of A's; A's URL is a 404 for B
+        ownerB.request().formParam("cardId", cardOfA).formParam("back", "card")
+                .post("/t/" + tenantB.id() + "/stock-alerts/acknowledge").then().statusCode(303);
+        ownerB.request().formParam("cardId", cardOfA).formParam("back", "card")
+                .post("/t/" + tenantA.id() + "/stock-alerts/acknowledge").then().statusCode(404);
 
         WeChatCards.Detail after = CardFixtures.wechat(tenantA.id(), cardOfA);
         assertEquals(before.totalQuantity(), after.totalQuantity());

@@ -131,8 +131,15 @@ class CardPagesTest {
         assertTrue(page.contains(LocalDate.ofInstant(Instant.ofEpochSecond(begin), TimeTexts.SHANGHAI).toString()),
                 "validity as Asia/Shanghai dates");
         assertTrue(page.contains("剩余 1000 / 总量 1000"));
-        assertTrue(page.contains("/t/" + tenant.id() + "/events/" + eventId), "event links to the event page");
-        assertTrue(page.contains("/t/" + tenant.id() + "/codes?cardId=" + cardId + "&amp;code=123456789012"));
+        // the card's events and codes come from their features' pages (htmx), each with a plain link as fallback
+        assertTrue(page.contains("hx-get=\"/t/" + tenant.id() + "/events/fragment?card=" + cardId + "\""), page);
+        assertTrue(page.contains("hx-get=\"/t/" + tenant.id() + "/codes/fragment?card=" + cardId + "\""), page);
+        assertTrue(page.contains("href=\"/t/" + tenant.id() + "/events?card=" + cardId + "\""), page);
+        String events = viewer.request().get("/t/" + tenant.id() + "/events/fragment?card=" + cardId).then()
+                .statusCode(200).extract().asString();
+        assertTrue(events.contains("/t/" + tenant.id() + "/events/" + eventId), "event links to the event page");
+        assertFalse(events.contains("<html"), "a fragment, without the layout");
+        viewer.request().get("/t/" + tenant.id() + "/events/fragment").then().statusCode(400);
         assertTrue(page.contains("the card&#39;s quantity is equal to 100") || page.contains("the card's quantity"));
         assertTrue(page.contains("action=\"/t/" + tenant.id() + "/cards/new/similar\"") == false,
                 "viewers do not get the similar-card form");
@@ -143,8 +150,11 @@ class CardPagesTest {
         assertTrue(asOperator.contains("name=\"cardId\" value=\"" + cardId + "\""));
 
         long alertId = count("select id from card_stock_alert where tenant_id = ?1 and card_id = ?2", tenant.id(), cardId);
-        viewer.request().post(tenant.card(cardId) + "/alerts/" + alertId + "/acknowledge").then().statusCode(403);
-        operator.request().post(tenant.card(cardId) + "/alerts/" + alertId + "/acknowledge").then().statusCode(303);
+        assertTrue(asOperator.contains("action=\"/t/" + tenant.id() + "/stock-alerts/acknowledge\""), asOperator);
+        String acknowledge = "/t/" + tenant.id() + "/stock-alerts/acknowledge";
+        viewer.request().formParam("cardId", cardId).formParam("back", "card").post(acknowledge).then().statusCode(403);
+        operator.request().formParam("cardId", cardId).formParam("back", "card").post(acknowledge).then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(tenant.card(cardId)));
         assertEquals(0, count("select count(*) from card_stock_alert where id = ?1 and acknowledged_at is null", alertId));
         assertEquals(1, auditCount(tenant.id(), "card.stock-alert-acknowledged"));
 
@@ -257,7 +267,7 @@ class CardPagesTest {
                 .formParam("direction", "decrease").formParam("amount", "1000").formParam("reason", "清空")
                 .post(tenant.card(cardId) + "/stock"), () -> TestCards.receive(cardId)));
         assertTrue(page.contains("库存调整失败，库存没有变化") && page.contains(wechatText("err_40122")), page);
-        assertTrue(page.contains("data-state=\"FAILED\""), page);
+        assertTrue(page.contains("data-state=\"NOT_APPLIED\""), page);
         assertEquals(1000, CardFixtures.wechat(tenant.id(), cardId).totalQuantity());
         assertEquals(1, auditCount(tenant.id(), "card.stock-failed"));
 

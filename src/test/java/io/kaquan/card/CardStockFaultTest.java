@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.kaquan.card.CardFixtures.TestTenant;
 import io.kaquan.testing.SandboxLatency;
 import io.kaquan.testing.Session;
+import io.kaquan.wechat.CallState;
 import io.kaquan.testing.TestCards;
 import io.kaquan.wechat.WeChatConfig;
 import io.kaquan.wechat.WeChatGateway;
@@ -64,7 +65,7 @@ class CardStockFaultTest {
                 .formParam("direction", "increase").formParam("amount", "100").formParam("reason", "故障测试")
                 .post(tenant.card(cardId) + "/stock"), () -> CardFixtures.faults(appid, Map.of("errorShare", 1))));
         StockChange change = only(tenant.id(), cardId);
-        assertEquals(StockChange.State.UNCERTAIN, change.state);
+        assertEquals(CallState.UNCERTAIN, change.state);
         assertTrue(page.contains("是否生效还不确定"), page);
         assertTrue(page.contains("data-operation=\"" + change.operationId + "\" data-state=\"UNCERTAIN\""), page);
 
@@ -78,8 +79,8 @@ class CardStockFaultTest {
         page = followed(operator, operator.request().formParam("direction", "increase").formParam("amount", "100")
                 .formParam("reason", "恢复后").post(tenant.card(cardId) + "/stock"));
         assertTrue(page.contains("库存已增加 100"), page);
-        assertTrue(page.contains("data-operation=\"" + change.operationId + "\" data-state=\"FAILED\""), page);
-        assertEquals(StockChange.State.FAILED, only(tenant.id(), cardId).state);
+        assertTrue(page.contains("data-operation=\"" + change.operationId + "\" data-state=\"NOT_APPLIED\""), page);
+        assertEquals(CallState.NOT_APPLIED, only(tenant.id(), cardId).state);
         assertEquals(1100, CardFixtures.wechat(tenant.id(), cardId).totalQuantity(), "the failed one not at all, "
                 + "the next one once");
         assertEquals(1, CardPagesTest.auditCount(tenant.id(), "card.stock-uncertain"));
@@ -107,14 +108,14 @@ class CardStockFaultTest {
         StockChange change = only(tenant.id(), cardId);
         // The gateway gave up before the sandbox applied the change: card/get still shows the old total, and the
         // request may still arrive, so the change stays open and the page says so.
-        assertEquals(StockChange.State.UNCERTAIN, change.state, page);
+        assertEquals(CallState.UNCERTAIN, change.state, page);
         assertTrue(page.contains("还不能确定（操作 " + change.operationId + "）"), page);
 
         await(() -> CardFixtures.wechat(tenant.id(), cardId).totalQuantity() != 1000);
         page = followed(operator, operator.request()
                 .post(tenant.card(cardId) + "/stock/" + change.operationId + "/reconcile"));
         assertTrue(page.contains("经核对已生效：微信中的总库存是 700"), page);
-        assertEquals(StockChange.State.APPLIED, only(tenant.id(), cardId).state);
+        assertEquals(CallState.APPLIED, only(tenant.id(), cardId).state);
         assertEquals(700, CardFixtures.wechat(tenant.id(), cardId).totalQuantity(), "exactly once");
         assertTrue(page.contains("data-state=\"APPLIED\""), page);
     }
@@ -128,14 +129,14 @@ class CardStockFaultTest {
                 .formParam("direction", "increase").formParam("amount", "100").formParam("reason", "活动补货")
                 .post(tenant.card(cardId) + "/stock"), () -> CardFixtures.faults(appid, Map.of("errorShare", 1))));
         StockChange change = only(tenant.id(), cardId);
-        assertEquals(StockChange.State.UNCERTAIN, change.state);
+        assertEquals(CallState.UNCERTAIN, change.state);
         String settle = tenant.card(cardId) + "/stock/" + change.operationId + "/settle";
 
         // while card/get cannot be read either, the automatic check has not had its say: no settling by hand
         String page = followed(operator, operator.request().formParam("decision", "applied")
                 .formParam("note", "看过公众平台").post(settle));
         assertTrue(page.contains("还可以自动核对，无需手工确认"), page);
-        assertEquals(StockChange.State.UNCERTAIN, only(tenant.id(), cardId).state);
+        assertEquals(CallState.UNCERTAIN, only(tenant.id(), cardId).state);
 
         // meanwhile someone adds 5 in the MP console: WeChat's total (1005) is neither 1000 nor 1100
         CardFixtures.faults(appid, Map.of("errorShare", 0));
@@ -152,17 +153,17 @@ class CardStockFaultTest {
         page = followed(operator, operator.request().formParam("decision", "not-applied").formParam("note", "  ")
                 .post(settle));
         assertTrue(page.contains("请写明核实依据"), page);
-        assertEquals(StockChange.State.UNCERTAIN, only(tenant.id(), cardId).state);
+        assertEquals(CallState.UNCERTAIN, only(tenant.id(), cardId).state);
 
         page = followed(operator, operator.request().formParam("decision", "not-applied")
                 .formParam("note", "公众平台只有一次 +5 的记录").post(settle));
         assertTrue(page.contains("已手工确认库存调整未生效（操作 " + change.operationId + "）"), page);
         assertTrue(page.contains("手工确认：公众平台只有一次 +5 的记录"), page);
         StockChange settled = only(tenant.id(), cardId);
-        assertEquals(StockChange.State.FAILED, settled.state);
+        assertEquals(CallState.NOT_APPLIED, settled.state);
         assertEquals("公众平台只有一次 +5 的记录", settled.settleNote);
         assertEquals(1, count("select count(*) from audit_log where tenant_id = ?1 and action = "
-                + "'card.stock-settled-by-hand' and details like ?2", tenant.id(), "%state=FAILED%note=公众平台只有一次 +5 的记录"));
+                + "'card.stock-settled-by-hand' and details like ?2", tenant.id(), "%state=NOT_APPLIED%note=公众平台只有一次 +5 的记录"));
         // the reconciliation's audit names who asked for the change, not only who pressed 核对
         assertTrue(count("select count(*) from audit_log where tenant_id = ?1 and action = 'card.stock-reconciled' "
                 + "and details like ?2", tenant.id(), "%requested_by=" + change.requestedBy) >= 1);

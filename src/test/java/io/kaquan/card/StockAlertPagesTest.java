@@ -1,4 +1,4 @@
-package io.kaquan.callback;
+package io.kaquan.card;
 
 import static io.kaquan.callback.CallbackFixtures.await;
 import static io.kaquan.callback.CallbackFixtures.count;
@@ -12,6 +12,7 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import io.kaquan.callback.CallbackFixtures;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;
@@ -79,7 +80,7 @@ class StockAlertPagesTest {
                 .body(not(containsString("/cards/" + known + "\"")))
                 .body(containsString("/cards/" + unknown + "\""));
         assertEquals(1, count(db, "select count(*) from audit_log where tenant_id = ? and action = "
-                + "'stock-alert.acknowledged' and target = ?", tenant, known));
+                + "'card.stock-alert-acknowledged' and target = ?", tenant, known));
 
         owner.request().formParam("cardId", unknown).post(overview + "/stock-alerts/acknowledge").then().statusCode(303);
         owner.request().get(overview).then().statusCode(200).body(not(containsString("id=\"stock-alerts\"")));
@@ -91,7 +92,7 @@ class StockAlertPagesTest {
         owner.request().cookie("kaquan-flash", again.getCookie("kaquan-flash")).get(overview).then().statusCode(200)
                 .body(containsString("没有未关闭的库存报警")).body(not(containsString("库存报警已关闭")));
         assertEquals(1, count(db, "select count(*) from audit_log where tenant_id = ? and action = "
-                + "'stock-alert.acknowledged' and target = ?", tenant, known));
+                + "'card.stock-alert-acknowledged' and target = ?", tenant, known));
         owner.request().formParam("cardId", " ").post(overview + "/stock-alerts/acknowledge").then().statusCode(400);
         owner.request().post(overview + "/stock-alerts/acknowledge").then().statusCode(400);
     }

@@ -1,4 +1,4 @@
-package io.kaquan.callback;
+package io.kaquan.card;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.time.Instant;
 import com.microsoft.playwright.Page;
 import io.kaquan.testing.BrowserExtension;
 import io.kaquan.testing.Chromium;
+import io.kaquan.callback.CallbackFixtures;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.WithBrowser;
