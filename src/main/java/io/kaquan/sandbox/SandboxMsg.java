@@ -1,5 +1,8 @@
 package io.kaquan.sandbox;
 
+import io.kaquan.sandbox.push.SandboxPush;
+import io.kaquan.sandbox.push.SandboxPushAttempt;
+import io.kaquan.sandbox.tokens.SandboxToken;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -85,8 +88,27 @@ public interface SandboxMsg {
     @Message("微信支付（买单）")
     String fieldPayEnabled();
 
+    @Message("已隐藏，点击显示")
+    String secretHidden();
+
     @Message("自定义 code")
     String fieldCustomCodeEnabled();
+
+    /** The mode in the visitor's language: Qute's enum messages, one key mode_CONSTANT per constant below. */
+    @Message
+    String mode(SandboxAccount.MessageMode mode);
+
+    /** A push's status: push_CONSTANT. */
+    @Message
+    String push(SandboxPush.Status status);
+
+    /** A delivery's outcome: outcome_CONSTANT. */
+    @Message
+    String outcome(SandboxPushAttempt.Outcome outcome);
+
+    /** A token's kind: kind_CONSTANT. */
+    @Message
+    String kind(SandboxToken.Kind kind);
 
     @Message("明文模式")
     String mode_PLAIN();
@@ -300,8 +322,14 @@ public interface SandboxMsg {
     @Message("原始ID 应为 gh_ 加 1–32 位字母或数字。")
     String errOriginalId();
 
-    @Message("回调地址应为 http:// 或 https:// 开头的完整地址。")
-    String errCallbackUrl();
+    @Message("回调地址只能是本应用的 {path}（可带查询参数），沙箱不向其他地址推送。")
+    String errCallbackUrl(String path);
+
+    @Message("沙箱账号的 AppID 须以 {prefix} 开头，以免与真实公众号混淆。")
+    String errAppidNamespace(String prefix);
+
+    @Message("沙箱账号的原始ID 须以 {prefix} 开头，以免与真实公众号混淆。")
+    String errOriginalIdNamespace(String prefix);
 
     @Message("令牌应为 3–32 位字母或数字。")
     String errCallbackToken();
