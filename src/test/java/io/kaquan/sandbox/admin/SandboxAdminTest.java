@@ -28,8 +28,8 @@ class SandboxAdminTest {
     void shouldGenerateEveryMissingValue() {
         given().contentType(ContentType.JSON).body("{}").post(ACCOUNTS).then().statusCode(201)
                 .header("Location", containsString("/sandbox/admin/accounts/wx"))
-                .body("appid", matchesPattern("wx[0-9a-f]{16}")).body("secret", matchesPattern("[0-9A-Za-z]{32}"))
-                .body("originalId", matchesPattern("gh_[0-9a-f]{12}"))
+                .body("appid", matchesPattern("wxsbx[0-9a-f]{13}")).body("secret", matchesPattern("[0-9A-Za-z]{32}"))
+                .body("originalId", matchesPattern("gh_sbx[0-9a-f]{9}"))
                 .body("callbackToken", matchesPattern("[0-9A-Za-z]{32}"))
                 .body("encodingAesKey", matchesPattern("[0-9A-Za-z]{43}")).body("messageMode", equalTo("SAFE"))
                 .body("tokenTtlSeconds", equalTo(7200)).body("callbackUrl", nullValue())
@@ -66,7 +66,7 @@ class SandboxAdminTest {
                 .post(ACCOUNTS).then().statusCode(400).body("error", equalTo("invalid request"))
                 .body("fields.messageMode", equalTo("Choose PLAIN, COMPAT or SAFE."))
                 .body("fields.encodingAesKey", containsString("43"))
-                .body("fields.callbackUrl", containsString("http://"))
+                .body("fields.callbackUrl", containsString("/wechat/callback"))
                 .body("fields.tokenTtlSeconds", containsString("7200"))
                 .body("fields.allowedIps", containsString("nope"));
     }

@@ -35,7 +35,7 @@ class CardConsoleTest {
 
     @Test
     void shouldReceiveAndActOnCodesAsAUser() {
-        CardSandbox sandbox = CardSandbox.create();
+        CardSandbox sandbox = CardSandbox.create(Map.of("owner", "bob")); // the console shows bob his own accounts
         String cardId = sandbox.approvedCard("GIFT");
         Session bob = Session.login("bob");
         String page = "/sandbox/accounts/" + sandbox.appid + "/cards";
@@ -61,8 +61,11 @@ class CardConsoleTest {
     void shouldNotShowCardsOfUnknownAccountsOrOtherAccounts() {
         Session bob = Session.login("bob");
         bob.request().get("/sandbox/accounts/wxnosuchaccount0000/cards").then().statusCode(404);
-        CardSandbox mine = CardSandbox.create();
-        String othersCard = CardSandbox.create().createCard("GIFT");
+        CardSandbox mine = CardSandbox.create(Map.of("owner", "bob"));
+        CardSandbox others = CardSandbox.create(Map.of("owner", "carol"));
+        String othersCard = others.createCard("GIFT");
         bob.request().get("/sandbox/accounts/" + mine.appid + "/cards/" + othersCard + "/codes").then().statusCode(404);
+        bob.request().get("/sandbox/accounts/" + others.appid + "/cards").then().statusCode(404);
+        bob.request().get("/sandbox/accounts/" + others.appid + "/codes").then().statusCode(404);
     }
 }
