@@ -94,7 +94,8 @@ public interface SandboxMsg {
     @Message("自定义 code")
     String fieldCustomCodeEnabled();
 
-    /** The mode in the visitor's language: Qute's enum messages, one key mode_CONSTANT per constant below. */
+    /** The mode in the visitor's language: Qute's enum messages, one key mode_CONSTANT per constant in
+     * messages/sandboxMsg_zh-CN.properties and sandboxMsg_en.properties. */
     @Message
     String mode(SandboxAccount.MessageMode mode);
 
@@ -102,7 +103,7 @@ public interface SandboxMsg {
     @Message
     String push(SandboxPush.Status status);
 
-    /** A delivery's outcome: outcome_CONSTANT. */
+    /** A delivery's outcome: outcome_$CONSTANT (Qute's separator when a constant has an underscore). */
     @Message
     String outcome(SandboxPushAttempt.Outcome outcome);
 
@@ -110,14 +111,8 @@ public interface SandboxMsg {
     @Message
     String kind(SandboxToken.Kind kind);
 
-    @Message("明文模式")
-    String mode_PLAIN();
 
-    @Message("兼容模式")
-    String mode_COMPAT();
 
-    @Message("安全模式")
-    String mode_SAFE();
 
     // Console: one account
 
@@ -169,11 +164,7 @@ public interface SandboxMsg {
     @Message("过渡期，至 {until} 失效")
     String tokenOverlap(String until);
 
-    @Message("普通")
-    String kind_CLASSIC();
 
-    @Message("稳定版")
-    String kind_STABLE();
 
     @Message("强制刷新")
     String tokenForced();
@@ -234,35 +225,15 @@ public interface SandboxMsg {
     @Message("第 {n} 次")
     String pushAttemptNo(int n);
 
-    @Message("等待发送")
-    String push_PENDING();
 
-    @Message("发送中")
-    String push_SENDING();
 
-    @Message("已送达")
-    String push_DELIVERED();
 
-    @Message("失败")
-    String push_FAILED();
 
-    @Message("已丢弃")
-    String push_DROPPED();
 
-    @Message("成功")
-    String outcome_OK();
 
-    @Message("回复无效")
-    String outcome_BAD_REPLY();
 
-    @Message("HTTP 错误")
-    String outcome_HTTP_ERROR();
 
-    @Message("超时")
-    String outcome_TIMEOUT();
 
-    @Message("无应答")
-    String outcome_NO_ANSWER();
 
     @Message("发送测试事件")
     String testPushAction();
