@@ -21,16 +21,16 @@ public interface DemoConfig {
     @WithDefault("演示商户")
     String name();
 
-    /** wx + 16 hex characters; also the sandbox account's appid. */
-    @WithDefault("wxde00000000000001")
+    /** wxsbx + 13 hex characters (the sandbox's own namespace); also the sandbox account's appid. */
+    @WithDefault("wxsbxde00000000001")
     String appid();
 
     /** 32 letters or digits. */
     @WithDefault("KaquanDemoSecret0123456789abcdef")
     String appsecret();
 
-    /** gh_ + 12 hex characters: the ToUserName of the sandbox's pushes. */
-    @WithDefault("gh_de0000000001")
+    /** gh_sbx + 9 hex characters: the ToUserName of the sandbox's pushes. */
+    @WithDefault("gh_sbxde0000001")
     String originalId();
 
     /** The callback token (3–32 letters or digits) shared by the sandbox account and the tenant. */

@@ -81,7 +81,7 @@ public class DemoTenant {
         }
         MessageMode mode = MessageMode.parse(config.messageMode());
         sandbox.createAccount(config.appid(), config.appsecret(), config.originalId(), config.callbackToken(),
-                config.encodingAesKey(), mode.name());
+                config.encodingAesKey(), mode.name(), null); // seeded at startup: no user; platform admins see it
         WeChatGateway.Verified verified;
         try {
             verified = wechat.verify(config.appid(), config.appsecret(), true, TokenMode.STABLE);

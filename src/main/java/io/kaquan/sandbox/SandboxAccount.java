@@ -100,6 +100,9 @@ public class SandboxAccount extends PanacheEntityBase {
     @Column(name = "fault_duplicate_pushes", nullable = false)
     public boolean faultDuplicatePushes;
 
+    /** The user who created the account (their sign-in name); null: made by an operator, seen by admins only. */
+    public String owner;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -112,6 +115,10 @@ public class SandboxAccount extends PanacheEntityBase {
 
     public static List<SandboxAccount> newestFirst() {
         return list("order by id desc");
+    }
+
+    public static List<SandboxAccount> newestFirstOf(String owner) {
+        return list("owner = ?1 order by id desc", owner);
     }
 
     /** The whitelist as a list; empty when every IP may call. */

@@ -1,6 +1,5 @@
 package io.kaquan.sandbox;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.kaquan.sandbox.tokens.SandboxTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,6 +27,9 @@ public class SandboxAccounts {
     static final Pattern AES_KEY = Pattern.compile("[0-9A-Za-z]{43}");
     static final Pattern IP = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     static final int MAX_TTL = 7200;
+    /** The sandbox's own namespace: s and x are not hex, so no real appid (wx + 16 hex) or gh_ + 12 hex collides. */
+    public static final String APPID_PREFIX = "wxsbx";
+    public static final String ORIGINAL_ID_PREFIX = "gh_sbx";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -52,13 +55,14 @@ public class SandboxAccounts {
     @Inject
     SandboxTokens tokens;
 
+    /** A new account of {@code owner} (the creator's sign-in name; null for an operator's account). */
     @Transactional
-    public SandboxAccount create(AccountInput input, SandboxMsg msg) {
+    public SandboxAccount create(AccountInput input, String owner, SandboxMsg msg) {
         Map<String, String> errors = new LinkedHashMap<>();
         SandboxAccount account = new SandboxAccount();
-        account.appid = given(input.appid()).orElseGet(() -> "wx" + random(HEX, 16));
+        account.appid = given(input.appid()).orElseGet(() -> APPID_PREFIX + random(HEX, 13));
         account.appsecret = given(input.secret()).orElseGet(() -> random(ALPHANUMERIC, 32));
-        account.originalId = given(input.originalId()).orElseGet(() -> "gh_" + random(HEX, 12));
+        account.originalId = given(input.originalId()).orElseGet(() -> ORIGINAL_ID_PREFIX + random(HEX, 9));
         account.callbackToken = given(input.callbackToken()).orElseGet(() -> random(ALPHANUMERIC, 32));
         account.encodingAesKey = given(input.encodingAesKey()).orElseGet(SandboxAccounts::newAesKey);
         account.messageMode = SandboxAccount.MessageMode.SAFE;
@@ -66,6 +70,13 @@ public class SandboxAccounts {
         check(APPID, account.appid, "appid", msg.errAppid(), errors);
         check(SECRET, account.appsecret, "secret", msg.errSecret(), errors);
         check(ORIGINAL_ID, account.originalId, "originalId", msg.errOriginalId(), errors);
+        if (!config.standsForWechat() && !account.appid.startsWith(APPID_PREFIX)) {
+            errors.putIfAbsent("appid", msg.errAppidNamespace(APPID_PREFIX));
+        }
+        if (!config.standsForWechat() && !account.originalId.startsWith(ORIGINAL_ID_PREFIX)) {
+            errors.putIfAbsent("originalId", msg.errOriginalIdNamespace(ORIGINAL_ID_PREFIX));
+        }
+        account.owner = owner;
         apply(account, input, msg, errors);
         if (!errors.isEmpty()) {
             throw new SandboxInvalid(errors);
@@ -109,10 +120,9 @@ public class SandboxAccounts {
             String url = input.callbackUrl().strip();
             if (url.isEmpty()) {
                 account.callbackUrl = null;
-            } else if (validUrl(url)) {
-                account.callbackUrl = url;
             } else {
-                errors.put("callbackUrl", msg.errCallbackUrl());
+                SandboxCallbackUrls.accepted(url, config).ifPresentOrElse(accepted -> account.callbackUrl = accepted,
+                        () -> errors.put("callbackUrl", msg.errCallbackUrl(config.callbackPath())));
             }
         }
         given(input.messageMode()).ifPresent(mode -> SandboxAccount.MessageMode.parse(mode).ifPresentOrElse(
@@ -214,15 +224,6 @@ public class SandboxAccounts {
     private static void check(Pattern pattern, String value, String field, String message, Map<String, String> errors) {
         if (value == null || !pattern.matcher(value).matches()) {
             errors.putIfAbsent(field, message);
-        }
-    }
-
-    private static boolean validUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null;
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 

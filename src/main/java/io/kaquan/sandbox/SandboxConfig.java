@@ -1,6 +1,7 @@
 package io.kaquan.sandbox;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -64,4 +65,29 @@ public interface SandboxConfig {
     /** How often each node looks for due push retries (and fires the sandbox tick for due card reviews). */
     @WithDefault("1s")
     Duration tickInterval();
+
+    /**
+     * Lets anyone call the JSON admin API (/sandbox/admin/*) without a credential: dev and test only. Otherwise a
+     * caller needs a platform-admin session or {@code Authorization: Bearer} with the admin token.
+     */
+    @WithDefault("false")
+    boolean adminOpen();
+
+    /**
+     * The admin API's bearer token. Without it, the token is derived from kaquan.secrets.master-key (HMAC), which
+     * every node of one installation shares, so the product's own calls work without extra setup.
+     */
+    Optional<String> adminToken();
+
+    /**
+     * The sandbox stands in for real WeChat (tests, which have no internet): it then accepts real-looking appids and
+     * original ids and pushes to any callback URL. Never in production: there the sandbox keeps to its own
+     * identifier namespace (wxsbx…, gh_sbx…) and pushes only to this application's /wechat/callback.
+     */
+    @WithDefault("false")
+    boolean standsForWechat();
+
+    /** The callback path an account may push to: this application's own. */
+    @WithDefault("/wechat/callback")
+    String callbackPath();
 }

@@ -2,10 +2,14 @@ package io.kaquan.sandbox;
 
 import java.lang.annotation.Annotation;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -19,9 +23,15 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class SandboxFilter {
 
     static final String API_PREFIX = "/sandbox/wechat/";
+    static final String ADMIN_PREFIX = "/sandbox/admin/";
+    /** Every console page of one account: /sandbox/accounts/{appid}[/…]. */
+    static final Pattern CONSOLE_ACCOUNT = Pattern.compile("/sandbox/accounts/([^/]+)(/.*)?");
 
     @Inject
     SandboxConfig config;
+
+    @Inject
+    SandboxAccess access;
 
     @ServerRequestFilter(preMatching = true)
     public Response switchedOff(ContainerRequestContext request) {
@@ -30,6 +40,31 @@ public class SandboxFilter {
                     .build();
         }
         return null;
+    }
+
+    /** The JSON admin API needs a credential outside dev and test; a stranger gets 401 and nothing else. */
+    @ServerRequestFilter
+    public Response adminCredential(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith(ADMIN_PREFIX) || access.mayAdminister(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            return null;
+        }
+        return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").entity("{\"error\":\"unauthorized\"}").build();
+    }
+
+    /** A console page of someone else's account is 404, as if the account did not exist. */
+    @ServerRequestFilter
+    public Response accountOwner(ContainerRequestContext request) {
+        Matcher matcher = CONSOLE_ACCOUNT.matcher(request.getUriInfo().getPath());
+        if (!matcher.matches()) {
+            return null;
+        }
+        String appid = matcher.group(1);
+        boolean usable = QuarkusTransaction.requiringNew()
+                .call(() -> SandboxAccount.byAppid(appid).filter(access::mayUse).isPresent());
+        return usable ? null
+                : Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE).entity("Not Found").build();
     }
 
     @ServerResponseFilter

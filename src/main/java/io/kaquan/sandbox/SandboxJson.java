@@ -44,7 +44,7 @@ public final class SandboxJson {
         throw WeChatError.dataFormat();
     }
 
-    static JsonNode field(JsonNode node, String name) {
+    public static JsonNode field(JsonNode node, String name) {
         JsonNode value = node == null ? null : node.get(name);
         return value == null || value.isNull() ? null : value;
     }

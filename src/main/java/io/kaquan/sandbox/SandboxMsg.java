@@ -1,5 +1,8 @@
 package io.kaquan.sandbox;
 
+import io.kaquan.sandbox.push.SandboxPush;
+import io.kaquan.sandbox.push.SandboxPushAttempt;
+import io.kaquan.sandbox.tokens.SandboxToken;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -85,17 +88,31 @@ public interface SandboxMsg {
     @Message("微信支付（买单）")
     String fieldPayEnabled();
 
+    @Message("已隐藏，点击显示")
+    String secretHidden();
+
     @Message("自定义 code")
     String fieldCustomCodeEnabled();
 
-    @Message("明文模式")
-    String mode_PLAIN();
+    /** The mode in the visitor's language: Qute's enum messages, one key mode_CONSTANT per constant in
+     * messages/sandboxMsg_zh-CN.properties and sandboxMsg_en.properties. */
+    @Message
+    String mode(SandboxAccount.MessageMode mode);
 
-    @Message("兼容模式")
-    String mode_COMPAT();
+    /** A push's status: push_CONSTANT. */
+    @Message
+    String push(SandboxPush.Status status);
 
-    @Message("安全模式")
-    String mode_SAFE();
+    /** A delivery's outcome: outcome_$CONSTANT (Qute's separator when a constant has an underscore). */
+    @Message
+    String outcome(SandboxPushAttempt.Outcome outcome);
+
+    /** A token's kind: kind_CONSTANT. */
+    @Message
+    String kind(SandboxToken.Kind kind);
+
+
+
 
     // Console: one account
 
@@ -147,11 +164,7 @@ public interface SandboxMsg {
     @Message("过渡期，至 {until} 失效")
     String tokenOverlap(String until);
 
-    @Message("普通")
-    String kind_CLASSIC();
 
-    @Message("稳定版")
-    String kind_STABLE();
 
     @Message("强制刷新")
     String tokenForced();
@@ -212,35 +225,15 @@ public interface SandboxMsg {
     @Message("第 {n} 次")
     String pushAttemptNo(int n);
 
-    @Message("等待发送")
-    String push_PENDING();
 
-    @Message("发送中")
-    String push_SENDING();
 
-    @Message("已送达")
-    String push_DELIVERED();
 
-    @Message("失败")
-    String push_FAILED();
 
-    @Message("已丢弃")
-    String push_DROPPED();
 
-    @Message("成功")
-    String outcome_OK();
 
-    @Message("回复无效")
-    String outcome_BAD_REPLY();
 
-    @Message("HTTP 错误")
-    String outcome_HTTP_ERROR();
 
-    @Message("超时")
-    String outcome_TIMEOUT();
 
-    @Message("无应答")
-    String outcome_NO_ANSWER();
 
     @Message("发送测试事件")
     String testPushAction();
@@ -300,8 +293,14 @@ public interface SandboxMsg {
     @Message("原始ID 应为 gh_ 加 1–32 位字母或数字。")
     String errOriginalId();
 
-    @Message("回调地址应为 http:// 或 https:// 开头的完整地址。")
-    String errCallbackUrl();
+    @Message("回调地址只能是本应用的 {path}（可带查询参数），沙箱不向其他地址推送。")
+    String errCallbackUrl(String path);
+
+    @Message("沙箱账号的 AppID 须以 {prefix} 开头，以免与真实公众号混淆。")
+    String errAppidNamespace(String prefix);
+
+    @Message("沙箱账号的原始ID 须以 {prefix} 开头，以免与真实公众号混淆。")
+    String errOriginalIdNamespace(String prefix);
 
     @Message("令牌应为 3–32 位字母或数字。")
     String errCallbackToken();

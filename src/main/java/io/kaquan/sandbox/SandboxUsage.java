@@ -21,10 +21,10 @@ import jakarta.persistence.EntityManager;
 public class SandboxUsage {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final String TOKEN_API = "/cgi-bin/token";
-    static final String STABLE_TOKEN_API = "/cgi-bin/stable_token";
+    public static final String TOKEN_API = "/cgi-bin/token";
+    public static final String STABLE_TOKEN_API = "/cgi-bin/stable_token";
     /** The forced stable_token refreshes, counted apart (20 a day). */
-    static final String FORCED_REFRESH = "/cgi-bin/stable_token#force_refresh";
+    public static final String FORCED_REFRESH = "/cgi-bin/stable_token#force_refresh";
 
     /** WeChat's documented limits; other APIs get kaquan.sandbox.default-daily-quota and no minute limit. */
     private static final Map<String, Integer> MINUTE_DEFAULTS = Map.of(STABLE_TOKEN_API, 10_000);

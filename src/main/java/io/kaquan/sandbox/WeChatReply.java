@@ -88,7 +88,7 @@ public class WeChatReply {
         return Response.ok(bytes(body)).header("Content-Type", CONTENT_TYPE).build();
     }
 
-    static byte[] bytes(ObjectNode body) {
+    public static byte[] bytes(ObjectNode body) {
         try {
             // Jackson writes non-ASCII characters as UTF-8 bytes unless told to escape them; we never tell it to.
             return JSON.writeValueAsBytes(body);

@@ -13,6 +13,9 @@ final class TenantForms {
     static final Pattern APPID = Pattern.compile("wx[0-9a-f]{16}");
     static final Pattern APPSECRET = Pattern.compile("[0-9A-Za-z]{32}");
     static final Pattern ORIGINAL_ID = Pattern.compile("gh_[0-9a-f]{12}");
+    /** The sandbox's own namespace (s and x are not hex): only sandbox tenants use it, so none passes for real. */
+    static final Pattern SANDBOX_APPID = Pattern.compile("wxsbx[0-9a-f]{13}");
+    static final Pattern SANDBOX_ORIGINAL_ID = Pattern.compile("gh_sbx[0-9a-f]{9}");
     static final Pattern CALLBACK_TOKEN = Pattern.compile("[0-9A-Za-z]{3,32}");
     static final Pattern AES_KEY = Pattern.compile("[0-9A-Za-z]{43}");
     static final int MAX_NAME = 64;
@@ -62,13 +65,17 @@ final class TenantForms {
             FormErrors errors = new FormErrors();
             checkName(displayName, errors, msg);
             boolean generated = sandbox;
-            if (!(generated && appid.isEmpty()) && !APPID.matcher(appid).matches()) {
+            if (!sandbox && (SANDBOX_APPID.matcher(appid).matches() || SANDBOX_ORIGINAL_ID.matcher(originalId).matches())) {
+                errors.add("appid", msg.errSandboxNamespace());
+            } else if (!(generated && appid.isEmpty()) && !APPID.matcher(appid).matches()
+                    && !(sandbox && SANDBOX_APPID.matcher(appid).matches())) {
                 errors.add("appid", msg.errAppid());
             }
             if (!(generated && appsecret.isEmpty()) && !APPSECRET.matcher(appsecret).matches()) {
                 errors.add("appsecret", msg.errAppsecret());
             }
-            if (!(generated && originalId.isEmpty()) && !ORIGINAL_ID.matcher(originalId).matches()) {
+            if (!(generated && originalId.isEmpty()) && !ORIGINAL_ID.matcher(originalId).matches()
+                    && !(sandbox && SANDBOX_ORIGINAL_ID.matcher(originalId).matches())) {
                 errors.add("originalId", msg.errOriginalId());
             }
             if (MessageMode.parse(messageMode) == null) {

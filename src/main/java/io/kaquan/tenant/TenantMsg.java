@@ -129,6 +129,9 @@ public interface TenantMsg {
     @Message("AppID 应为 wx 加 16 位十六进制字符，例如 wx1234567890abcdef。")
     String errAppid();
 
+    @Message("wxsbx 与 gh_sbx 开头的编号属于沙箱：请勾选“沙箱账号”，或填写真实公众号的 AppID 和原始ID。")
+    String errSandboxNamespace();
+
     @Message("AppSecret 应为 32 位字母或数字。")
     String errAppsecret();
 

@@ -21,6 +21,7 @@ import io.kaquan.wechat.WeChatMsg;
 import io.kaquan.wechat.WeChatSandbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,6 +56,9 @@ public class TenantService {
     @Inject
     TenantConfig config;
 
+    @Inject
+    SecurityIdentity identity;
+
     /** A newly connected account, with the two values the merchant must paste into the MP console now. */
     public record Registered(Tenant tenant, String callbackToken, String aesKey) {
     }
@@ -69,9 +73,9 @@ public class TenantService {
         FormErrors errors = form.validate(msg);
         if (form.sandbox) {
             // A sandbox account needs no real credentials: whatever is left empty is generated.
-            form.appid = form.appid.isEmpty() ? "wx" + RandomText.hex(16) : form.appid;
+            form.appid = form.appid.isEmpty() ? "wxsbx" + RandomText.hex(13) : form.appid;
             form.appsecret = form.appsecret.isEmpty() ? RandomText.hex(32) : form.appsecret;
-            form.originalId = form.originalId.isEmpty() ? "gh_" + RandomText.hex(12) : form.originalId;
+            form.originalId = form.originalId.isEmpty() ? "gh_sbx" + RandomText.hex(9) : form.originalId;
         }
         checkUnique(form, errors, msg);
         if (!errors.isEmpty()) {
@@ -116,7 +120,8 @@ public class TenantService {
     private void createSandboxAccount(String appid, String appsecret, String originalId, String callbackToken,
             String aesKey, MessageMode mode, TenantMsg msg) {
         try {
-            sandbox.createAccount(appid, appsecret, originalId, callbackToken, aesKey, mode.name());
+            sandbox.createAccount(appid, appsecret, originalId, callbackToken, aesKey, mode.name(),
+                    identity.getPrincipal().getName()); // the sandbox console shows the account to its creator
         } catch (WeChatSandbox.SandboxUnavailable e) {
             Log.warnf("Sandbox account for %s not created: %s", appid, e.getMessage());
             throw new ActionRefused(msg.errSandboxUnavailable());

@@ -2,6 +2,7 @@ package io.kaquan.wechat;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,10 +20,10 @@ interface SandboxAdminRestClient {
 
     /** 201 with the account, 400 or 409 with {"error","fields"}. */
     @POST
-    RestResponse<byte[]> create(byte[] account);
+    RestResponse<byte[]> create(@HeaderParam("Authorization") String authorization, byte[] account);
 
     /** 200 with the account, 404 when there is none. */
     @GET
     @Path("{appid}")
-    RestResponse<byte[]> get(@RestPath String appid);
+    RestResponse<byte[]> get(@HeaderParam("Authorization") String authorization, @RestPath String appid);
 }

@@ -1,8 +1,16 @@
 package io.kaquan.wechat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -36,7 +45,7 @@ public class WeChatSandbox {
     /** What the sandbox account gets: the tenant's own values. */
     @RegisterForReflection
     public record Account(String appid, String secret, String originalId, String callbackToken, String encodingAesKey,
-            String messageMode, String callbackUrl) {
+            String messageMode, String callbackUrl, String owner) {
         @Override
         public String toString() {
             return "SandboxAccount[" + appid + "]";
@@ -46,20 +55,31 @@ public class WeChatSandbox {
     /** The sandbox's admin API speaks camelCase, unlike WeChat. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the sandbox derives its admin token from (io.kaquan.sandbox.SandboxAccess): the same words, same key. */
+    private static final String ADMIN_TOKEN_PURPOSE = "kaquan-sandbox-admin-token";
+
     @Inject
     ApiClients clients;
+
+    @ConfigProperty(name = "kaquan.sandbox.admin-token")
+    Optional<String> adminToken;
+
+    @ConfigProperty(name = "kaquan.secrets.master-key")
+    Optional<String> masterKey;
 
     /**
      * Creates the simulated account of a sandbox tenant, pushing to this app's /wechat/callback. An account that
      * already exists with the same appid and secret is taken as it is (a second start of the dev demo).
+     *
+     * @param owner the sign-in name of the user the account is for (the sandbox console shows it to them), or null
      */
     public void createAccount(String appid, String secret, String originalId, String callbackToken,
-            String encodingAesKey, String messageMode) {
+            String encodingAesKey, String messageMode, String owner) {
         Account account = new Account(appid, secret, originalId, callbackToken, encodingAesKey, messageMode,
-                clients.sandboxCallbackUrl() + "?t=" + originalId); // the hint finds the tenant of a URL check at once
+                clients.sandboxCallbackUrl() + "?t=" + originalId, owner); // the hint finds the tenant at once
         RestResponse<byte[]> response;
         try {
-            response = admin().create(JSON.writeValueAsBytes(account));
+            response = admin().create(authorization(), JSON.writeValueAsBytes(account));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (RuntimeException e) {
@@ -79,7 +99,7 @@ public class WeChatSandbox {
     /** Whether the sandbox has an account with this appid and secret. */
     public boolean sameAccountExists(String appid, String secret) {
         try {
-            RestResponse<byte[]> response = admin().get(appid);
+            RestResponse<byte[]> response = admin().get(authorization(), appid);
             if (response.getStatus() != 200) {
                 return false;
             }
@@ -87,6 +107,26 @@ public class WeChatSandbox {
             return secret.equals(account.path("secret").asText());
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * The sandbox's admin credential: the configured token, else HMAC-SHA256 of a fixed purpose under the master key
+     * — every node derives the same one, so no operator setup is needed. Null when there is neither (dev: open API).
+     */
+    String authorization() {
+        if (adminToken.isPresent() && !adminToken.get().isBlank()) {
+            return "Bearer " + adminToken.get();
+        }
+        if (masterKey.isEmpty()) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(masterKey.get().strip()), "HmacSHA256"));
+            return "Bearer " + HexFormat.of().formatHex(mac.doFinal(ADMIN_TOKEN_PURPOSE.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return null;
         }
     }
 

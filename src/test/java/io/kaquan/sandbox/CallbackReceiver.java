@@ -26,45 +26,45 @@ import org.awaitility.Awaitility;
  * A stand-in for a merchant's callback server, outside the app: a plain JDK HTTP server on a free port that records
  * what the sandbox pushes and answers as each test scripts it (per path).
  */
-final class CallbackReceiver implements AutoCloseable {
+public final class CallbackReceiver implements AutoCloseable {
 
     /** One scripted answer: status and body, optionally after a pause (to provoke the sandbox's timeout). */
-    record Answer(int status, String body, Duration pause) {
+    public record Answer(int status, String body, Duration pause) {
         static Answer success() {
             return new Answer(200, "success", Duration.ZERO);
         }
     }
 
     /** One request as received. */
-    record Received(String path, Map<String, String> query, String body, String contentType, Instant at) {
+    public record Received(String path, Map<String, String> query, String body, String contentType, Instant at) {
     }
 
     private final HttpServer server;
     private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    CallbackReceiver() throws IOException {
+    public CallbackReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Answers for the next requests to that path, in order; afterwards "success". */
-    void script(String path, Answer... answers) {
+    public void script(String path, Answer... answers) {
         scripts.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
     }
 
-    List<Received> receivedAt(String path) {
+    public List<Received> receivedAt(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** Waits until that many requests reached the path; fails after the timeout. */
-    List<Received> await(String path, int count, Duration timeout) {
+    public List<Received> await(String path, int count, Duration timeout) {
         return Awaitility.await(count + " requests at " + path).atMost(timeout).pollInterval(Duration.ofMillis(50))
                 .until(() -> receivedAt(path), list -> list.size() >= count);
     }
@@ -107,7 +107,7 @@ final class CallbackReceiver implements AutoCloseable {
         return query;
     }
 
-    List<String> paths() {
+    public List<String> paths() {
         return new ArrayList<>(received.stream().map(Received::path).toList());
     }
 

@@ -18,16 +18,16 @@ import io.restassured.response.ValidatableResponse;
  * A sandbox account for card tests, driven like a client would: created on the admin API, a token from
  * /cgi-bin/token, then WeChat's own paths. Simulated users and review decisions go through the admin API.
  */
-final class CardSandbox {
+public final class CardSandbox {
 
     /** A 1×1 PNG. */
-    static final byte[] PNG = Base64.getDecoder().decode(
+    public static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    final String appid;
+    public final String appid;
     final String secret;
-    final String originalId;
-    final String token;
+    public final String originalId;
+    public final String token;
 
     private CardSandbox(String appid, String secret, String originalId, String token) {
         this.appid = appid;
@@ -36,12 +36,12 @@ final class CardSandbox {
         this.token = token;
     }
 
-    static CardSandbox create() {
+    public static CardSandbox create() {
         return create(Map.of());
     }
 
     /** @param settings extra account settings, e.g. {"payEnabled": false} */
-    static CardSandbox create(Map<String, Object> settings) {
+    public static CardSandbox create(Map<String, Object> settings) {
         JsonPath account = given().contentType(ContentType.JSON).body(settings).post("/sandbox/admin/accounts").then()
                 .statusCode(201).extract().jsonPath();
         String appid = account.getString("appid");
@@ -53,24 +53,24 @@ final class CardSandbox {
     }
 
     /** POST to a WeChat path (e.g. "/card/get") with this account's token; WeChat always answers 200. */
-    ValidatableResponse post(String path, Object body) {
+    public ValidatableResponse post(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).queryParam("access_token", token)
                 .post("/sandbox/wechat" + path).then().statusCode(200);
     }
 
-    ValidatableResponse postRaw(String path, String body) {
+    public ValidatableResponse postRaw(String path, String body) {
         return given().contentType(ContentType.JSON).body(body).queryParam("access_token", token)
                 .post("/sandbox/wechat" + path).then().statusCode(200);
     }
 
-    String uploadLogo() {
+    public String uploadLogo() {
         return given().multiPart("buffer", "logo.png", PNG, "image/png").queryParam("access_token", token)
                 .post("/sandbox/wechat/cgi-bin/media/uploadimg").then().statusCode(200).extract().jsonPath()
                 .getString("url");
     }
 
     /** A valid card/create body of the type, valid for 30 days from now; edit base_info or the type object. */
-    Map<String, Object> cardBody(String type, Consumer<Map<String, Object>> base, Consumer<Map<String, Object>> typed) {
+    public Map<String, Object> cardBody(String type, Consumer<Map<String, Object>> base, Consumer<Map<String, Object>> typed) {
         Map<String, Object> baseInfo = new LinkedHashMap<>();
         baseInfo.put("logo_url", uploadLogo());
         baseInfo.put("code_type", "CODE_TYPE_QRCODE");
@@ -105,54 +105,54 @@ final class CardSandbox {
         return Map.of("card", card);
     }
 
-    String createCard(String type, Consumer<Map<String, Object>> base) {
+    public String createCard(String type, Consumer<Map<String, Object>> base) {
         return post("/card/create", cardBody(type, base, typed -> { })).body("errcode", org.hamcrest.Matchers.is(0))
                 .extract().jsonPath().getString("card_id");
     }
 
-    String createCard(String type) {
+    public String createCard(String type) {
         return createCard(type, base -> { });
     }
 
     /** A created card, approved at once by the admin API. */
-    String approvedCard(String type, Consumer<Map<String, Object>> base) {
+    public String approvedCard(String type, Consumer<Map<String, Object>> base) {
         String cardId = createCard(type, base);
         review(cardId, Map.of("pass", true)).statusCode(200);
         return cardId;
     }
 
-    String approvedCard(String type) {
+    public String approvedCard(String type) {
         return approvedCard(type, base -> { });
     }
 
-    static ValidatableResponse review(String cardId, Map<String, Object> decision) {
+    public static ValidatableResponse review(String cardId, Map<String, Object> decision) {
         return given().contentType(ContentType.JSON).body(decision).post("/sandbox/admin/cards/" + cardId + "/review")
                 .then();
     }
 
-    static ValidatableResponse receive(String cardId, Map<String, Object> request) {
+    public static ValidatableResponse receive(String cardId, Map<String, Object> request) {
         return given().contentType(ContentType.JSON).body(request).post("/sandbox/admin/cards/" + cardId + "/receive")
                 .then();
     }
 
     /** A user receives the card; answers the code. */
-    static String receive(String cardId) {
+    public static String receive(String cardId) {
         return receive(cardId, Map.of()).statusCode(201).extract().jsonPath().getString("code");
     }
 
-    ValidatableResponse user(String code, String action, Map<String, Object> request) {
+    public ValidatableResponse user(String code, String action, Map<String, Object> request) {
         return given().contentType(ContentType.JSON).body(request).queryParam("appid", appid)
                 .post("/sandbox/admin/codes/" + code + "/" + action).then();
     }
 
     /** The event XMLs pushed for this account so far, newest first. */
-    List<String> pushes() {
+    public List<String> pushes() {
         return given().get("/sandbox/admin/accounts/" + appid + "/pushes").then().statusCode(200).extract().jsonPath()
                 .getList("body", String.class);
     }
 
     /** The newest pushed event of the type. */
-    String pushed(String event) {
+    public String pushed(String event) {
         return pushes().stream().filter(xml -> xml.contains("<Event><![CDATA[" + event + "]]></Event>")).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + event + " push in " + pushes()));
     }

@@ -126,8 +126,8 @@ class TenantRegistrationTest {
                 "messageMode", "SAFE"));
         Tenant tenant = Tenant.findById(id);
         assertTrue(tenant.sandbox);
-        assertTrue(TenantForms.APPID.matcher(tenant.appid).matches());
-        assertTrue(TenantForms.ORIGINAL_ID.matcher(tenant.originalId).matches());
+        assertTrue(TenantForms.SANDBOX_APPID.matcher(tenant.appid).matches(), tenant.appid);
+        assertTrue(TenantForms.SANDBOX_ORIGINAL_ID.matcher(tenant.originalId).matches(), tenant.originalId);
         assertEquals(32, tenant.appsecret(secretBox()).length());
         alice.request().get("/").then().body(containsString("沙箱账号"));
     }

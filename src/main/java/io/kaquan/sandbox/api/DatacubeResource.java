@@ -1,0 +1,53 @@
+package io.kaquan.sandbox.api;
+
+import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.SandboxGate;
+import io.kaquan.sandbox.SandboxJson;
+import io.kaquan.sandbox.WeChatError;
+import io.kaquan.sandbox.WeChatReply;
+import io.kaquan.sandbox.stats.DatacubeStats;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The card statistics of WeChat's datacube; successes are {"list":[…]} without errcode. */
+@Path("/sandbox/wechat/datacube")
+public class DatacubeResource {
+
+    @Inject
+    SandboxGate gate;
+
+    @Inject
+    DatacubeStats stats;
+
+    private SandboxAccount account(String accessToken, String api) {
+        SandboxAccount account = gate.authorize(accessToken, api);
+        if (!account.cardEnabled) {
+            throw new WeChatError(48001);
+        }
+        return account;
+    }
+
+    @POST
+    @Path("getcardbizuininfo")
+    public Response bizuin(@RestQuery("access_token") String accessToken, String body) {
+        SandboxAccount account = account(accessToken, "/datacube/getcardbizuininfo");
+        return WeChatReply.raw(stats.bizuin(account, SandboxJson.parse(body)));
+    }
+
+    @POST
+    @Path("getcardcardinfo")
+    public Response cards(@RestQuery("access_token") String accessToken, String body) {
+        SandboxAccount account = account(accessToken, "/datacube/getcardcardinfo");
+        return WeChatReply.raw(stats.cards(account, SandboxJson.parse(body)));
+    }
+
+    @POST
+    @Path("getcardmembercardinfo")
+    public Response memberCards(@RestQuery("access_token") String accessToken, String body) {
+        account(accessToken, "/datacube/getcardmembercardinfo");
+        return WeChatReply.raw(stats.memberCards(SandboxJson.parse(body)));
+    }
+}

@@ -1,0 +1,28 @@
+package io.kaquan.sandbox.api;
+
+import io.kaquan.sandbox.cards.MediaImage;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Serves uploaded images back (their mmbiz URL only looks like WeChat's CDN), e.g. as logos on the console. */
+@Path("/sandbox/static/mmbiz")
+public class MediaImageResource {
+
+    @GET
+    @Path("{key}")
+    @Transactional
+    public Response image(@RestPath String key) {
+        MediaImage image = MediaImage.byKey(key).orElseThrow(NotFoundException::new);
+        return Response.ok(image.data).header("Content-Type", image.contentType)
+                .header("Cache-Control", "public, max-age=86400").build();
+    }
+
+    /** Where the console shows an image of an uploadimg URL; null for other URLs. */
+    public static String localPath(String url) {
+        return MediaImage.keyOf(url).map(key -> "/sandbox/static/mmbiz/" + key).orElse(null);
+    }
+}
