@@ -44,6 +44,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class InputGuard {
 
     static final String REFUSED = "kaquan.input-refused";
+    /** No field of ours holds more (WeChat's longest text, a card description, is 1,024 characters). */
+    static final int MAX_FIELD_BYTES = 8 * 1024;
+    /** Ids, codes, steps: a path segment longer than this is nobody's. */
+    static final int MAX_SEGMENT_BYTES = 512;
     static final String BODY = "kaquan.inspected-body";
 
     private static final List<String> UNINSPECTED = List.of("/q/", "/webjars/", "/static/", "/favicon.ico");
@@ -69,7 +73,12 @@ public class InputGuard {
             return;
         }
         if (!MeantText.isMeantUrlEncoded(path) || !MeantText.isMeantUrlEncoded(request.query())) {
-            refuse(context, "path or query");
+            refuse(context, "path or query", Refusal.UNREADABLE);
+            return;
+        }
+        if (!MeantText.fitsPath(path, MAX_SEGMENT_BYTES)
+                || !MeantText.fitsUrlEncoded(request.query(), MAX_FIELD_BYTES)) {
+            refuse(context, "path or query", Refusal.TOO_LONG);
             return;
         }
         String type = mediaType(request.getHeader(HttpHeaderNames.CONTENT_TYPE));
@@ -83,27 +92,33 @@ public class InputGuard {
             return;
         }
         request.body().onSuccess(body -> inspectBody(context, type, body)).onFailure(context::fail);
+        request.resume(); // the router pauses a request until someone reads its body
     }
 
     private void inspectBody(RoutingContext context, String type, Buffer body) {
         byte[] bytes = body.getBytes();
         context.setBody(body);
         context.put(BODY, bytes);
-        if (meantBody(type, context.request().getHeader(HttpHeaderNames.CONTENT_TYPE), bytes)) {
+        Refusal refusal = inspectBody(type, context.request().getHeader(HttpHeaderNames.CONTENT_TYPE), bytes);
+        if (refusal == null) {
             context.next();
         } else {
-            refuse(context, type + " body");
+            refuse(context, type + " body", refusal);
         }
     }
 
-    private static void refuse(RoutingContext context, String where) {
-        Log.infof("Refused unmeant text in the %s of %s %s", where, context.request().method(), context.request().path());
+    enum Refusal {
+        UNREADABLE, TOO_LONG
+    }
+
+    private static void refuse(RoutingContext context, String where, Refusal refusal) {
+        Log.infof("Refused the %s of %s %s: %s", where, context.request().method(), context.request().path(), refusal);
         if (context.request().path().startsWith(SANDBOX_WECHAT_API)) {
             context.response().setStatusCode(200).putHeader(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON)
                     .end("{\"errcode\":40035,\"errmsg\":\"invalid param: unreadable text\"}");
             return;
         }
-        context.put(REFUSED, Boolean.TRUE);
+        context.put(REFUSED, refusal);
         context.next();
     }
 
@@ -118,15 +133,16 @@ public class InputGuard {
         if (body != null) {
             request.setEntityStream(new ByteArrayInputStream(body));
         }
-        if (context.get(REFUSED) == null) {
+        Refusal refusal = context.get(REFUSED);
+        if (refusal == null) {
             return null;
         }
         String path = request.getUriInfo().getRequestUri().getRawPath();
         if (MACHINE_ROUTES.stream().anyMatch(path::startsWith)) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("Unreadable text refused").build();
+                    .entity(refusal == Refusal.TOO_LONG ? "Input too long" : "Unreadable text refused").build();
         }
-        throw new BadRequestException(i18n.msg().inputUnreadable());
+        throw new BadRequestException(refusal == Refusal.TOO_LONG ? i18n.msg().inputTooLong() : i18n.msg().inputUnreadable());
     }
 
     private static boolean hasBody(String method) {
@@ -146,18 +162,21 @@ public class InputGuard {
                 || type.endsWith("json") || type.endsWith("xml") || type.startsWith("text/");
     }
 
-    static boolean meantBody(String type, String contentType, byte[] bytes) {
+    /** Why the body is refused, or null when it is fine. */
+    static Refusal inspectBody(String type, String contentType, byte[] bytes) {
         if (type.equals(MediaType.APPLICATION_FORM_URLENCODED)) {
-            return MeantText.isMeantUrlEncoded(new String(bytes, StandardCharsets.ISO_8859_1));
+            String form = new String(bytes, StandardCharsets.ISO_8859_1);
+            return !MeantText.isMeantUrlEncoded(form) ? Refusal.UNREADABLE
+                    : !MeantText.fitsUrlEncoded(form, MAX_FIELD_BYTES) ? Refusal.TOO_LONG : null;
         }
         if (type.equals(MediaType.MULTIPART_FORM_DATA)) {
-            return meantMultipart(contentType, bytes);
+            return inspectMultipart(contentType, bytes);
         }
         String text = MeantText.strictUtf8(bytes);
         if (text == null || !MeantText.isMeant(text)) {
-            return false;
+            return Refusal.UNREADABLE;
         }
-        return !type.endsWith("json") || meantJson(bytes);
+        return !type.endsWith("json") || meantJson(bytes) ? null : Refusal.UNREADABLE;
     }
 
     /** JSON escapes (\u0000, a lone \ud800) hide what the bytes show: every name and string is checked decoded. */
@@ -176,7 +195,7 @@ public class InputGuard {
     }
 
     /** The text fields of a multipart form (files are pictures: any bytes). */
-    private static boolean meantMultipart(String contentType, byte[] bytes) {
+    private static Refusal inspectMultipart(String contentType, byte[] bytes) {
         DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
                 Unpooled.wrappedBuffer(bytes));
         request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
@@ -186,15 +205,20 @@ public class InputGuard {
                     StandardCharsets.UTF_8);
             for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
                 if (!MeantText.isMeant(data.getName())) {
-                    return false;
+                    return Refusal.UNREADABLE;
                 }
-                if (data instanceof Attribute attribute && !MeantText.isMeantUtf8(attribute.get())) {
-                    return false;
+                if (data instanceof Attribute attribute) {
+                    if (!MeantText.isMeantUtf8(attribute.get())) {
+                        return Refusal.UNREADABLE;
+                    }
+                    if (attribute.length() > MAX_FIELD_BYTES) {
+                        return Refusal.TOO_LONG;
+                    }
                 }
             }
-            return true;
+            return null;
         } catch (RuntimeException | IOException malformed) {
-            return true; // not a form we can read: the resource answers that, as it always did
+            return null; // not a form we can read: the resource answers that, as it always did
         } finally {
             if (decoder != null) {
                 decoder.destroy();

@@ -63,6 +63,28 @@ public final class MeantText {
         return true;
     }
 
+    /** True when every %-decoded part (name or value) of a raw query string or form body fits in max bytes. */
+    public static boolean fitsUrlEncoded(String raw, int maxBytes) {
+        return fits(raw, "[&=;]", maxBytes);
+    }
+
+    /** True when every %-decoded segment of a raw URL path fits in max bytes. */
+    public static boolean fitsPath(String raw, int maxBytes) {
+        return fits(raw, "/", maxBytes);
+    }
+
+    private static boolean fits(String raw, String separators, int maxBytes) {
+        if (raw == null || raw.length() <= maxBytes) {
+            return true;
+        }
+        for (String part : raw.split(separators, -1)) {
+            if (part.length() > maxBytes && percentDecode(part).length > maxBytes) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** %XX escapes become their byte; anything else (including a malformed escape) stays as it is. */
     static byte[] percentDecode(String part) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(part.length());

@@ -1,6 +1,9 @@
 package io.kaquan.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -42,12 +45,22 @@ class BrowserFlowTest {
         context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 800));
         context.setDefaultTimeout(20_000);
         page = context.newPage();
+        // The Content-Security-Policy is on: anything it blocks shows as a console error "Refused to …".
+        refusedByPolicy.clear();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Refused to")) {
+                refusedByPolicy.add(message.text());
+            }
+        });
     }
 
     @AfterEach
     void closePage() {
         context.close();
+        assertEquals(List.of(), refusedByPolicy, "the pages satisfy the Content-Security-Policy");
     }
+
+    private final List<String> refusedByPolicy = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void shouldSignInConnectAnAccountInviteAColleagueAndSwitchLanguage() {
