@@ -19,11 +19,12 @@ public final class BoundedInput {
 
     /** The ISO date (yyyy-MM-dd), or null when blank, not a date, or outside 2000–2099. */
     public static LocalDate date(String value) {
-        if (value == null || value.isBlank() || value.length() > 10) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty() || text.length() > 10) {
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(text);
             return date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY) ? null : date;
         } catch (DateTimeParseException e) {
             return null;

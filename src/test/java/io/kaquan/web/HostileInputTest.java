@@ -95,7 +95,8 @@ class HostileInputTest {
         owner = Session.login("alice");
         tenant = TestTenants.register(owner, "恶意输入");
         cardId = TestCards.create(tenant, "CASH");
-        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        // HTTP/1.1, as browsers reach us through the TLS proxy (the edge reads no HTTP/2 body: see InputGuard)
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -141,13 +142,23 @@ class HostileInputTest {
         for (Route route : routes()) {
             for (String value : HOSTILE) {
                 byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                for (HttpRequest request : requests(route, bytes, true)) {
-                    checkNoLeak(route, request, http.send(request, HttpResponse.BodyHandlers.ofString()), failures);
-                }
+                List<HttpRequest> requests = new ArrayList<>(requests(route, bytes, true));
                 if (PUBLIC_PREFIXES.stream().anyMatch(route.path()::startsWith)) {
-                    for (HttpRequest request : requests(route, bytes, false)) {
-                        checkNoLeak(route, request, http.send(request, HttpResponse.BodyHandlers.ofString()), failures);
+                    requests.addAll(requests(route, bytes, false));
+                }
+                for (HttpRequest request : requests) {
+                    HttpResponse<String> response;
+                    try {
+                        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    } catch (IOException closed) {
+                        // The HTTP server itself refuses a request line over quarkus.http.limits.max-initial-line-length
+                        // (4 KB) before anything of ours runs; anything else closing the connection is a failure.
+                        if (request.uri().toString().length() <= 4096) {
+                            failures.add(route.name() + " " + clip(request.uri().toString()) + " → " + closed);
+                        }
+                        continue;
                     }
+                    checkNoLeak(route, request, response, failures);
                 }
             }
         }

