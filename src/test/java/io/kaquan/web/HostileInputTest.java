@@ -149,7 +149,7 @@ class HostileInputTest {
                 for (HttpRequest request : requests) {
                     HttpResponse<String> response;
                     try {
-                        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        response = sendOnce(request);
                     } catch (IOException closed) {
                         // The HTTP server itself refuses a request line over quarkus.http.limits.max-initial-line-length
                         // (4 KB) before anything of ours runs; anything else closing the connection is a failure.
@@ -163,6 +163,18 @@ class HostileInputTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    /**
+     * After the server closed a connection (a request line over its limit), the client may pick that pooled connection
+     * for a POST, which it does not retry by itself: one retry, on a fresh connection.
+     */
+    private static HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException stale) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static void checkNoLeak(Route route, HttpRequest request, HttpResponse<String> response,
