@@ -2,7 +2,6 @@ package io.kaquan.callback;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
 import io.kaquan.web.I18n;
+import io.kaquan.web.BoundedInput;
 import io.kaquan.web.TimeTexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -226,10 +226,7 @@ public class EventLog {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(TimeTexts.SHANGHAI).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        LocalDate day = BoundedInput.date(value);
+        return day == null ? null : day.plusDays(plusDays).atStartOfDay(TimeTexts.SHANGHAI).toInstant();
     }
 }

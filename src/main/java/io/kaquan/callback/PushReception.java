@@ -9,6 +9,7 @@ import io.kaquan.tenant.MessageMode;
 import io.kaquan.tenant.SecretBox;
 import io.kaquan.tenant.Tenant;
 import io.kaquan.tenant.TenantConfig;
+import io.kaquan.web.MeantText;
 import io.kaquan.wechat.CallbackCrypto;
 import io.kaquan.wechat.CallbackXml;
 import io.quarkus.logging.Log;
@@ -94,6 +95,11 @@ public class PushReception {
 
     @Transactional
     public Answer receive(Query query, byte[] body, String remoteAddr) {
+        if (!MeantText.isMeantUtf8(body)) {
+            // e.g. UTF-16: WeChat sends UTF-8 XML only, and such text could not be stored (PostgreSQL refuses NUL)
+            Log.warnf("Push from %s refused: not UTF-8 text", remoteAddr);
+            return Answer.refused(400, "not UTF-8 text");
+        }
         Map<String, String> envelope;
         try {
             envelope = CallbackXml.parse(body);
@@ -188,6 +194,10 @@ public class PushReception {
             }
         }
         Map<String, String> fields;
+        if (!MeantText.isMeant(message)) {
+            Log.warnf("Signed push for tenant %d refused: the decrypted message holds control characters", tenant.id);
+            return Answer.refused(400, "unreadable message");
+        }
         try {
             fields = CallbackXml.parse(message);
         } catch (CallbackXml.Malformed e) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.StorableJson;
 import io.kaquan.wechat.WeChatCards;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +54,7 @@ public class CardMirror {
         card.logoUrl = base.path("logo_url").asText(card.logoUrl);
         card.quantity = detail.quantity();
         card.totalQuantity = detail.totalQuantity();
-        card.detailJson = detail.card().toString();
+        card.detailJson = StorableJson.of(detail.card());
         card.refreshedAt = now;
         return card;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.wechat.CardStatus;
+import io.kaquan.web.BoundedInput;
 import io.kaquan.wechat.CardType;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
@@ -103,7 +104,8 @@ public class CardPages {
     @POST
     @Path("{cardId}/refresh")
     public RestResponse<Void> refresh(@RestPath String cardId, @RestForm String back) {
-        String target = back != null && back.startsWith(list() + "?") || list().equals(back) ? back : path(cardId);
+        String safeBack = BoundedInput.backPath(back, path(cardId));
+        String target = safeBack.startsWith(list() + "?") || list().equals(safeBack) ? safeBack : path(cardId);
         return forms.submit(target, () -> {
             Card card = refresh.refresh(cardId);
             flash.success(msg().refreshed(card.title, i18n.bundle(CardMsg.class).status(card.status)));

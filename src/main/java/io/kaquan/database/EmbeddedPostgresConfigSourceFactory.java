@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Supplies a datasource URL pointing at an embedded PostgreSQL when none is configured, so that dev mode and
  * {@code java -jar} run with nothing installed. An explicitly configured URL always wins and nothing embedded starts.
+ * In production ({@code prod} profile) only when asked for ({@code kaquan.embedded-postgres.enabled=true}).
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
@@ -36,8 +37,15 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         if (context.getValue(JDBC_URL).getValue() != null) {
             return List.of();
         }
-        if ("false".equalsIgnoreCase(context.getValue(ENABLED).getValue())) {
+        String enabled = context.getValue(ENABLED).getValue();
+        if ("false".equalsIgnoreCase(enabled)) {
             return List.of();
+        }
+        if (!"true".equalsIgnoreCase(enabled) && context.getProfiles().contains("prod")) {
+            // A container that forgot its database must not quietly keep its data in a throw-away directory.
+            throw new IllegalStateException("No database configured: set QUARKUS_DATASOURCE_JDBC_URL (and "
+                    + "QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD), or KAQUAN_EMBEDDED_POSTGRES_ENABLED=true "
+                    + "to run an embedded PostgreSQL in this process");
         }
         String dataDir = context.getValue(DATA_DIR).getValue();
         if (dataDir == null) {

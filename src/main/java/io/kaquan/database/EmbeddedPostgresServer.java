@@ -55,6 +55,10 @@ final class EmbeddedPostgresServer {
                     .setPort(freePort())
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("max_connections", "100")
+                    // zonky's defaults suit throw-away test databases; this one keeps data: every commit on disk
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(true)
                     .start();

@@ -28,14 +28,6 @@ public class LocalePages {
         AppUser.update("locale = ?1 where id = ?2", tag, currentUser.id());
         NewCookie cookie = new NewCookie.Builder(RequestLocale.COOKIE).value("en".equals(tag) ? "en" : "zh")
                 .path("/").maxAge(ONE_YEAR).sameSite(NewCookie.SameSite.LAX).build();
-        return RestResponse.ResponseBuilder.<Void> seeOther(URI.create(localPath(back))).cookie(cookie).build();
-    }
-
-    /** Only a path on this site: never an open redirect. */
-    static String localPath(String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")) {
-            return "/";
-        }
-        return back;
+        return RestResponse.ResponseBuilder.<Void> seeOther(URI.create(BoundedInput.backPath(back, "/"))).cookie(cookie).build();
     }
 }

@@ -100,6 +100,12 @@ public interface Msg {
     @Message("请求的内容有误：{detail}")
     String error400Text(String detail);
 
+    @Message("内容里有无法识别的字符（例如控制字符或损坏的编码），请检查后重新输入。")
+    String inputUnreadable();
+
+    @Message("内容太长，请缩短后重新提交。")
+    String inputTooLong();
+
     @Message("需要登录")
     String error401Title();
 

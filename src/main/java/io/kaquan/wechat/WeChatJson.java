@@ -63,7 +63,7 @@ final class WeChatJson {
         }
         try {
             JsonNode node = MAPPER.readTree(body);
-            return node != null && node.isObject() ? node : null;
+            return node != null && node.isObject() ? StorableJson.clean(node) : null; // what WeChat says gets stored
         } catch (IOException e) {
             return null;
         }

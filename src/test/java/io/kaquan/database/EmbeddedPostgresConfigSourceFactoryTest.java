@@ -2,6 +2,7 @@ package io.kaquan.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -41,6 +42,18 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     }
 
     @Test
+    void shouldRefuseToStartAnEmbeddedDatabaseInProductionUnlessAskedFor() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "pg-prod").resolve("data");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> factory.configSources(
+                context(Map.of("kaquan.embedded-postgres.data-dir", dataDir.toString()), List.of("prod"))));
+        assertTrue(refused.getMessage().contains("QUARKUS_DATASOURCE_JDBC_URL"), refused.getMessage());
+        assertFalse(Files.exists(dataDir), "no embedded database was created");
+        assertFalse(factory.configSources(context(Map.of("quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://db.example:5432/kaquan"), List.of("prod"))).iterator().hasNext(),
+                "a configured URL is what production uses");
+    }
+
+    @Test
     void shouldStartAPersistentDatabaseWhenNoUrlIsConfiguredAndReuseIt() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "pg-embedded").resolve("data");
         String url = urlOf(factory.configSources(context(Map.of("kaquan.embedded-postgres.data-dir", dataDir.toString()))));
@@ -49,6 +62,12 @@ class EmbeddedPostgresConfigSourceFactoryTest {
                 ResultSet version = connection.createStatement().executeQuery("show server_version")) {
             assertTrue(version.next());
             assertTrue(version.getString(1).startsWith("17."), "PostgreSQL 17, found " + version.getString(1));
+            for (String durable : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet setting = connection.createStatement().executeQuery("show " + durable)) {
+                    assertTrue(setting.next());
+                    assertEquals("on", setting.getString(1), durable + " keeps committed data through a crash");
+                }
+            }
             connection.createStatement().execute("create table kept (id int)");
         }
         assertTrue(Files.exists(dataDir.resolve("postmaster.pid")));
@@ -70,6 +89,10 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     }
 
     private static ConfigSourceContext context(Map<String, String> values) {
+        return context(values, List.of());
+    }
+
+    private static ConfigSourceContext context(Map<String, String> values, List<String> profiles) {
         Map<String, String> copy = new HashMap<>(values);
         return new ConfigSourceContext() {
             @Override
@@ -79,7 +102,7 @@ class EmbeddedPostgresConfigSourceFactoryTest {
 
             @Override
             public List<String> getProfiles() {
-                return List.of();
+                return profiles;
             }
 
             @Override

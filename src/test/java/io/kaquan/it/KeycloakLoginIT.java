@@ -87,7 +87,7 @@ class KeycloakLoginIT {
         assertThat(page.locator(PLATFORM_ADMIN_BADGE)).isVisible();
         screenshot("keycloak-admin-signed-in");
 
-        page.locator("a#logout").click();
+        page.locator("#logout").click(); // a form button: signing out is a POST
         // Quarkus ends the Keycloak session (RP-initiated logout), Keycloak sends the browser back to "/",
         // which is protected, so the browser ends on Keycloak's login page again.
         expectKeycloakLoginPage();

@@ -116,6 +116,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.oidc.token-state-manager.encryption-secret", randomSecret());
         config.put("kaquan.secrets.master-key", IT_MASTER_KEY);
         config.put("kaquan.embedded-postgres.data-dir", "target/it-embedded-postgres");
+        config.put("kaquan.embedded-postgres.enabled", "true"); // production only runs one when asked
         return config;
     }
 

@@ -265,6 +265,7 @@ class ClusteredJobsIT {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort(port),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(),
                 "-Dquarkus.datasource.username=postgres",
                 "-Dquarkus.datasource.password=postgres",
@@ -283,9 +284,22 @@ class ClusteredJobsIT {
         return process;
     }
 
+    /** Each node's management interface (health) on its own port: two nodes share this machine. */
+    private static final java.util.Map<Integer, Integer> MANAGEMENT_PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static int managementPort(int httpPort) {
+        return MANAGEMENT_PORTS.computeIfAbsent(httpPort, ignored -> {
+            try {
+                return freePort();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     static void awaitReady(Process process, int port) {
         HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        URI health = URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready");
         Awaitility.await("node ready on port " + port).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     assertTrue(process.isAlive(), "node stopped; see target/cluster-it-*.log");

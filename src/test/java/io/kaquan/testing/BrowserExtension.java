@@ -1,5 +1,8 @@
 package io.kaquan.testing;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starting the Playwright driver and Chromium costs seconds; a context costs milliseconds and shares nothing (cookies,
  * storage) with the previous one, so each test still starts signed out. The browser lives in the root store and is
  * closed when the run ends; the context is closed after each test.
+ * <p>
+ * The pages' Content-Security-Policy is on: anything it blocks shows in the console as "Refused to …", and fails the test.
  */
 public final class BrowserExtension implements ParameterResolver, AfterEachCallback {
 
@@ -59,7 +64,14 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
         if (browserContext != null) {
             browserContext.close();
         }
+        @SuppressWarnings("unchecked")
+        List<String> refused = context.getStore(NAMESPACE).remove(REFUSED, List.class);
+        if (refused != null && !refused.isEmpty()) {
+            throw new AssertionError("The page broke its Content-Security-Policy: " + refused);
+        }
     }
+
+    private static final String REFUSED = "refused-by-policy";
 
     /** The test's own context, made at first use. */
     private static BrowserContext browserContext(ExtensionContext context) {
@@ -67,6 +79,13 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
             BrowserContext made = browser(context).newContext(new Browser.NewContextOptions().setLocale("zh-CN")
                     .setViewportSize(1280, 900));
             made.setDefaultTimeout(DEFAULT_TIMEOUT_MILLIS);
+            List<String> refused = new CopyOnWriteArrayList<>();
+            context.getStore(NAMESPACE).put(REFUSED, refused);
+            made.onConsoleMessage(message -> {
+                if (message.text().contains("Refused to")) {
+                    refused.add(message.text());
+                }
+            });
             return made;
         }, BrowserContext.class);
     }

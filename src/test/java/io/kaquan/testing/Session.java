@@ -131,14 +131,19 @@ public final class Session {
         return request().get("/").statusCode() == 200;
     }
 
-    /** A REST Assured request as this user; redirects are not followed, so that 303s can be checked. */
+    /**
+     * A REST Assured request as this user, with the Origin header a browser sends (state-changing requests without
+     * Origin, Sec-Fetch-Site or a same-origin Referer are refused); redirects are not followed, so that 303s can be
+     * checked.
+     */
     public RequestSpecification request() {
-        return given().baseUri(base()).cookies(cookies).config(UTF8.redirect(RedirectConfig.redirectConfig().followRedirects(false)));
+        return given().baseUri(base()).cookies(cookies).header("Origin", base())
+                .config(UTF8.redirect(RedirectConfig.redirectConfig().followRedirects(false)));
     }
 
     /** A request as this user that follows redirects, like a browser after a form post. */
     public RequestSpecification browse() {
-        return given().baseUri(base()).cookies(cookies).config(UTF8);
+        return given().baseUri(base()).cookies(cookies).header("Origin", base()).config(UTF8);
     }
 
     /** Forms are posted in UTF-8, as browsers do for our UTF-8 pages. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ class WebConventionsTest {
 
     @Test
     void shouldRefuseAPostFromAForeignOrigin() {
-        alice.request().header("Origin", "https://evil.example").formParams(TestTenants.validForm("外站"))
-                .post("/tenants").then().statusCode(403);
+        given().redirects().follow(false).cookies(alice.cookies()).header("Origin", "https://evil.example")
+                .formParams(TestTenants.validForm("外站")).post("/tenants").then().statusCode(403);
     }
 
     @Test
@@ -107,21 +108,31 @@ class WebConventionsTest {
     }
 
     @Test
-    void shouldReportHealthWithTheDatabaseCheck() {
-        given().get("/q/health").then().statusCode(200)
+    void shouldReportHealthWithTheDatabaseCheckOnTheManagementInterface() {
+        given().baseUri(managementUrl()).get("/q/health").then().statusCode(200)
                 .body(containsString("\"status\": \"UP\"")).body(containsString("Database connections health check"));
+        given().baseUri(managementUrl()).get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
-    void shouldExposePrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
-                .body(containsString("http_server_requests"));
+    void shouldExposePrometheusMetricsOnlyOnTheManagementInterface() {
+        given().baseUri(managementUrl()).get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes")).body(containsString("http_server_requests"));
+        given().redirects().follow(false).get("/q/metrics").then().statusCode(not(200));
+        alice.request().get("/q/metrics").then().statusCode(not(200));
     }
 
     @Test
-    void shouldSignOutThroughTheProvider() {
+    void shouldSignOutThroughTheProviderOnlyWithAPost() {
         Session dave = Session.fresh("dave"); // its own session: signing out must not end one that tests share
-        dave.request().get("/logout").then().statusCode(302)
+        dave.request().get("/logout").then().statusCode(405).header("Allow", "POST");
+        dave.request().get("/").then().statusCode(200).body(containsString("id=\"current-user\""));
+        dave.request().post("/logout").then().statusCode(302)
                 .header("Location", startsWith("http")).header("Location", containsString("logout"));
+    }
+
+    private static String managementUrl() {
+        // Quarkus gives the management interface's root (…/q); the tests name full paths
+        return ConfigProvider.getConfig().getValue("test.management.url", String.class).replaceAll("/q/?$", "");
     }
 }
