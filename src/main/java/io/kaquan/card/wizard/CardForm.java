@@ -83,7 +83,6 @@ public final class CardForm {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{3,24}");
     private static final Pattern POI_ID = Pattern.compile("[0-9]{1,18}");
-    private static final Pattern DISCOUNT = Pattern.compile("([0-9]{1,2})(\\.([0-9]))?\\s*(折)?");
     private static final Set<String> BOOLEANS = Set.of("can_share", "can_give_friend", "use_custom_code",
             "bind_openid", "can_use_with_other_discount");
 
@@ -231,7 +230,7 @@ public final class CardForm {
             case "DISCOUNT" -> {
                 if (c.v("discount").isEmpty()) {
                     c.fail("discount", c.msg.errRequired());
-                } else if (discountOff(c.v("discount")) == null) {
+                } else if (Discount.parse(c.v("discount")).isEmpty()) {
                     c.fail("discount", c.msg.errDiscount());
                 }
             }
@@ -344,30 +343,6 @@ public final class CardForm {
 
     // Conversions
 
-    /** "7折", "7.5折", "75折", "7" → the percent off WeChat expects (30, 25, 25, 30); null when not a discount. */
-    public static Integer discountOff(String input) {
-        var m = DISCOUNT.matcher(input.strip());
-        if (!m.matches()) {
-            return null;
-        }
-        int whole = Integer.parseInt(m.group(1));
-        int pay;
-        if (m.group(3) != null) {
-            if (whole > 9) {
-                return null;
-            }
-            pay = whole * 10 + Integer.parseInt(m.group(3));
-        } else if (whole <= 9) {
-            pay = whole * 10;
-        } else if (whole == 10) {
-            return null; // 10折 is the full price
-        } else {
-            pay = whole;
-        }
-        int off = 100 - pay;
-        return off >= 1 && off <= 99 ? off : null;
-    }
-
     /** "12.5" yuan → 1250 fen; null when not an amount. */
     public static Long fen(String yuan) {
         String text = yuan.strip();
@@ -452,7 +427,7 @@ public final class CardForm {
             case "GROUPON" -> typed.put("deal_detail", c.v("deal_detail"));
             case "CASH" -> typed.put("least_cost", c.v("least_cost").isEmpty() ? 0 : fen(c.v("least_cost")))
                     .put("reduce_cost", fen(c.v("reduce_cost")));
-            case "DISCOUNT" -> typed.put("discount", discountOff(c.v("discount")));
+            case "DISCOUNT" -> typed.put("discount", Discount.parse(c.v("discount")).orElseThrow().percentOff());
             case "GIFT" -> typed.put("gift", c.v("gift"));
             default -> typed.put("default_detail", c.v("default_detail"));
         }

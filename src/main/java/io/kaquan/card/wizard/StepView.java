@@ -183,8 +183,7 @@ public class StepView {
                 return least > 0 ? msg.cashRule(v("least_cost"), v("reduce_cost")) : msg.cashNoThreshold(v("reduce_cost"));
             }
             case "DISCOUNT" -> {
-                Integer off = v("discount").isEmpty() ? null : CardForm.discountOff(v("discount"));
-                return off == null ? "" : v("discount") + " · " + msg.discountOff(off);
+                return discountReading();
             }
             case "GROUPON" -> {
                 return v("deal_detail");
@@ -196,6 +195,12 @@ public class StepView {
                 return v("default_detail");
             }
         }
+    }
+
+    /** "8.5折 = 按原价 85% 付款，优惠 15%": both readings, so that 折 and percent off cannot be confused; "" if none. */
+    public String discountReading() {
+        return Discount.parse(v("discount")).map(d -> msg.discountReading(d.zhe(), d.paidPercent(), d.percentOff()))
+                .orElse("");
     }
 
     /** tl_MONDAY, tl_MONDAY_begin…; ti1_text… */

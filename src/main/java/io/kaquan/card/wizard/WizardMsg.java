@@ -98,7 +98,7 @@ public interface WizardMsg {
     @Message("折扣券")
     String type_DISCOUNT();
 
-    @Message("按折扣优惠，例如“7折”。")
+    @Message("按折扣优惠，例如“8.5折”（按原价 85% 付款）。")
     String typeHelp_DISCOUNT();
 
     @Message("兑换券")
@@ -148,7 +148,7 @@ public interface WizardMsg {
     @Message("折扣")
     String f_discount();
 
-    @Message("例如“7折”、“8.5折”或“75折”：7折即按原价的 70% 付款（优惠 30%）。")
+    @Message("填 1折 到 9.9折，最多一位小数，例如“7折”或“8.5折”：8.5折即按原价的 85% 付款（优惠 15%）。")
     String f_discountHelp();
 
     @Message("兑换内容")
@@ -423,8 +423,8 @@ public interface WizardMsg {
     @Message("立即使用")
     String useNow();
 
-    @Message("优惠 {off}%")
-    String discountOff(int off);
+    @Message("{zhe} = 按原价 {paid}% 付款，优惠 {off}%")
+    String discountReading(String zhe, int paid, int off);
 
     @Message("满 {least} 元减 {reduce} 元")
     String cashRule(String least, String reduce);
@@ -485,7 +485,7 @@ public interface WizardMsg {
     @Message("减免金额不能超过起用金额。")
     String errReduceOverLeast();
 
-    @Message("请填写 1 折到 9.9 折之间的折扣，例如“7折”。")
+    @Message("请填写 1折 到 9.9折 之间的折扣，最多一位小数，例如“7折”或“8.5折”（不是“85折”或“85%”）。")
     String errDiscount();
 
     @Message("请选择券码展示方式。")
