@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.card.Card;
 import io.kaquan.card.CardMirror;
@@ -183,8 +184,8 @@ public class CardSubmission {
         QuarkusTransaction.requiringNew().run(() -> CardDraft.locked(tenantId, draftId).ifPresent(draft -> {
             draft.state = CardDraft.State.EDITING;
             draft.updatedAt = Instant.now();
-            audit.record(tenantId, "card.create-not-found", "draft " + draftId,
-                    "submitted " + draft.submittedAt + ", no matching card in WeChat");
+            audit.record(tenantId, AuditAction.CARD_CREATE_NOT_FOUND, "draft " + draftId,
+                    "submitted_at=" + draft.submittedAt);
         }));
         throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().notCreatedRetry());
     }
@@ -315,8 +316,8 @@ public class CardSubmission {
             draft.state = CardDraft.State.DONE;
             draft.cardId = cardId;
             draft.updatedAt = Instant.now();
-            audit.record(tenantId, "card.created", cardId, "type=" + type + " title=" + mirrored.title + " draft="
-                    + draftId + (reconciled ? " (found in WeChat after an unanswered create)" : ""));
+            audit.record(tenantId, AuditAction.CARD_CREATED, cardId, "type=" + type + " title=" + mirrored.title
+                    + " draft=" + draftId + (reconciled ? " reconciled=true" : ""));
             return null;
         });
     }

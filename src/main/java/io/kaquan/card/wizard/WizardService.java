@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
 import io.kaquan.card.Card;
@@ -102,7 +103,7 @@ public class WizardService {
             draft.createdAt = Instant.now();
             draft.updatedAt = draft.createdAt;
             draft.persist();
-            audit.record(tenantId, "card.draft-created", "draft " + draft.id,
+            audit.record(tenantId, AuditAction.CARD_DRAFT_CREATED, "draft " + draft.id,
                     "type=" + draft.cardType + (sourceCardId == null ? "" : " similar-to=" + sourceCardId));
             return draft;
         });
@@ -118,7 +119,7 @@ public class WizardService {
                 throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().stillUncertain());
             }
             draft.delete();
-            audit.record(tenantId, "card.draft-deleted", "draft " + draftId, "type=" + draft.cardType);
+            audit.record(tenantId, AuditAction.CARD_DRAFT_DELETED, "draft " + draftId, "type=" + draft.cardType);
         });
     }
 
