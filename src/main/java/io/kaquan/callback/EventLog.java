@@ -13,7 +13,7 @@ import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
 import io.kaquan.web.I18n;
-import io.kaquan.web.TimeTexts;
+import io.kaquan.wechat.WeChatTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -227,7 +227,7 @@ public class EventLog {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(TimeTexts.SHANGHAI).toInstant();
+            return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(WeChatTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
