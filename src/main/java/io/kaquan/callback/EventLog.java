@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
@@ -207,7 +208,7 @@ public class EventLog {
             throw new ActionRefused(event.status == WeChatEvent.Status.PROCESSED
                     || event.status == WeChatEvent.Status.IGNORED ? msg.replayOvertaken(event.id) : msg.replayRefused());
         }
-        audit.record(currentTenant.id(), "event.replayed", event.eventType + " #" + event.id, details);
+        audit.record(currentTenant.id(), AuditAction.EVENT_REPLAYED, event.eventType + " #" + event.id, details);
     }
 
     static WeChatEvent.Status status(String value) {

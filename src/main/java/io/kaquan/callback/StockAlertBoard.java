@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class StockAlertBoard {
                 + "and card_id = ?3 and acknowledged_at is null").setParameter(1, Instant.now())
                 .setParameter(2, currentTenant.id()).setParameter(3, cardId == null ? "" : cardId).executeUpdate();
         if (closed > 0) {
-            audit.record(currentTenant.id(), "stock-alert.acknowledged", cardId, closed + " alert(s)");
+            audit.record(currentTenant.id(), AuditAction.STOCK_ALERT_ACKNOWLEDGED, cardId, "count=" + closed);
         }
         return closed;
     }
