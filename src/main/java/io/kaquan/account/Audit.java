@@ -14,6 +14,15 @@ public class Audit {
     CurrentUser currentUser;
 
     @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Long tenantId, AuditAction action, String target, String details) {
+        record(tenantId, action.code(), target, details);
+    }
+
+    /**
+     * The same by wire code; kept while call sites move to {@link AuditAction}. A code with no constant is shown on
+     * the audit page as "other action", so new codes belong in the enum.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void record(Long tenantId, String action, String target, String details) {
         AuditEntry entry = new AuditEntry();
         entry.tenantId = tenantId;

@@ -51,7 +51,7 @@ public class SignIn {
                 AuditEntry entry = new AuditEntry();
                 entry.tenantId = invitation.tenantId;
                 entry.actor = user;
-                entry.action = "member.invitation-accepted";
+                entry.action = AuditAction.MEMBER_INVITATION_ACCEPTED.code();
                 entry.target = user.label();
                 entry.details = "role=" + invitation.role;
                 entry.createdAt = Instant.now();

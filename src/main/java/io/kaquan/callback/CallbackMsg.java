@@ -7,6 +7,14 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "callbackMsg", locale = "zh-CN")
 public interface CallbackMsg {
 
+    // Enums in words: Qute's enum messages; the words per constant are in callbackMsg_zh-CN and callbackMsg_en
+
+    @Message
+    String status(WeChatEvent.Status status);
+
+    @Message
+    String reason(UnroutableEvent.Reason reason);
+
     @Message("事件日志")
     String eventsTitle();
 
@@ -128,21 +136,6 @@ public interface CallbackMsg {
     String backToList();
 
     // Statuses
-
-    @Message("待处理")
-    String statusReceived();
-
-    @Message("已处理")
-    String statusProcessed();
-
-    @Message("已忽略")
-    String statusIgnored();
-
-    @Message("失败（将重试）")
-    String statusFailed();
-
-    @Message("已放弃")
-    String statusDead();
 
     // Event types
 
@@ -327,17 +320,6 @@ public interface CallbackMsg {
     @Message("内容")
     String colBody();
 
-    @Message("未知公众号")
-    String reasonUnknownAccount();
-
-    @Message("密文中的 AppID 不符")
-    String reasonAppidMismatch();
-
-    @Message("无法解密")
-    String reasonUndecryptable();
-
-    @Message("密文中的公众号不符")
-    String reasonAccountMismatch();
 
     // Outcome notes (EventOutcomes)
 

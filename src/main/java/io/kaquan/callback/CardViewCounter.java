@@ -3,7 +3,7 @@ package io.kaquan.callback;
 import java.time.LocalDate;
 import java.util.Set;
 
-import io.kaquan.web.TimeTexts;
+import io.kaquan.wechat.WeChatTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +36,7 @@ public class CardViewCounter implements CardEventHandler {
         if (first == 0) {
             return Outcome.processed("already counted");
         }
-        LocalDate day = (event.createTime > 0 ? event.createdAt() : event.receivedAt).atZone(TimeTexts.SHANGHAI)
+        LocalDate day = (event.createTime > 0 ? event.createdAt() : event.receivedAt).atZone(WeChatTime.ZONE)
                 .toLocalDate();
         em.createNativeQuery("insert into card_event_count (tenant_id, card_id, day, event_type, count) "
                 + "values (?1, ?2, ?3, ?4, 1) on conflict (tenant_id, card_id, day, event_type) "

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
 import io.kaquan.web.I18n;
 import io.kaquan.web.BoundedInput;
-import io.kaquan.web.TimeTexts;
+import io.kaquan.wechat.WeChatTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -207,7 +208,7 @@ public class EventLog {
             throw new ActionRefused(event.status == WeChatEvent.Status.PROCESSED
                     || event.status == WeChatEvent.Status.IGNORED ? msg.replayOvertaken(event.id) : msg.replayRefused());
         }
-        audit.record(currentTenant.id(), "event.replayed", event.eventType + " #" + event.id, details);
+        audit.record(currentTenant.id(), AuditAction.EVENT_REPLAYED, event.eventType + " #" + event.id, details);
     }
 
     static WeChatEvent.Status status(String value) {
@@ -227,6 +228,6 @@ public class EventLog {
             return null;
         }
         LocalDate day = BoundedInput.date(value);
-        return day == null ? null : day.plusDays(plusDays).atStartOfDay(TimeTexts.SHANGHAI).toInstant();
+        return day == null ? null : day.plusDays(plusDays).atStartOfDay(WeChatTime.ZONE).toInstant();
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import io.kaquan.card.CardTexts;
 import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.UserCardStatus;
-import io.kaquan.web.TimeTexts;
+import io.kaquan.wechat.WeChatTime;
 
 /**
  * An event's outcome note in the reader's language. Handlers store a fixed English sentence with values (stable in the
@@ -25,7 +25,7 @@ import io.kaquan.web.TimeTexts;
 final class EventOutcomes {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(TimeTexts.SHANGHAI);
+            .withZone(WeChatTime.ZONE);
 
     private static final Pattern NO_HANDLER = Pattern.compile("no effect for event type (.+)");
     private static final Pattern REVIEW_STALE = Pattern.compile(

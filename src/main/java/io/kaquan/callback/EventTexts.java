@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.kaquan.web.I18n;
-import io.kaquan.web.TimeTexts;
+import io.kaquan.wechat.WeChatTime;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
-/** Events in words: type and status labels for templates ({events:type(…)}), and each field with its meaning. */
+/**
+ * Events in words: type labels for templates ({events:type(…)}), outcome notes, and each field with its meaning.
+ * Statuses and reasons are enums: {callbackMsg:status(…)} and {callbackMsg:reason(…)}.
+ */
 @TemplateExtension(namespace = "events")
 public class EventTexts {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(TimeTexts.SHANGHAI);
+            .withZone(WeChatTime.ZONE);
 
     /** One field of an event: WeChat's name, what it means, its value and, where useful, the value in words. */
     public record FieldRow(String name, String label, String value, String meaning) {
@@ -48,30 +51,9 @@ public class EventTexts {
         };
     }
 
-    static String status(WeChatEvent.Status status) {
-        CallbackMsg m = msg();
-        return switch (status) {
-            case RECEIVED -> m.statusReceived();
-            case PROCESSED -> m.statusProcessed();
-            case IGNORED -> m.statusIgnored();
-            case FAILED -> m.statusFailed();
-            case DEAD -> m.statusDead();
-        };
-    }
-
     /** The event's outcome note in the reader's language ({@link EventOutcomes}). */
     static String outcome(String note) {
         return EventOutcomes.text(note, msg());
-    }
-
-    static String reason(UnroutableEvent.Reason reason) {
-        CallbackMsg m = msg();
-        return switch (reason) {
-            case UNKNOWN_ACCOUNT -> m.reasonUnknownAccount();
-            case APPID_MISMATCH -> m.reasonAppidMismatch();
-            case UNDECRYPTABLE -> m.reasonUndecryptable();
-            case ACCOUNT_MISMATCH -> m.reasonAccountMismatch();
-        };
     }
 
     /** The event's fields in WeChat's order, each labelled; unknown fields keep their name only. */

@@ -17,6 +17,7 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.card.Card;
 import io.kaquan.card.CardMirror;
 import io.kaquan.stats.StatsSync;
@@ -25,6 +26,7 @@ import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatConfig;
 import io.kaquan.wechat.WeChatGateway;
+import io.kaquan.wechat.WeChatTime;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.LaunchMode;
@@ -160,8 +162,8 @@ public class StatsDemo {
         }
         WeChatClient client = gateway.forTenant(tenantId);
         String logo = client.uploadImage("logo.png", LOGO, "image/png");
-        long begin = today.minusDays(days + 5L).atStartOfDay(StatsSync.SHANGHAI).toEpochSecond();
-        long end = today.plusDays(90).atStartOfDay(StatsSync.SHANGHAI).toEpochSecond();
+        long begin = today.minusDays(days + 5L).atStartOfDay(WeChatTime.ZONE).toEpochSecond();
+        long end = today.plusDays(90).atStartOfDay(WeChatTime.ZONE).toEpochSecond();
         for (Kind kind : KINDS) {
             String cardId = client.cardCreate(body(kind, logo, begin, end));
             created.add(cardId);
@@ -273,7 +275,7 @@ public class StatsDemo {
 
     /** A time of the day in China, from the hour on, within three hours (never in the future). */
     private static String at(LocalDate day, int hour, Random random) {
-        Instant at = day.atTime(hour, 0).atZone(StatsSync.SHANGHAI).toInstant()
+        Instant at = day.atTime(hour, 0).atZone(WeChatTime.ZONE).toInstant()
                 .plusSeconds(random.nextInt(3 * 3600));
         Instant now = Instant.now().minusSeconds(5);
         return (at.isAfter(now) ? now : at).toString();

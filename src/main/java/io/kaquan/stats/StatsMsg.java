@@ -35,20 +35,9 @@ public interface StatsMsg {
     @Message("导出 CSV")
     String exportCsv();
 
-    @Message("浏览")
-    String metricView();
-
-    @Message("领取")
-    String metricReceive();
-
-    @Message("核销")
-    String metricVerify();
-
-    @Message("转赠")
-    String metricGiven();
-
-    @Message("过期")
-    String metricExpire();
+    /** A metric in words: {statsMsg:metric(m)} in templates (Qute picks metric_VIEW…). */
+    @Message
+    String metric(Metric metric);
 
     @Message("{metric}次数")
     String timesOf(String metric);

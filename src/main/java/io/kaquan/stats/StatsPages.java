@@ -62,7 +62,7 @@ public class StatsPages {
         for (Metric metric : Metric.values()) {
             Map<String, Object> dataset = new LinkedHashMap<>();
             dataset.put("key", metric.name());
-            dataset.put("label", StatsTexts.label(metric, msg));
+            dataset.put("label", msg.metric(metric));
             dataset.put("data", report.days().stream().map(day -> day.counts().get(metric, people)).toList());
             datasets.add(dataset);
         }

@@ -205,8 +205,8 @@ public class StatsReport {
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of(msg.colDay(), msg.filterCard()));
         for (Metric metric : Metric.values()) {
-            header.add(msg.timesOf(StatsTexts.label(metric, msg)));
-            header.add(msg.peopleOf(StatsTexts.label(metric, msg)));
+            header.add(msg.timesOf(msg.metric(metric)));
+            header.add(msg.peopleOf(msg.metric(metric)));
         }
         line(csv, header);
         String card = report.card() == null ? msg.allCards() : report.card().cardId();

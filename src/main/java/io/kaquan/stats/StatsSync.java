@@ -3,7 +3,6 @@ package io.kaquan.stats;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import io.kaquan.jobs.JobOutcome;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
+import io.kaquan.wechat.WeChatTime;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class StatsSync {
 
-    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     /** How far back a tenant's first sync reaches. */
     public static final int BACKFILL_DAYS = 90;
@@ -88,7 +87,7 @@ public class StatsSync {
 
     /** WeChat's today (Asia/Shanghai). */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(SHANGHAI));
+        return LocalDate.now(clock.withZone(WeChatTime.ZONE));
     }
 
     /**
@@ -181,7 +180,7 @@ public class StatsSync {
     private void failed(Run run, StatsApi api, WeChatException e) {
         Instant now = Instant.now(clock);
         if (e.errcode() == 45009) {
-            Instant nextDay = today().plusDays(1).atStartOfDay(SHANGHAI).toInstant();
+            Instant nextDay = today().plusDays(1).atStartOfDay(WeChatTime.ZONE).toInstant();
             store.failed(run.tenantId, api, e, now, nextDay);
             run.quotaStopped.add(api);
             Log.infof("Statistics of tenant %d: %s quota used up (45009), resumes %s", run.tenantId, api.path(),

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import io.kaquan.account.AppUser;
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Invitation;
 import io.kaquan.account.Membership;
@@ -76,7 +77,7 @@ public class MemberService {
                 throw new InvalidFormException(errors.add("email", msg.errAlreadyMember(user.label())), values);
             }
             Membership.create(tenantId, user, role);
-            audit.record(tenantId, "member.added", user.label(), "role=" + role);
+            audit.record(tenantId, AuditAction.MEMBER_ADDED, user.label(), "role=" + role);
             return new Invited(true, user.label());
         }
         Invitation invitation = Invitation.<Invitation> find("tenantId = ?1 and email = ?2", tenantId, email)
@@ -87,7 +88,7 @@ public class MemberService {
         invitation.invitedBy = currentUser.id();
         invitation.createdAt = Instant.now();
         invitation.persist();
-        audit.record(tenantId, "member.invited", email, "role=" + role);
+        audit.record(tenantId, AuditAction.MEMBER_INVITED, email, "role=" + role);
         return new Invited(false, email);
     }
 
@@ -104,7 +105,8 @@ public class MemberService {
         }
         Role before = target.role;
         target.role = role;
-        audit.record(currentTenant.id(), "member.role-changed", target.user.label(), before + " → " + role);
+        audit.record(currentTenant.id(), AuditAction.MEMBER_ROLE_CHANGED, target.user.label(),
+                "role=" + before + " → " + role);
         return target.user.label();
     }
 
@@ -117,7 +119,7 @@ public class MemberService {
         }
         String who = target.user.label();
         target.delete();
-        audit.record(currentTenant.id(), "member.removed", who, "role=" + target.role);
+        audit.record(currentTenant.id(), AuditAction.MEMBER_REMOVED, who, "role=" + target.role);
         return who;
     }
 
@@ -125,7 +127,7 @@ public class MemberService {
         currentTenant.require(Role.OWNER);
         Invitation invitation = Invitation.find(currentTenant.id(), invitationId).orElseThrow(NotFoundException::new);
         invitation.delete();
-        audit.record(currentTenant.id(), "member.invitation-cancelled", invitation.email, null);
+        audit.record(currentTenant.id(), AuditAction.MEMBER_INVITATION_CANCELLED, invitation.email, null);
         return invitation.email;
     }
 

@@ -1,5 +1,7 @@
 package io.kaquan.tenant;
 
+import io.kaquan.account.AuditAction;
+import io.kaquan.account.Role;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -36,34 +38,30 @@ public interface TenantMsg {
     @Message("您的角色：{role}")
     String yourRole(String role);
 
-    // Roles and modes
+    // Enums in words: Qute's enum messages, the words per constant in tenantMsg_zh-CN and tenantMsg_en
 
-    @Message("所有者")
-    String role_OWNER();
+    @Message
+    String role(Role role);
 
-    @Message("运营")
-    String role_OPERATOR();
+    @Message
+    String roleHelp(Role role);
 
-    @Message("只读")
-    String role_VIEWER();
+    @Message
+    String mode(MessageMode mode);
 
-    @Message("管理凭据与成员，以及运营的全部操作")
-    String roleHelp_OWNER();
+    /** What an audit entry records, in words (never the stored code). */
+    @Message
+    String action(AuditAction action);
 
-    @Message("创建和管理卡券、核销与作废卡券码")
-    String roleHelp_OPERATOR();
+    @Message("{label}：{value}")
+    String auditDetailLine(String label, String value);
 
-    @Message("只能查看")
-    String roleHelp_VIEWER();
+    @Message("其他操作")
+    String auditOtherAction();
 
-    @Message("明文模式")
-    String mode_PLAIN();
-
-    @Message("兼容模式")
-    String mode_COMPAT();
-
-    @Message("安全模式（推荐）")
-    String mode_SAFE();
+    /** The name of a known key of an audit entry's details. */
+    @Message
+    String detail(AuditDetail detail);
 
     // Registration form
 
@@ -317,39 +315,6 @@ public interface TenantMsg {
     @Message("暂无记录。")
     String auditEmpty();
 
-    @Message("接入公众号")
-    String action_tenant_registered();
-
-    @Message("修改设置")
-    String action_tenant_settings_changed();
-
-    @Message("更换 AppSecret")
-    String action_tenant_appsecret_replaced();
-
-    @Message("更换令牌")
-    String action_tenant_callback_token_replaced();
-
-    @Message("更换 EncodingAESKey")
-    String action_tenant_aes_key_replaced();
-
-    @Message("添加成员")
-    String action_member_added();
-
-    @Message("邀请成员")
-    String action_member_invited();
-
-    @Message("接受邀请")
-    String action_member_invitation_accepted();
-
-    @Message("撤销邀请")
-    String action_member_invitation_cancelled();
-
-    @Message("修改角色")
-    String action_member_role_changed();
-
-    @Message("移除成员")
-    String action_member_removed();
-
     // WeChat checks at registration and on a new secret
 
     @Message("微信不认识这个 AppID（错误码 40013）。请检查是否填写正确。")
@@ -459,11 +424,4 @@ public interface TenantMsg {
     @Message("修改")
     String changeTokenMode();
 
-    // Audit actions of the WeChat gateway (labels for TenantTexts.actionLabel)
-
-    @Message("修改令牌获取方式")
-    String action_tenant_token_mode_changed();
-
-    @Message("恢复微信调用")
-    String action_tenant_wechat_retried();
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Membership;
 import io.kaquan.account.Role;
@@ -111,7 +112,7 @@ public class TenantService {
         }
         Membership.create(tenant.id, currentUser.user(), Role.OWNER);
         wechat.adopt(tenant.id, verified); // the token fetched to check the secret serves the first calls
-        audit.record(tenant.id, "tenant.registered", tenant.appid,
+        audit.record(tenant.id, AuditAction.TENANT_REGISTERED, tenant.appid,
                 "name=" + tenant.displayName + ", mode=" + tenant.messageMode + ", sandbox=" + tenant.sandbox);
         return new Registered(tenant, callbackToken, aesKey);
     }
@@ -199,7 +200,7 @@ public class TenantService {
                 + " → " + mode;
         tenant.displayName = form.displayName;
         tenant.messageMode = mode;
-        audit.record(tenant.id, "tenant.settings-changed", tenant.appid, details);
+        audit.record(tenant.id, AuditAction.TENANT_SETTINGS_CHANGED, tenant.appid, details);
     }
 
     public void replaceAppsecret(String appsecret) {
@@ -215,7 +216,7 @@ public class TenantService {
         tenant.sealAppsecret(secretBox, value);
         wechat.credentialsChanged(tenant.id); // calls resume, with the token fetched for the check
         wechat.adopt(tenant.id, verified);
-        audit.record(tenant.id, "tenant.appsecret-replaced", tenant.appid, null);
+        audit.record(tenant.id, AuditAction.TENANT_APPSECRET_REPLACED, tenant.appid, null);
     }
 
     public void changeTokenMode(String value) {
@@ -232,7 +233,8 @@ public class TenantService {
         }
         tenant.tokenMode = mode;
         wechat.credentialsChanged(tenant.id); // the next call fetches a token of the new kind
-        audit.record(tenant.id, "tenant.token-mode-changed", tenant.appid, before + " → " + mode);
+        audit.record(tenant.id, AuditAction.TENANT_TOKEN_MODE_CHANGED, tenant.appid,
+                "token_mode=" + before + " → " + mode);
     }
 
     /** WeChat's view of the current tenant: token, credential problem, calls today. */
@@ -257,7 +259,7 @@ public class TenantService {
                     .retryFailed(WeChatErrors.message(i18n.bundle(WeChatMsg.class), e)));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId,
-                    "tenant.wechat-retried", currentTenant.get().appid, null));
+                    AuditAction.TENANT_WECHAT_RETRIED, currentTenant.get().appid, null));
         }
     }
 
@@ -272,7 +274,7 @@ public class TenantService {
         Tenant tenant = managed();
         tenant.sealCallbackToken(secretBox, newToken);
         tenant.callbackVerifiedAt = null; // WeChat verifies the server again after a token change
-        audit.record(tenant.id, "tenant.callback-token-replaced", tenant.appid, null);
+        audit.record(tenant.id, AuditAction.TENANT_CALLBACK_TOKEN_REPLACED, tenant.appid, null);
         return newToken;
     }
 
@@ -286,7 +288,7 @@ public class TenantService {
         String newKey = value.isEmpty() ? RandomText.alphanumeric(43) : value;
         Tenant tenant = managed();
         tenant.rotateAesKey(secretBox, newKey);
-        audit.record(tenant.id, "tenant.aes-key-replaced", tenant.appid, null);
+        audit.record(tenant.id, AuditAction.TENANT_AES_KEY_REPLACED, tenant.appid, null);
         return newKey;
     }
 

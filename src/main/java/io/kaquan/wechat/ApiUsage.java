@@ -19,7 +19,8 @@ import jakarta.persistence.Table;
 public class ApiUsage extends PanacheEntityBase {
 
     /** WeChat's day: quotas reset at 00:00 Beijing time. */
-    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** Alias of {@link WeChatTime#ZONE} for callers not yet moved to it (card/sync). */
+    public static final ZoneId SHANGHAI = WeChatTime.ZONE;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,12 +58,12 @@ public class ApiUsage extends PanacheEntityBase {
     public Instant quotaExhaustedAt;
 
     static LocalDate today() {
-        return LocalDate.now(SHANGHAI);
+        return WeChatTime.today();
     }
 
     /** The start of the next quota day. */
     static Instant tomorrow() {
-        return today().plusDays(1).atStartOfDay(SHANGHAI).toInstant();
+        return today().plusDays(1).atStartOfDay(WeChatTime.ZONE).toInstant();
     }
 
     static List<ApiUsage> ofDay(long tenantId, LocalDate day) {

@@ -55,12 +55,19 @@ class AccountsTest {
                     .post("/t/" + tenant + "/settings").then().statusCode(303);
         }
         String first = alice.request().get("/t/" + tenant + "/audit").then().statusCode(200)
-                .body(containsString("修改设置")).body(containsString("name: 审计53 → 审计54"))
+                .body(containsString("修改设置")).body(containsString("名称：审计53 → 审计54"))
+                .body(containsString("消息加解密方式：安全模式（推荐） → 安全模式（推荐）"))
+                .body(not(containsString("tenant.settings-changed"))).body(not(containsString("name:")))
+                .body(not(containsString("SAFE")))
                 .body(containsString("Alice")).extract().asString();
         Matcher next = Pattern.compile("href=\"\\?before=(\\d+)\" id=\"next-page\"").matcher(first);
         assertTrue(next.find(), "a second page is offered");
         alice.request().get("/t/" + tenant + "/audit?before=" + next.group(1)).then().statusCode(200)
-                .body(containsString("接入公众号")).body(not(containsString("id=\"next-page\"")));
+                .body(containsString("接入公众号")).body(not(containsString("id=\"next-page\"")))
+                .body(not(containsString("tenant.registered")));
+        alice.request().cookie("kaquan-lang", "en").get("/t/" + tenant + "/audit").then().statusCode(200)
+                .body(containsString("Changed settings")).body(containsString("Name: 审计53 → 审计54"))
+                .body(containsString("Message mode: Safe (recommended) → Safe (recommended)"));
         assertEquals(56L, QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("tenantId", tenant)));
     }
 }

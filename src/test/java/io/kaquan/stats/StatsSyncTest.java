@@ -170,7 +170,7 @@ class StatsSyncTest {
         assertEquals(45009, cards.lastErrcode);
         assertNull(cards.syncedThrough);
         assertNotNull(cards.stoppedUntil);
-        assertEquals(t.plusDays(1).atStartOfDay(StatsSync.SHANGHAI).toInstant(), cards.stoppedUntil);
+        assertEquals(t.plusDays(1).atStartOfDay(io.kaquan.wechat.WeChatTime.ZONE).toInstant(), cards.stoppedUntil);
         assertEquals(t.minusDays(1), StatsFixtures.state(tenant, StatsApi.ACCOUNT).syncedThrough);
         int admitted = StatsFixtures.upstream(account, StatsApi.CARDS.path());
 

@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kaquan.wechat.CardType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +22,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A card being made in the wizard: the fields as entered, the step reached, and the submission intent. */
 @Entity
@@ -94,6 +94,11 @@ public class CardDraft extends PanacheEntityBase {
 
     public static List<CardDraft> openOfTenant(long tenantId) {
         return list("tenantId = ?1 and state <> ?2 order by updatedAt desc, id desc", tenantId, State.DONE);
+    }
+
+    /** The card type as WeChat's enum (the column holds its wire name). */
+    public CardType type() {
+        return CardType.of(cardType);
     }
 
     public Map<String, String> fields() {

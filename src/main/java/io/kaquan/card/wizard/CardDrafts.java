@@ -2,10 +2,16 @@ package io.kaquan.card.wizard;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.kaquan.wechat.BusinessService;
+import io.kaquan.wechat.CardVocabulary;
+import io.kaquan.wechat.TimeLimitDay;
+import io.kaquan.wechat.WeChatTime;
 
 /** The wizard's fields read back from a card/create body or a card/get answer, for "create a similar card". */
 final class CardDrafts {
@@ -25,7 +31,7 @@ final class CardDrafts {
             text(base, field).ifPresent(v -> data.put(field, v));
         }
         String color = base.path("color").asText("");
-        CardForm.PALETTE.forEach((name, hex) -> {
+        CardVocabulary.PALETTE.forEach((name, hex) -> {
             if (name.equals(color) || hex.equalsIgnoreCase(color)) {
                 data.put("color", name);
             }
@@ -110,7 +116,7 @@ final class CardDrafts {
         }
         for (JsonNode limit : advanced.path("time_limit")) {
             String day = limit.path("type").asText();
-            if (!CardForm.WEEKDAYS.contains(day)) {
+            if (Arrays.stream(TimeLimitDay.values()).noneMatch(d -> d.name().equals(day))) {
                 continue;
             }
             data.put("tl_" + day, "true");
@@ -122,7 +128,7 @@ final class CardDrafts {
             }
         }
         for (JsonNode service : advanced.path("business_service")) {
-            if (CardForm.SERVICES.contains(service.asText())) {
+            if (Arrays.stream(BusinessService.values()).anyMatch(b -> b.name().equals(service.asText()))) {
                 data.put("biz_" + service.asText(), "true");
             }
         }
@@ -136,7 +142,7 @@ final class CardDrafts {
     }
 
     private static String day(long epochSecond) {
-        return Instant.ofEpochSecond(epochSecond).atZone(CardForm.SHANGHAI).toLocalDate().toString();
+        return Instant.ofEpochSecond(epochSecond).atZone(WeChatTime.ZONE).toLocalDate().toString();
     }
 
     /** 1250 fen → "12.5". */
@@ -149,6 +155,10 @@ final class CardDrafts {
 
     /** 30 (percent off) → "7折"; 25 → "7.5折". */
     static String zhe(int off) {
+        if (off >= 1 && off <= 90) {
+            return Discount.ofPercentOff(off).zhe();
+        }
+        // Outside what the wizard accepts (a card made elsewhere): shown as it is, refused when the draft is checked.
         int pay = 100 - off;
         return (pay % 10 == 0 ? Integer.toString(pay / 10) : (pay / 10) + "." + (pay % 10)) + "折";
     }

@@ -19,18 +19,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.card.Card;
 import io.kaquan.card.CardMirror;
 import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.I18n;
 import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.CardVocabulary;
 import io.kaquan.wechat.WeChatCards;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatErrors;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.kaquan.wechat.WeChatMsg;
-import io.kaquan.web.I18n;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -183,8 +185,8 @@ public class CardSubmission {
         QuarkusTransaction.requiringNew().run(() -> CardDraft.locked(tenantId, draftId).ifPresent(draft -> {
             draft.state = CardDraft.State.EDITING;
             draft.updatedAt = Instant.now();
-            audit.record(tenantId, "card.create-not-found", "draft " + draftId,
-                    "submitted " + draft.submittedAt + ", no matching card in WeChat");
+            audit.record(tenantId, AuditAction.CARD_CREATE_NOT_FOUND, "draft " + draftId,
+                    "submitted_at=" + draft.submittedAt);
         }));
         throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().notCreatedRetry());
     }
@@ -307,7 +309,7 @@ public class CardSubmission {
             mirrored.brandName = base.path("brand_name").asText();
             // The mirror keeps colours as hex, as card/get answers them (pages paint with it); the body has the name.
             String color = base.path("color").asText();
-            mirrored.color = CardForm.PALETTE.getOrDefault(color, color);
+            mirrored.color = CardVocabulary.PALETTE.getOrDefault(color, color);
             mirrored.logoUrl = base.path("logo_url").asText();
             mirrored.quantity = base.path("sku").path("quantity").asInt();
             mirrored.totalQuantity = mirrored.quantity;
@@ -315,8 +317,8 @@ public class CardSubmission {
             draft.state = CardDraft.State.DONE;
             draft.cardId = cardId;
             draft.updatedAt = Instant.now();
-            audit.record(tenantId, "card.created", cardId, "type=" + type + " title=" + mirrored.title + " draft="
-                    + draftId + (reconciled ? " (found in WeChat after an unanswered create)" : ""));
+            audit.record(tenantId, AuditAction.CARD_CREATED, cardId, "type=" + type + " title=" + mirrored.title
+                    + " draft=" + draftId + (reconciled ? " reconciled=true" : ""));
             return null;
         });
     }
@@ -324,61 +326,11 @@ public class CardSubmission {
     /** A WeChat refusal after submit, shown on the step (and next to the field) the merchant can fix it in. */
     WizardRefused refusal(WeChatException e, ObjectNode card) {
         String text = msg().errWeChat(WeChatErrors.message(wechatMsg(), e));
-        String field = fieldOf(e, card);
+        String field = RefusedField.of(e, card);
         if (field == null) {
             return new WizardRefused(WizardStep.REVIEW, Map.of(), text);
         }
         return new WizardRefused(CardForm.stepOf(field), Map.of(field, text), text);
-    }
-
-    static String fieldOf(WeChatException e, JsonNode card) {
-        String type = card.path("card_type").asText();
-        boolean term = "DATE_TYPE_FIX_TERM".equals(card.path(type.toLowerCase(Locale.ROOT)).path("base_info")
-                .path("date_info").path("type").asText());
-        switch (e.errcode()) {
-            case 40009, 40005:
-                return "logo_url";
-            case 40071:
-                return "card_type";
-            case 40072:
-                return "code_type";
-            case 40079, 40100:
-                return term ? "fixed_term" : "end_date";
-            case 40122:
-                return "quantity";
-            case 40150:
-                return switch (type) {
-                    case "CASH" -> "reduce_cost";
-                    case "DISCOUNT" -> "discount";
-                    default -> null;
-                };
-            case 43009:
-                return "use_custom_code";
-            default:
-                break;
-        }
-        // WeChat's errmsg sometimes names the field (40035 invalid args, 41011 missing, 45021 too long).
-        String errmsg = e.errmsg() == null ? "" : e.errmsg();
-        Map<String, String> named = new LinkedHashMap<>();
-        named.put("icon_url_list", "abstract_icon_url");
-        named.put("text_image_list", "ti1_image_url");
-        named.put("time_limit", "tl_MONDAY");
-        named.put("business_service", "biz_BIZ_SERVICE_DELIVER");
-        named.put("location_id_list", "location_ids");
-        named.put("logo_url", "logo_url");
-        named.put("color", "color");
-        named.put("get_limit", "get_limit");
-        named.put("date_info", term ? "fixed_term" : "end_date");
-        named.put("sku", "quantity");
-        for (String field : CardForm.BYTES.keySet()) {
-            named.putIfAbsent(field, field);
-        }
-        for (Map.Entry<String, String> entry : named.entrySet()) {
-            if (errmsg.contains(entry.getKey())) {
-                return entry.getValue();
-            }
-        }
-        return null;
     }
 
     public static String digest(String body) {

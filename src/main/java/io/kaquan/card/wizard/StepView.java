@@ -6,6 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.kaquan.wechat.BusinessService;
+import io.kaquan.wechat.CardType;
+import io.kaquan.wechat.CardVocabulary;
+import io.kaquan.wechat.CodeType;
+import io.kaquan.wechat.TimeLimitDay;
 import io.kaquan.wechat.WeChatCards;
 import io.kaquan.wechat.WeChatStores;
 
@@ -48,10 +53,6 @@ public class StepView {
         return other.ordinal() <= WizardStep.of(draft.step).orElse(WizardStep.FACE).ordinal() || other == step;
     }
 
-    public String stepLabel(WizardStep other) {
-        return WizardTexts.step(msg, other);
-    }
-
     public String stepOf() {
         return msg.stepOf(step.number(), WizardStep.values().length);
     }
@@ -71,8 +72,8 @@ public class StepView {
         return "true".equals(v(name));
     }
 
-    public boolean is(String name, String value) {
-        return v(name).equals(value);
+    public boolean is(String name, Object value) {
+        return v(name).equals(String.valueOf(value));
     }
 
     public String type() {
@@ -80,7 +81,7 @@ public class StepView {
     }
 
     public int bytes(String name) {
-        return CardForm.BYTES.getOrDefault(name, 0);
+        return CardVocabulary.BYTE_LIMITS.getOrDefault(name, 0);
     }
 
     public String limit(String name) {
@@ -101,40 +102,29 @@ public class StepView {
 
     // Options
 
-    public List<String> types() {
-        return CardForm.TYPES;
+    public CardType cardType() {
+        return CardType.of(draft.cardType);
     }
 
-    public String typeLabel(String type) {
-        return WizardTexts.type(msg, type);
+    public List<CardType> types() {
+        return CardType.CREATABLE;
     }
 
-    public String typeHelp(String type) {
-        return WizardTexts.typeHelp(msg, type);
+    public List<CodeType> codeTypes() {
+        return List.of(CodeType.values());
     }
 
-    public List<String> codeTypes() {
-        return CardForm.CODE_TYPES;
+    public List<TimeLimitDay> weekdays() {
+        return List.of(TimeLimitDay.values());
     }
 
-    public String codeTypeLabel(String codeType) {
-        return WizardTexts.codeType(msg, codeType);
+    /** For the time fields' labels ({wizardMsg:day(d)} cannot be a parameter of another message in Qute). */
+    public String dayLabel(TimeLimitDay day) {
+        return msg.day(day);
     }
 
-    public List<String> weekdays() {
-        return CardForm.WEEKDAYS;
-    }
-
-    public String dayLabel(String day) {
-        return WizardTexts.day(msg, day);
-    }
-
-    public List<String> services() {
-        return CardForm.SERVICES;
-    }
-
-    public String serviceLabel(String service) {
-        return WizardTexts.service(msg, service);
+    public List<BusinessService> services() {
+        return List.of(BusinessService.values());
     }
 
     public List<Integer> textImages() {
@@ -149,7 +139,8 @@ public class StepView {
                 return color.value();
             }
         }
-        return CardForm.PALETTE.getOrDefault(v("color"), "#63b359");
+        return CardVocabulary.PALETTE.getOrDefault(v("color"),
+                CardVocabulary.PALETTE.get(CardVocabulary.DEFAULT_COLOR));
     }
 
     public String validity() {
@@ -183,8 +174,7 @@ public class StepView {
                 return least > 0 ? msg.cashRule(v("least_cost"), v("reduce_cost")) : msg.cashNoThreshold(v("reduce_cost"));
             }
             case "DISCOUNT" -> {
-                Integer off = v("discount").isEmpty() ? null : CardForm.discountOff(v("discount"));
-                return off == null ? "" : v("discount") + " · " + msg.discountOff(off);
+                return discountReading();
             }
             case "GROUPON" -> {
                 return v("deal_detail");
@@ -196,6 +186,12 @@ public class StepView {
                 return v("default_detail");
             }
         }
+    }
+
+    /** "8.5折 = 按原价 85% 付款，优惠 15%": both readings, so that 折 and percent off cannot be confused; "" if none. */
+    public String discountReading() {
+        return Discount.parse(v("discount")).map(d -> msg.discountReading(d.zhe(), d.paidPercent(), d.percentOff()))
+                .orElse("");
     }
 
     /** tl_MONDAY, tl_MONDAY_begin…; ti1_text… */
@@ -212,6 +208,6 @@ public class StepView {
     }
 
     public String problemStepLabel(String field) {
-        return WizardTexts.step(msg, CardForm.stepOf(field));
+        return msg.step(CardForm.stepOf(field));
     }
 }

@@ -1,11 +1,35 @@
 package io.kaquan.card.wizard;
 
+import io.kaquan.wechat.BusinessService;
+import io.kaquan.wechat.CardType;
+import io.kaquan.wechat.CodeType;
+import io.kaquan.wechat.TimeLimitDay;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /** Words of the card creation wizard. Chinese here, English in messages/wizardMsg_en.properties. */
 @MessageBundle(value = "wizardMsg", locale = "zh-CN")
 public interface WizardMsg {
+
+    // Enums in words: Qute's enum messages; the words per constant are in wizardMsg_zh-CN and wizardMsg_en
+
+    @Message
+    String step(WizardStep step);
+
+    @Message
+    String type(CardType type);
+
+    @Message
+    String typeHelp(CardType type);
+
+    @Message
+    String codeType(CodeType codeType);
+
+    @Message
+    String day(TimeLimitDay day);
+
+    @Message
+    String service(BusinessService service);
 
     // Pages and steps
 
@@ -39,30 +63,6 @@ public interface WizardMsg {
     @Message("提交中，结果待确认")
     String submittingBadge();
 
-    @Message("选择卡券类型")
-    String step_type();
-
-    @Message("券面")
-    String step_face();
-
-    @Message("优惠内容")
-    String step_details();
-
-    @Message("使用规则")
-    String step_rules();
-
-    @Message("适用门店")
-    String step_stores();
-
-    @Message("自定义入口")
-    String step_entries();
-
-    @Message("高级信息")
-    String step_advanced();
-
-    @Message("预览并提交")
-    String step_review();
-
     @Message("第 {n} 步，共 {total} 步")
     String stepOf(int n, int total);
 
@@ -82,36 +82,6 @@ public interface WizardMsg {
     String draftCreated(String title);
 
     // Types
-
-    @Message("团购券")
-    String type_GROUPON();
-
-    @Message("团购套餐或服务，凭券到店消费，需要写明团购详情。")
-    String typeHelp_GROUPON();
-
-    @Message("代金券")
-    String type_CASH();
-
-    @Message("抵扣一定金额，可设起用金额（满多少元可用）。")
-    String typeHelp_CASH();
-
-    @Message("折扣券")
-    String type_DISCOUNT();
-
-    @Message("按折扣优惠，例如“7折”。")
-    String typeHelp_DISCOUNT();
-
-    @Message("兑换券")
-    String type_GIFT();
-
-    @Message("凭券兑换指定礼品或服务。")
-    String typeHelp_GIFT();
-
-    @Message("优惠券")
-    String type_GENERAL_COUPON();
-
-    @Message("其他优惠，用一段文字说明优惠详情。")
-    String typeHelp_GENERAL_COUPON();
 
     // Fields
 
@@ -148,7 +118,7 @@ public interface WizardMsg {
     @Message("折扣")
     String f_discount();
 
-    @Message("例如“7折”、“8.5折”或“75折”：7折即按原价的 70% 付款（优惠 30%）。")
+    @Message("填 1折 到 9.9折，最多一位小数，例如“7折”或“8.5折”：8.5折即按原价的 85% 付款（优惠 15%）。")
     String f_discountHelp();
 
     @Message("兑换内容")
@@ -159,24 +129,6 @@ public interface WizardMsg {
 
     @Message("券码展示方式")
     String f_code_type();
-
-    @Message("二维码（显示券码）：可扫码或输码核销")
-    String code_CODE_TYPE_QRCODE();
-
-    @Message("一维码（显示券码）：可扫码或输码核销")
-    String code_CODE_TYPE_BARCODE();
-
-    @Message("仅券码：只能输码核销")
-    String code_CODE_TYPE_TEXT();
-
-    @Message("二维码（不显示券码）：只能扫码核销")
-    String code_CODE_TYPE_ONLY_QRCODE();
-
-    @Message("一维码（不显示券码）：只能扫码核销")
-    String code_CODE_TYPE_ONLY_BARCODE();
-
-    @Message("无券码：仅线上核销，须设置“立即使用”居中按钮")
-    String code_CODE_TYPE_NONE();
 
     @Message("有效期")
     String f_date_type();
@@ -346,42 +298,6 @@ public interface WizardMsg {
     @Message("商家服务")
     String businessService();
 
-    @Message("周一")
-    String day_MONDAY();
-
-    @Message("周二")
-    String day_TUESDAY();
-
-    @Message("周三")
-    String day_WEDNESDAY();
-
-    @Message("周四")
-    String day_THURSDAY();
-
-    @Message("周五")
-    String day_FRIDAY();
-
-    @Message("周六")
-    String day_SATURDAY();
-
-    @Message("周日")
-    String day_SUNDAY();
-
-    @Message("节假日")
-    String day_HOLIDAY();
-
-    @Message("外卖服务")
-    String biz_BIZ_SERVICE_DELIVER();
-
-    @Message("停车位")
-    String biz_BIZ_SERVICE_FREE_PARK();
-
-    @Message("可带宠物")
-    String biz_BIZ_SERVICE_WITH_PET();
-
-    @Message("免费 Wi-Fi")
-    String biz_BIZ_SERVICE_FREE_WIFI();
-
     @Message("已上传")
     String uploaded();
 
@@ -423,8 +339,8 @@ public interface WizardMsg {
     @Message("立即使用")
     String useNow();
 
-    @Message("优惠 {off}%")
-    String discountOff(int off);
+    @Message("{zhe} = 按原价 {paid}% 付款，优惠 {off}%")
+    String discountReading(String zhe, int paid, int off);
 
     @Message("满 {least} 元减 {reduce} 元")
     String cashRule(String least, String reduce);
@@ -485,7 +401,7 @@ public interface WizardMsg {
     @Message("减免金额不能超过起用金额。")
     String errReduceOverLeast();
 
-    @Message("请填写 1 折到 9.9 折之间的折扣，例如“7折”。")
+    @Message("请填写 1折 到 9.9折 之间的折扣，最多一位小数，例如“7折”或“8.5折”（不是“85折”或“85%”）。")
     String errDiscount();
 
     @Message("请选择券码展示方式。")

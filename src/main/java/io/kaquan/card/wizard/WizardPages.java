@@ -3,19 +3,20 @@ package io.kaquan.card.wizard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
 
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormErrors;
 import io.kaquan.web.I18n;
 import io.kaquan.web.Pages;
+import io.kaquan.wechat.CardType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -45,8 +46,7 @@ public class WizardPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance start(long tenantId, List<CardDraft> drafts, List<String> types,
-                StepView labels);
+        static native TemplateInstance start(long tenantId, List<CardDraft> drafts, List<CardType> types);
 
         static native TemplateInstance step(StepView view);
     }
@@ -69,10 +69,7 @@ public class WizardPages {
     @GET
     public TemplateInstance start() {
         List<CardDraft> drafts = wizard.openDrafts();
-        CardDraft blank = new CardDraft();
-        blank.cardType = "CASH";
-        return Templates.start(currentTenant.id(), drafts, CardForm.TYPES,
-                new StepView(currentTenant.id(), blank, WizardStep.TYPE, msg()));
+        return Templates.start(currentTenant.id(), drafts, CardType.CREATABLE);
     }
 
     @POST

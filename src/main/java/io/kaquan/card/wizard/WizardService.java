@@ -14,11 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
 import io.kaquan.card.Card;
 import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.wechat.CardVocabulary;
 import io.kaquan.wechat.WeChatCards;
+import io.kaquan.wechat.WeChatTime;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatErrors;
 import io.kaquan.wechat.WeChatException;
@@ -83,7 +86,7 @@ public class WizardService {
 
     public CardDraft start(String type) {
         currentTenant.require(Role.OPERATOR);
-        if (type == null || !CardForm.TYPES.contains(type)) {
+        if (type == null || !CardForm.creatable(type)) {
             throw new WizardRefused(WizardStep.TYPE, Map.of("card_type", msg().errType()), msg().errType());
         }
         return create(CardForm.defaults(type), null);
@@ -102,7 +105,7 @@ public class WizardService {
             draft.createdAt = Instant.now();
             draft.updatedAt = draft.createdAt;
             draft.persist();
-            audit.record(tenantId, "card.draft-created", "draft " + draft.id,
+            audit.record(tenantId, AuditAction.CARD_DRAFT_CREATED, "draft " + draft.id,
                     "type=" + draft.cardType + (sourceCardId == null ? "" : " similar-to=" + sourceCardId));
             return draft;
         });
@@ -118,7 +121,7 @@ public class WizardService {
                 throw new WizardRefused(WizardStep.REVIEW, Map.of(), msg().stillUncertain());
             }
             draft.delete();
-            audit.record(tenantId, "card.draft-deleted", "draft " + draftId, "type=" + draft.cardType);
+            audit.record(tenantId, AuditAction.CARD_DRAFT_DELETED, "draft " + draftId, "type=" + draft.cardType);
         });
     }
 
@@ -142,7 +145,7 @@ public class WizardService {
         }
         String type = step == WizardStep.TYPE ? posted.getOrDefault("card_type", "") : current.cardType;
         Map<String, String> changes = new LinkedHashMap<>();
-        for (String field : CardForm.fieldsOf(step, CardForm.TYPES.contains(type) ? type : current.cardType)) {
+        for (String field : CardForm.fieldsOf(step, CardForm.creatable(type) ? type : current.cardType)) {
             if (field.endsWith("_url") && isPicture(field)) {
                 continue; // pictures change only through an upload
             }
@@ -178,7 +181,7 @@ public class WizardService {
             CardDraft draft = CardDraft.locked(tenantId, draftId).orElseThrow(NotFoundException::new);
             Map<String, String> fields = draft.fields();
             fields.putAll(changes);
-            if (step == WizardStep.TYPE && CardForm.TYPES.contains(type)) {
+            if (step == WizardStep.TYPE && CardForm.creatable(type)) {
                 draft.cardType = type;
             }
             draft.fields(fields);
@@ -247,7 +250,7 @@ public class WizardService {
         } catch (WeChatException e) {
             Log.debugf("Card colours of tenant %d not read: %s", currentTenant.id(), e.getMessage());
         }
-        return CardForm.PALETTE.entrySet().stream().map(c -> new WeChatCards.Color(c.getKey(), c.getValue()))
+        return CardVocabulary.PALETTE.entrySet().stream().map(c -> new WeChatCards.Color(c.getKey(), c.getValue()))
                 .toList();
     }
 
@@ -324,7 +327,7 @@ public class WizardService {
             throw new IllegalStateException(e);
         }
         Map<String, String> data = CardDrafts.fromCard(source, card.cardType);
-        if (!CardForm.TYPES.contains(data.get("card_type"))) {
+        if (!CardForm.creatable(data.get("card_type"))) {
             throw new NotFoundException(); // not a type the wizard makes (member cards…)
         }
         return create(data, cardId);
@@ -333,7 +336,7 @@ public class WizardService {
     // Plumbing
 
     static LocalDate today() {
-        return LocalDate.now(CardForm.SHANGHAI);
+        return WeChatTime.today();
     }
 
     WizardMsg msg() {

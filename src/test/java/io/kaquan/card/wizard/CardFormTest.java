@@ -46,7 +46,7 @@ class CardFormTest {
 
     @Test
     void aCompleteDraftOfEveryTypeIsValid() {
-        for (String type : CardForm.TYPES) {
+        for (String type : io.kaquan.wechat.CardType.CREATABLE.stream().map(Enum::name).toList()) {
             assertEquals(Map.of(), CardForm.validateAll(valid(type), KEYS, TODAY), type);
         }
     }
@@ -76,6 +76,19 @@ class CardFormTest {
             "DISCOUNT|discount|0折|discount|errDiscount",
             "DISCOUNT|discount|七折|discount|errDiscount",
             "DISCOUNT|discount|100|discount|errDiscount",
+            "DISCOUNT|discount|12折|discount|errDiscount",
+            "DISCOUNT|discount|0.5折|discount|errDiscount",
+            "DISCOUNT|discount|85折|discount|errDiscount",
+            "DISCOUNT|discount|85%|discount|errDiscount",
+            "DISCOUNT|discount|0.85|discount|errDiscount",
+            "DISCOUNT|discount|十折|discount|errDiscount",
+            "DISCOUNT|discount|8.55折|discount|errDiscount",
+            "CASH|reduce_cost|0.001|reduce_cost|errAmount",
+            "CASH|reduce_cost|-0.01|reduce_cost|errAmount",
+            "CASH|reduce_cost|10000000|reduce_cost|errAmount",
+            "CASH|least_cost|-1|least_cost|errAmount",
+            "CASH|least_cost|0.001|least_cost|errAmount",
+            "CASH|least_cost|99999999999999999999|least_cost|errAmount",
             "CASH|code_type|CODE_TYPE_FANCY|code_type|errCodeType",
             "CASH|date_type|DATE_TYPE_PERMANENT|date_type|errDateType",
             "CASH|begin_date||begin_date|errRequired",
@@ -171,15 +184,19 @@ class CardFormTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "7折,30", "7,30", "7.5折,25", "75折,25", "8.8折,12", "9.9,1", "1折,90", "0.1折,99", "95折,5" })
+    @CsvSource({ "7折,30", "7.5折,25", "8.5折,15", "8.8折,12", "9.9折,1", "1折,90", "８.５折,15", "8.5 折,15" })
     void discountsAreEnteredAsZheAndSentAsPercentOff(String input, int off) {
-        assertEquals(off, CardForm.discountOff(input));
+        Map<String, String> data = valid("DISCOUNT");
+        data.put("discount", input);
+        assertEquals(Map.of(), CardForm.validateAll(data, KEYS, TODAY), input);
+        assertEquals(off, CardForm.card(data).path("discount").path("discount").asInt(), input);
     }
 
     @Test
     void notDiscounts() {
-        for (String bad : new String[] { "10折", "0", "100", "7.55", "abc", "10.5" }) {
-            assertNull(CardForm.discountOff(bad), bad);
+        // Once read leniently ("75折" as 7.5折, "7" as 7折, "0.1折" as 99% off); now refused: 1折–9.9折, 折 written out.
+        for (String bad : new String[] { "10折", "0", "100", "7.55", "abc", "10.5", "75折", "7", "0.1折", "95折" }) {
+            assertTrue(Discount.parse(bad).isEmpty(), bad);
         }
     }
 
@@ -189,9 +206,19 @@ class CardFormTest {
         assertEquals(1250L, CardForm.fen("12.5"));
         assertEquals(1L, CardForm.fen("0.01"));
         assertNull(CardForm.fen("1.001"));
+        assertEquals(0L, CardForm.fen("0"), "no threshold");
+        assertEquals(0L, CardForm.fen("0.00"));
+        assertEquals(1L, CardForm.fen("0.01"));
+        assertEquals(10L, CardForm.fen("0.1"));
+        assertEquals(999_999_999L, CardForm.fen("9999999.99"), "the largest amount: still an int for WeChat");
+        for (String bad : new String[] { "0.001", "-1", "-0.01", "10000000", "1e3", "1.", ".5", "１00", "1,000",
+                "99999999999999999999", "" }) {
+            assertNull(CardForm.fen(bad), bad);
+        }
         assertEquals("12.5", CardDrafts.yuan(com.fasterxml.jackson.databind.node.LongNode.valueOf(1250)));
         assertEquals("7.5折", CardDrafts.zhe(25));
         assertEquals("7折", CardDrafts.zhe(30));
+        assertEquals("0.5折", CardDrafts.zhe(95), "a card made elsewhere: shown as it is, refused when checked");
     }
 
     @Test

@@ -98,7 +98,7 @@ class WizardResubmitTest {
         assertEquals(cards.get(0), done.cardId);
 
         long audited = QuarkusTransaction.requiringNew().call(() -> io.kaquan.account.AuditEntry.count(
-                "tenantId = ?1 and action = 'card.created' and target = ?2 and details like '%found in WeChat%'",
+                "tenantId = ?1 and action = 'card.created' and target = ?2 and details like '%reconciled=true%'",
                 tenantId, cards.get(0)));
         assertEquals(1, audited, "the audit says how the card was found");
 

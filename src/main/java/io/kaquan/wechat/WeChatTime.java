@@ -1,0 +1,19 @@
+package io.kaquan.wechat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** WeChat counts days, dates and quotas in China's time; instants are stored in UTC and converted at the edges. */
+public final class WeChatTime {
+
+    /** Asia/Shanghai: WeChat's day (card dates, datacube days, the daily API quota). */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private WeChatTime() {
+    }
+
+    /** WeChat's today. */
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+}
