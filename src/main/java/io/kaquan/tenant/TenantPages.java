@@ -2,6 +2,7 @@ package io.kaquan.tenant;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.kaquan.callback.StockAlertBoard;
 import io.kaquan.web.Flash;
@@ -32,10 +33,10 @@ public class TenantPages {
         static native TemplateInstance register(List<MessageMode> modes);
 
         static native TemplateInstance overview(Tenant tenant, long memberCount, String callbackUrl, TokenHealth health,
-                List<StockAlertBoard.Open> alerts);
+                List<StockAlertBoard.Open> alerts, Map<String, String> revealed);
 
         static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl,
-                TokenHealth health, List<TokenMode> tokenModes);
+                TokenHealth health, List<TokenMode> tokenModes, Map<String, String> revealed);
     }
 
     @Inject
@@ -62,6 +63,12 @@ public class TenantPages {
     @Inject
     StockAlertBoard stockAlerts;
 
+    @Inject
+    SecretReveals reveals;
+
+    @Inject
+    io.kaquan.account.CurrentUser currentUser;
+
     @GET
     public TemplateInstance home() {
         return Templates.home(tenants.myTenants());
@@ -79,8 +86,8 @@ public class TenantPages {
         return forms.submit("/tenants/new", () -> {
             TenantService.Registered registered = tenants.register(form);
             flash.success(messages().registered(registered.tenant().displayName));
-            flash.reveal("callbackToken", registered.callbackToken());
-            flash.reveal("aesKey", registered.aesKey());
+            reveal(registered.tenant().id, Map.of("callbackToken", registered.callbackToken(), "aesKey",
+                    registered.aesKey()));
             return "/t/" + registered.tenant().id + "/settings";
         });
     }
@@ -89,14 +96,23 @@ public class TenantPages {
     @Path("t/{tenant}")
     public TemplateInstance overview() {
         return Templates.overview(currentTenant.get(), tenants.memberCount(), callbackUrl(), tenants.health(),
-                stockAlerts.open());
+                stockAlerts.open(), Map.of());
     }
 
     @GET
     @Path("t/{tenant}/settings")
-    public TemplateInstance settings() {
-        return Templates.settings(currentTenant.get(), List.of(MessageMode.values()), callbackUrl(), tenants.health(),
-                List.of(TokenMode.values()));
+    public RestResponse<TemplateInstance> settings() {
+        Map<String, String> revealed = reveals.take(flash.revealed(SecretReveals.FLASH_KEY), currentTenant.id(),
+                currentUser.id());
+        // It may show a secret once: no cache (browser, proxy) may keep a copy.
+        return RestResponse.ResponseBuilder.ok(Templates.settings(currentTenant.get(), List.of(MessageMode.values()),
+                callbackUrl(), tenants.health(), List.of(TokenMode.values()), revealed))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** The secrets to show once on the next page: kept server-side, only their random id goes into the flash. */
+    private void reveal(long tenantId, Map<String, String> secrets) {
+        flash.reveal(SecretReveals.FLASH_KEY, reveals.keep(tenantId, currentUser.id(), secrets));
     }
 
     @POST
@@ -123,7 +139,7 @@ public class TenantPages {
     @Path("t/{tenant}/settings/callback-token")
     public RestResponse<Void> replaceCallbackToken(@RestForm String callbackToken) {
         return forms.submit(settingsPath(), () -> {
-            flash.reveal("callbackToken", tenants.replaceCallbackToken(callbackToken));
+            reveal(currentTenant.id(), Map.of("callbackToken", tenants.replaceCallbackToken(callbackToken)));
             flash.success(messages().callbackTokenReplaced());
             return settingsPath();
         });
@@ -133,7 +149,7 @@ public class TenantPages {
     @Path("t/{tenant}/settings/aes-key")
     public RestResponse<Void> replaceAesKey(@RestForm String aesKey) {
         return forms.submit(settingsPath(), () -> {
-            flash.reveal("aesKey", tenants.replaceAesKey(aesKey));
+            reveal(currentTenant.id(), Map.of("aesKey", tenants.replaceAesKey(aesKey)));
             flash.success(messages().aesKeyReplaced(config.previousAesKeyGrace().toHours()));
             return settingsPath();
         });
