@@ -161,10 +161,10 @@ public class Inbox {
         em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, (select hashtext(original_id) from tenant "
                 + "where id = ?2))").setParameter(1, ORIGINAL_ID_LOCK_SPACE).setParameter(2, tenantId).getSingleResult();
         em.createNativeQuery("""
-                update tenant t set callback_verified_at = ?1,
+                update tenant t set callback_verified_at = cast(?1 as timestamptz),
                     original_id_verified_at = coalesce(t.original_id_verified_at, case when not exists (
                         select 1 from tenant o where o.original_id = t.original_id and o.id <> t.id
-                        and o.original_id_verified_at is not null) then ?1 end)
+                        and o.original_id_verified_at is not null) then cast(?1 as timestamptz) end)
                 where t.id = ?2""").setParameter(1, Instant.now()).setParameter(2, tenantId).executeUpdate();
     }
 

@@ -218,10 +218,22 @@ class TenantRegistrationTest {
     @Test
     void shouldRefuseAnAccountThatIsAlreadyConnected() {
         Map<String, String> form = TestTenants.validForm("重复");
+        form.put("callbackToken", "DuplicateToken1");
         TestTenants.register(alice, form);
         Session bob = Session.login("bob");
         Response redirect = bob.request().formParams(form).post("/tenants");
         redirect.then().statusCode(303).header("Location", endsWith("/tenants/new"));
+        bob.browse().cookie("kaquan-flash", redirect.getCookie("kaquan-flash")).get("/tenants/new").then()
+                .body(containsString("该 AppID 已在 Kaquan 中接入。"))
+                .body(not(containsString("该原始ID 已在 Kaquan 中接入。"))); // an unproven claim blocks nobody
+
+        // WeChat's URL verification proves the first claim: from then on the original id is taken.
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        io.restassured.RestAssured.given()
+                .queryParam("signature", io.kaquan.wechat.CallbackCrypto.signature("DuplicateToken1", timestamp, "7"))
+                .queryParam("timestamp", timestamp).queryParam("nonce", "7").queryParam("echostr", "ok")
+                .queryParam("t", form.get("originalId")).get("/wechat/callback").then().statusCode(200);
+        redirect = bob.request().formParams(form).post("/tenants");
         bob.browse().cookie("kaquan-flash", redirect.getCookie("kaquan-flash")).get("/tenants/new").then()
                 .body(containsString("该 AppID 已在 Kaquan 中接入。"))
                 .body(containsString("该原始ID 已在 Kaquan 中接入。"));
