@@ -29,6 +29,10 @@ public class AppUser extends PanacheEntityBase {
 
     public String email;
 
+    /** The identity provider verified {@link #email} (its email_verified claim). */
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
     @Column(nullable = false)
     public String locale;
 

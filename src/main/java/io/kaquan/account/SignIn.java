@@ -11,7 +11,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Turns an OIDC identity into our user record, creating it (and accepting pending invitations) at first login. */
+/**
+ * Turns an OIDC identity into our user record, creating it at first login. Invitations to the user's e-mail address are
+ * accepted then only if the provider verified that address (anybody can claim an unverified one); the others wait
+ * for their one-time link.
+ */
 @ApplicationScoped
 public class SignIn {
 
@@ -23,29 +27,37 @@ public class SignIn {
         Claims claims = Claims.of(identity);
         AppUser existing = AppUser.findBySubject(claims.subject).orElse(null);
         if (existing != null) {
+            if (existing.emailVerified != claims.emailVerified || !java.util.Objects.equals(existing.email, claims.email)) {
+                existing.email = claims.email; // the provider's word of today: an address may lose its verification
+                existing.emailVerified = claims.emailVerified;
+            }
             return existing;
         }
         // Two first requests of one user can race: the insert is idempotent, the loser simply reads the winner's row.
         int inserted = entityManager.createNativeQuery("""
-                insert into app_user (subject, name, email, locale, created_at, last_login_at)
-                values (?1, ?2, ?3, ?4, now(), now()) on conflict (subject) do nothing""")
+                insert into app_user (subject, name, email, email_verified, locale, created_at, last_login_at)
+                values (?1, ?2, ?3, ?5, ?4, now(), now()) on conflict (subject) do nothing""")
                 .setParameter(1, claims.subject)
                 .setParameter(2, claims.name)
                 .setParameter(3, claims.email)
                 .setParameter(4, claims.locale != null ? claims.locale : requestLocale)
+                .setParameter(5, claims.emailVerified)
                 .executeUpdate();
         AppUser user = AppUser.findBySubject(claims.subject).orElseThrow();
         if (inserted == 1) {
             Log.infof("First login of user %d", user.id);
-            if (claims.email != null && claims.emailVerified) {
-                acceptInvitations(user);
+            if (claims.email != null) {
+                acceptInvitations(user, claims.emailVerified);
             }
         }
         return user;
     }
 
-    private void acceptInvitations(AppUser user) {
+    private void acceptInvitations(AppUser user, boolean emailVerified) {
         for (Invitation invitation : Invitation.forEmail(user.email)) {
+            if (!emailVerified && !invitation.trustsUnverifiedEmail) {
+                continue; // the link will do
+            }
             if (Membership.find(invitation.tenantId, user.id).isEmpty()) {
                 Membership.create(invitation.tenantId, user, invitation.role);
                 AuditEntry entry = new AuditEntry();
@@ -70,7 +82,8 @@ public class SignIn {
                         token.getName(), token.getSubject());
                 String email = blankToNull(token.getClaim("email"));
                 Object verified = token.getClaim("email_verified");
-                boolean emailVerified = verified == null || Boolean.parseBoolean(verified.toString());
+                // No claim is no proof: a provider that does not say so has not verified the address.
+                boolean emailVerified = verified != null && Boolean.parseBoolean(verified.toString());
                 return new Claims(token.getSubject(), name, email == null ? null : email.toLowerCase(Locale.ROOT),
                         emailVerified, supportedLocale(token.getClaim("locale")));
             }

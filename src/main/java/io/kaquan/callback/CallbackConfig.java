@@ -27,9 +27,57 @@ public interface CallbackConfig {
     @WithDefault("5m")
     Duration plainTimestampWindow();
 
-    /** Unroutable pushes stored per hour at most (they are unauthenticated); beyond, they are only logged. */
-    @WithDefault("1000")
-    int unroutablePerHour();
+    /**
+     * Pushes no tenant takes (unknown account, undecryptable…) are stored for the platform admin within these budgets
+     * per clock hour, since anybody can send them; beyond, they are only logged.
+     */
+    Unroutable unroutable();
+
+    /** How long what the callback stores is kept; the retention job deletes older rows. */
+    Retention retention();
+
+    interface Unroutable {
+        /** Pushes stored per hour from all sources together. */
+        @WithDefault("1000")
+        int perHour();
+
+        /** Bytes (stored body prefix and query) per hour from all sources together. */
+        @WithDefault("2097152")
+        long bytesPerHour();
+
+        /** Pushes stored per hour from one source address, so that one sender cannot hide everybody else's. */
+        @WithDefault("100")
+        int perSourcePerHour();
+
+        /** Bytes stored per hour from one source address. */
+        @WithDefault("262144")
+        long bytesPerSourcePerHour();
+
+        /** Bytes of a push body kept (a prefix; a card event is about 3 KB). */
+        @WithDefault("4096")
+        int storedBodyBytes();
+    }
+
+    interface Retention {
+        /** Unroutable pushes older than this are deleted. */
+        @WithDefault("14d")
+        Duration unroutableKept();
+
+        /**
+         * Finished events (processed, or without effect) older than this are deleted. Their dedupe keys go with them, so
+         * this stays far longer than WeChat's retries (minutes) and the processor's backoff.
+         */
+        @WithDefault("30d")
+        Duration eventsKept();
+
+        /** Dead events (attempts used up, replayable by hand) older than this are deleted. */
+        @WithDefault("90d")
+        Duration deadEventsKept();
+
+        /** Rows deleted per transaction. */
+        @WithDefault("1000")
+        int batchSize();
+    }
 
     /**
      * For bench/callback only: {@code POST /wechat/callback/bare} reads the body and answers "success", nothing else,

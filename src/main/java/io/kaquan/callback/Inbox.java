@@ -18,7 +18,11 @@ import jakarta.transaction.Transactional;
 public class Inbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int MAX_STORED_BODY = 16_384;
+    static final int MAX_STORED_QUERY = 2000;
+    /** The first key of the advisory lock that serialises proofs of one original id ("kq" + 3). */
+    static final int ORIGINAL_ID_LOCK_SPACE = 0x6b71_0003;
+    /** The budget row of all sources together. */
+    static final String EVERYBODY = "*";
 
     @Inject
     EntityManager em;
@@ -93,34 +97,75 @@ public class Inbox {
         return inserted == 1;
     }
 
-    /** Keeps a push apart, unless too many arrived in the last hour (they are not authenticated). */
+    /**
+     * Keeps a push apart for the platform admin: a bounded prefix of it, and for an unauthenticated one ({@code
+     * tenantId} null) only within the hour's budgets of its source and of everybody; beyond, it is only logged.
+     */
     @Transactional
     public void park(UnroutableEvent.Reason reason, String toUserName, Long tenantId, String query, String body,
             String detail, String remoteAddr) {
-        Instant now = Instant.now();
-        if (tenantId == null
-                && UnroutableEvent.count("receivedAt > ?1", now.minus(1, ChronoUnit.HOURS)) >= config.unroutablePerHour()) {
-            Log.warnf("Unroutable push for %s not stored: more than %d in the last hour", toUserName,
-                    config.unroutablePerHour());
+        String storedQuery = utf8Prefix(query == null ? "" : query, MAX_STORED_QUERY);
+        String storedBody = utf8Prefix(body == null ? "" : body, config.unroutable().storedBodyBytes());
+        String source = remoteAddr == null ? "?" : clip(remoteAddr, 100);
+        long bytes = utf8Length(storedQuery) + utf8Length(storedBody);
+        if (tenantId == null && !withinBudget(source, bytes)) {
+            Log.warnf("Unroutable push for %s from %s not stored: this hour's budget is used up", clip(
+                    toUserName == null ? "" : toUserName, 64), source);
             return;
         }
         UnroutableEvent event = new UnroutableEvent();
         event.reason = reason;
         event.toUserName = clip(toUserName == null ? "" : toUserName, 200);
         event.tenantId = tenantId;
-        event.query = clip(query == null ? "" : query, 2000);
-        event.body = clip(body == null ? "" : body, MAX_STORED_BODY);
-        event.detail = detail;
-        event.remoteAddr = remoteAddr;
-        event.receivedAt = now;
+        event.query = storedQuery;
+        event.body = storedBody;
+        event.detail = detail == null ? null : clip(detail, 500);
+        event.remoteAddr = source;
+        event.receivedAt = Instant.now();
         event.persist();
     }
 
-    /** WeChat checked the URL (GET) or a correctly signed push arrived: the merchant's configuration works. */
+    /** Takes the push from its source's budget, then from everybody's (in this order always: no deadlock). */
+    private boolean withinBudget(String source, long bytes) {
+        Instant window = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        CallbackConfig.Unroutable budget = config.unroutable();
+        return take(window, source, bytes, budget.perSourcePerHour(), budget.bytesPerSourcePerHour())
+                && take(window, EVERYBODY, bytes, budget.perHour(), budget.bytesPerHour());
+    }
+
+    /**
+     * One atomic increment of the window's counter row, done only while it stays within both limits: the row lock of
+     * the upsert serialises concurrent senders, so the budget is exact. A refused push still counted against its
+     * source when everybody's budget is full: harmless, the hour is over for that source anyway.
+     */
+    private boolean take(Instant window, String source, long bytes, int maxPushes, long maxBytes) {
+        if (bytes > maxBytes) {
+            return false;
+        }
+        return em.createNativeQuery("""
+                insert into unroutable_budget (window_start, source, pushes, bytes) values (?1, ?2, 1, ?3)
+                on conflict (window_start, source) do update
+                set pushes = unroutable_budget.pushes + 1, bytes = unroutable_budget.bytes + excluded.bytes
+                where unroutable_budget.pushes < ?4 and unroutable_budget.bytes + excluded.bytes <= ?5""")
+                .setParameter(1, window).setParameter(2, source).setParameter(3, bytes).setParameter(4, maxPushes)
+                .setParameter(5, maxBytes).executeUpdate() == 1;
+    }
+
+    /**
+     * WeChat checked the URL (GET) or a correctly signed push arrived: the merchant's configuration works, and the
+     * tenant's claim on its original id is proven, unless another tenant proved it first. Serialised per original id
+     * (advisory lock), so that two provisional claims proven at once cannot both win.
+     */
     @Transactional
     public void markVerified(Long tenantId) {
-        em.createQuery("update Tenant set callbackVerifiedAt = ?1 where id = ?2").setParameter(1, Instant.now())
-                .setParameter(2, tenantId).executeUpdate();
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, (select hashtext(original_id) from tenant "
+                + "where id = ?2))").setParameter(1, ORIGINAL_ID_LOCK_SPACE).setParameter(2, tenantId).getSingleResult();
+        em.createNativeQuery("""
+                update tenant t set callback_verified_at = cast(?1 as timestamptz),
+                    original_id_verified_at = coalesce(t.original_id_verified_at, case when not exists (
+                        select 1 from tenant o where o.original_id = t.original_id and o.id <> t.id
+                        and o.original_id_verified_at is not null) then cast(?1 as timestamptz) end)
+                where t.id = ?2""").setParameter(1, Instant.now()).setParameter(2, tenantId).executeUpdate();
     }
 
     private static String emptyToNull(String value) {
@@ -129,5 +174,25 @@ public class Inbox {
 
     static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** The longest prefix of the text that takes at most {@code maxBytes} in UTF-8, cut between characters. */
+    static String utf8Prefix(String text, int maxBytes) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
+    }
+
+    static long utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

@@ -77,7 +77,7 @@ public class PushReception {
                 ? Tenant.find("order by case when callbackVerifiedAt is null then 0 else 1 end, callbackVerifiedAt desc, "
                         + "createdAt desc")
                         .page(0, config.verifyScanLimit()).list()
-                : Tenant.list("originalId", query.tenantHint().trim());
+                : provenOrAll(Tenant.claiming(query.tenantHint().trim(), config.verifyScanLimit()));
         for (Tenant tenant : candidates) {
             String expected = CallbackCrypto.signature(tenant.callbackToken(secretBox), query.timestamp(), query.nonce());
             if (CallbackCrypto.sameSignature(expected, query.signature())) {
@@ -112,13 +112,14 @@ public class PushReception {
             Log.warnf("Push from %s refused: no ToUserName", remoteAddr);
             return Answer.refused(400, "no ToUserName");
         }
-        Tenant tenant = Tenant.find("originalId", toUser).firstResult();
-        if (tenant == null) {
+        List<Tenant> claims = provenOrAll(Tenant.claiming(toUser, config.verifyScanLimit()));
+        if (claims.isEmpty()) {
             Log.warnf("Push for unknown account %s from %s parked", clip(toUser), remoteAddr);
             inbox.park(UnroutableEvent.Reason.UNKNOWN_ACCOUNT, toUser, null, query.raw(), text(body), null, remoteAddr);
             // WeChat would retry an error for ever more; "success" stops it, the admin sees the push.
             return Answer.success(false);
         }
+        Tenant tenant = signedFor(claims, query, envelope);
         if (blank(query.timestamp()) || blank(query.nonce())) {
             Log.warnf("Push for tenant %d refused: no timestamp or nonce", tenant.id);
             return Answer.refused(400, "timestamp and nonce are required");
@@ -224,10 +225,37 @@ public class PushReception {
         if (!fresh) {
             Log.debugf("Duplicate push for tenant %d ignored: %s", tenant.id, incoming.dedupeKey());
         }
-        if (tenant.callbackVerifiedAt == null) {
+        if (tenant.callbackVerifiedAt == null || tenant.originalIdVerifiedAt == null) {
             inbox.markVerified(tenant.id);
         }
         return Answer.success(fresh);
+    }
+
+    /** Only the proven claim on an original id, if there is one: the provisional others get nothing. */
+    private static List<Tenant> provenOrAll(List<Tenant> claims) {
+        return !claims.isEmpty() && claims.get(0).originalIdVerifiedAt != null ? claims.subList(0, 1) : claims;
+    }
+
+    /**
+     * Among provisional claims on one original id, the tenant whose callback token signs the request (the signature
+     * decides, nothing else); if none does, the oldest, whose checks below then refuse the push as before.
+     */
+    private Tenant signedFor(List<Tenant> claims, Query query, Map<String, String> envelope) {
+        if (claims.size() > 1 && !blank(query.timestamp()) && !blank(query.nonce())) {
+            for (Tenant claim : claims) {
+                String token = claim.callbackToken(secretBox);
+                boolean signed = query.encrypted()
+                        ? !blank(envelope.get("Encrypt")) && !blank(query.msgSignature()) && CallbackCrypto.sameSignature(
+                                CallbackCrypto.signature(token, query.timestamp(), query.nonce(), envelope.get("Encrypt")),
+                                query.msgSignature())
+                        : !blank(query.signature()) && CallbackCrypto.sameSignature(
+                                CallbackCrypto.signature(token, query.timestamp(), query.nonce()), query.signature());
+                if (signed) {
+                    return claim;
+                }
+            }
+        }
+        return claims.get(0);
     }
 
     /** The EncodingAESKey before the last rotation, while its grace period lasts. */

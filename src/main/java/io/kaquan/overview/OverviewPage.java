@@ -1,6 +1,7 @@
 package io.kaquan.overview;
 
 import java.util.List;
+import java.util.Map;
 
 import io.kaquan.card.StockAlerts;
 import io.kaquan.tenant.CurrentTenant;
@@ -26,7 +27,7 @@ public class OverviewPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance overview(Tenant tenant, long memberCount, String callbackUrl, TokenHealth health,
-                List<StockAlerts.Open> alerts);
+                List<StockAlerts.Open> alerts, Map<String, String> revealed);
     }
 
     @Inject
@@ -45,6 +46,6 @@ public class OverviewPage {
     @Path("t/{tenant}")
     public TemplateInstance overview() {
         return Templates.overview(currentTenant.get(), tenants.memberCount(), tenants.callbackUrl(uriInfo.getBaseUri()),
-                tenants.health(), stockAlerts.open());
+                tenants.health(), stockAlerts.open(), Map.of()); // secrets are revealed once, on the settings page
     }
 }

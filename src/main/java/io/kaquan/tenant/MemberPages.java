@@ -22,7 +22,8 @@ public class MemberPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance members(MemberService.Members members, List<Role> roles, Long me);
+        static native TemplateInstance members(MemberService.Members members, List<Role> roles, Long me,
+                String invitationBase);
     }
 
     @Inject
@@ -43,16 +44,26 @@ public class MemberPages {
     @Inject
     I18n i18n;
 
+    @Inject
+    TenantConfig config;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uriInfo;
+
     @GET
     public TemplateInstance list() {
-        return Templates.members(members.list(), List.of(Role.values()), currentUser.id());
+        // Only owners see the links: whoever has one may join.
+        String invitationBase = currentTenant.can(Role.OWNER.name())
+                ? config.publicUrl().orElse(uriInfo.getBaseUri()).resolve("/invitations/").toString()
+                : null;
+        return Templates.members(members.list(), List.of(Role.values()), currentUser.id(), invitationBase);
     }
 
     @POST
     public RestResponse<Void> invite(@RestForm String email, @RestForm String role) {
         return forms.submit(path(), () -> {
             MemberService.Invited invited = members.invite(email, role);
-            flash.success(invited.joined() ? msg().memberAdded(invited.who()) : msg().invitationCreated(invited.who()));
+            flash.success(msg().invitationCreated(invited.who()));
             return path();
         });
     }

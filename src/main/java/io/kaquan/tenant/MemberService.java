@@ -45,8 +45,8 @@ public class MemberService {
     public record Members(List<Membership> members, List<Invitation> invitations) {
     }
 
-    /** What an invitation led to, for the flash message. */
-    public record Invited(boolean joined, String who) {
+    /** Who was invited, for the flash message. */
+    public record Invited(String who) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -72,16 +72,12 @@ public class MemberService {
         }
         Long tenantId = currentTenant.id();
         AppUser user = AppUser.findByEmail(email).orElse(null);
-        if (user != null) {
-            if (Membership.find(tenantId, user.id).isPresent()) {
-                throw new InvalidFormException(errors.add("email", msg.errAlreadyMember(user.label())), values);
-            }
-            Membership.create(tenantId, user, role);
-            audit.record(tenantId, AuditAction.MEMBER_ADDED, user.label(), "role=" + role);
-            return new Invited(true, user.label());
+        if (user != null && Membership.find(tenantId, user.id).isPresent()) {
+            throw new InvalidFormException(errors.add("email", msg.errAlreadyMember(user.label())), values);
         }
+        // Even a known user only gets an invitation: an e-mail address alone proves nothing (it may be unverified).
         Invitation invitation = Invitation.<Invitation> find("tenantId = ?1 and email = ?2", tenantId, email)
-                .firstResultOptional().orElseGet(Invitation::new);
+                .firstResultOptional().orElseGet(Invitation::withNewLink);
         invitation.tenantId = tenantId;
         invitation.email = email;
         invitation.role = role;
@@ -89,7 +85,7 @@ public class MemberService {
         invitation.createdAt = Instant.now();
         invitation.persist();
         audit.record(tenantId, AuditAction.MEMBER_INVITED, email, "role=" + role);
-        return new Invited(false, email);
+        return new Invited(user != null ? user.label() : email);
     }
 
     public String changeRole(Long userId, String roleInput) {

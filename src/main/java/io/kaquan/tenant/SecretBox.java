@@ -19,15 +19,17 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Encrypts tenant secrets at rest with AES-256-GCM under the master key. Each value is bound to its purpose
- * (associated data), so a ciphertext copied into another column does not decrypt.
- * Stored form: {@code v1:} + base64(12-byte nonce || ciphertext || tag).
+ * Encrypts tenant secrets at rest with AES-256-GCM under the master key. Each value is bound to its purpose and its
+ * tenant (associated data), so a ciphertext copied into another column or another tenant's row does not decrypt.
+ * Stored form: {@code v2:} + base64(12-byte nonce || ciphertext || tag). The older {@code v1:} form was bound to the
+ * purpose only; {@link SecretResealing} turns every such value into {@code v2:} at startup, and only it opens them.
  */
 @Startup
 @ApplicationScoped
 public class SecretBox {
 
-    private static final String VERSION = "v1:";
+    private static final String VERSION = "v2:";
+    static final String LEGACY_VERSION = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -38,35 +40,76 @@ public class SecretBox {
         this.key = new SecretKeySpec(masterKey(config), "AES");
     }
 
-    public String encrypt(String purpose, String plaintext) {
+    /** Seals a secret of a tenant for one purpose (a column). */
+    public String seal(String purpose, long tenantId, String plaintext) {
+        return VERSION + Base64.getEncoder().encodeToString(encrypt(associatedData(purpose, tenantId), plaintext));
+    }
+
+    /**
+     * Opens what {@link #seal} sealed for the same purpose and tenant.
+     *
+     * @throws IllegalStateException for another purpose, another tenant, another master key or altered data
+     */
+    public String open(String purpose, long tenantId, String stored) {
+        if (stored == null || !stored.startsWith(VERSION)) {
+            throw new IllegalStateException("Not a sealed secret of the current form");
+        }
+        return decrypt(associatedData(purpose, tenantId), stored.substring(VERSION.length()));
+    }
+
+    /** Whether a stored value is in the current form (else {@link SecretResealing} still has to re-seal it). */
+    static boolean isCurrent(String stored) {
+        return stored != null && stored.startsWith(VERSION);
+    }
+
+    /** Seals in the old form (bound to the purpose only); kept so that tests can make what older versions stored. */
+    String sealLegacy(String purpose, String plaintext) {
+        return LEGACY_VERSION + Base64.getEncoder().encodeToString(encrypt(purpose.getBytes(StandardCharsets.UTF_8),
+                plaintext));
+    }
+
+    /** Opens a value of the old form; only for re-sealing it. */
+    String openLegacy(String purpose, String stored) {
+        if (stored == null || !stored.startsWith(LEGACY_VERSION)) {
+            throw new IllegalStateException("Not a sealed secret of the old form");
+        }
+        return decrypt(purpose.getBytes(StandardCharsets.UTF_8), stored.substring(LEGACY_VERSION.length()));
+    }
+
+    private static byte[] associatedData(String purpose, long tenantId) {
+        return (purpose + " for tenant " + tenantId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] encrypt(byte[] associatedData, String plaintext) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return VERSION + Base64.getEncoder().encodeToString(out);
+            return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
     }
 
-    public String decrypt(String purpose, String stored) {
-        if (stored == null || !stored.startsWith(VERSION)) {
-            throw new IllegalArgumentException("Not a sealed secret");
-        }
+    private String decrypt(byte[] associatedData, String base64) {
         try {
-            byte[] in = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+            byte[] in = Base64.getDecoder().decode(base64);
+            if (in.length <= NONCE_BYTES) {
+                throw new IllegalStateException("A secret could not be decrypted: too short");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData);
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A secret could not be decrypted: wrong master key or altered data", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("A secret could not be decrypted: wrong master key, tenant or purpose, "
+                    + "or altered data", e);
         }
     }
 

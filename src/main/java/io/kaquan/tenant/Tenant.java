@@ -33,9 +33,19 @@ public class Tenant extends PanacheEntityBase {
     @Column(nullable = false, unique = true)
     public String appid;
 
-    /** gh_…: the ToUserName of every push WeChat sends for this account. */
-    @Column(name = "original_id", nullable = false, unique = true)
+    /**
+     * gh_…: the ToUserName of every push WeChat sends for this account. Unique among proven claims only: see
+     * {@link #originalIdVerifiedAt}.
+     */
+    @Column(name = "original_id", nullable = false)
     public String originalId;
+
+    /**
+     * When the callback proved this tenant's claim on its original id (URL verification or a correctly signed push);
+     * null while the claim is provisional. A provisional claim blocks nobody; a proven one blocks every other.
+     */
+    @Column(name = "original_id_verified_at")
+    public Instant originalIdVerifiedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "message_mode", nullable = false)
@@ -76,32 +86,42 @@ public class Tenant extends PanacheEntityBase {
     public Long createdBy;
 
     public String appsecret(SecretBox box) {
-        return box.decrypt(APPSECRET, appsecretSealed);
+        return box.open(APPSECRET, id, appsecretSealed);
     }
 
     public String callbackToken(SecretBox box) {
-        return box.decrypt(CALLBACK_TOKEN, callbackTokenSealed);
+        return box.open(CALLBACK_TOKEN, id, callbackTokenSealed);
     }
 
     public String aesKey(SecretBox box) {
-        return box.decrypt(AES_KEY, aesKeySealed);
+        return box.open(AES_KEY, id, aesKeySealed);
     }
 
     /** The EncodingAESKey before the last rotation, if any; see {@link #aesKeyRotatedAt} for its grace period. */
     public java.util.Optional<String> previousAesKey(SecretBox box) {
-        return java.util.Optional.ofNullable(previousAesKeySealed).map(sealed -> box.decrypt(AES_KEY, sealed));
+        return java.util.Optional.ofNullable(previousAesKeySealed).map(sealed -> box.open(AES_KEY, id, sealed));
+    }
+
+    /**
+     * Sealing binds each secret to the tenant's id, which a new tenant gets only when inserted: it is inserted with
+     * these placeholders (they never open) and sealed in the same transaction.
+     */
+    public void holdSecretsUntilInserted() {
+        appsecretSealed = "";
+        callbackTokenSealed = "";
+        aesKeySealed = "";
     }
 
     public void sealAppsecret(SecretBox box, String appsecret) {
-        appsecretSealed = box.encrypt(APPSECRET, appsecret);
+        appsecretSealed = box.seal(APPSECRET, requireId(), appsecret);
     }
 
     public void sealCallbackToken(SecretBox box, String token) {
-        callbackTokenSealed = box.encrypt(CALLBACK_TOKEN, token);
+        callbackTokenSealed = box.seal(CALLBACK_TOKEN, requireId(), token);
     }
 
     public void sealAesKey(SecretBox box, String aesKey) {
-        aesKeySealed = box.encrypt(AES_KEY, aesKey);
+        aesKeySealed = box.seal(AES_KEY, requireId(), aesKey);
     }
 
     /** Rotation keeps the old key as the previous one. */
@@ -109,6 +129,25 @@ public class Tenant extends PanacheEntityBase {
         previousAesKeySealed = aesKeySealed;
         aesKeyRotatedAt = Instant.now();
         sealAesKey(box, aesKey);
+    }
+
+    private long requireId() {
+        if (id == null) {
+            throw new IllegalStateException("A tenant's secrets are sealed once it has an id");
+        }
+        return id;
+    }
+
+    /** Whether another tenant proved its claim on this tenant's original id (this one then gets no pushes). */
+    public boolean originalIdTakenByAnother() {
+        return originalIdVerifiedAt == null
+                && count("originalId = ?1 and id <> ?2 and originalIdVerifiedAt is not null", originalId, id) > 0;
+    }
+
+    /** The tenants claiming an original id, the proven claim first, then the oldest provisional ones. */
+    public static List<Tenant> claiming(String originalId, int limit) {
+        return find("originalId = ?1 order by case when originalIdVerifiedAt is null then 1 else 0 end, createdAt, id",
+                originalId).page(0, limit).list();
     }
 
     /** The tenants a user is a member of, by name. */

@@ -229,7 +229,7 @@ public interface TenantMsg {
     @Message("邀请成员")
     String inviteTitle();
 
-    @Message("输入同事的邮箱。已登录过 Kaquan 的同事立即加入；其他人会在首次登录时加入。")
+    @Message("输入同事的邮箱，再把邀请链接发给对方：对方登录后打开链接并接受即可加入。邮箱经身份提供方验证的同事首次登录时也会自动加入。")
     String inviteIntro();
 
     @Message("邮箱")
@@ -250,11 +250,41 @@ public interface TenantMsg {
     @Message("{who} 已经是成员。")
     String errAlreadyMember(String who);
 
-    @Message("已添加成员 {who}。")
-    String memberAdded(String who);
+    @Message("已邀请 {who}。请把下方“待接受的邀请”中的邀请链接发给对方。")
+    String invitationCreated(String who);
 
-    @Message("已邀请 {email}，对方首次登录时加入。")
-    String invitationCreated(String email);
+    @Message("原始ID 归属")
+    String originalIdState();
+
+    @Message("已证实：微信的服务器验证或推送证明此原始ID 属于本账号（{time}）。")
+    String originalIdVerified(String time);
+
+    @Message("尚未证实。在微信公众平台完成服务器配置验证或收到第一条推送后即证实；在此之前，别人也可以登记这个原始ID，先证实的一方生效。")
+    String originalIdProvisional();
+
+    @Message("另一个 Kaquan 账号已证实拥有此原始ID，本账号收不到它的推送。请核对原始ID 是否填写正确。")
+    String originalIdTakenByAnother();
+
+    @Message("邀请链接")
+    String invitationLink();
+
+    @Message("链接可让任何登录者加入，请只发给受邀人。")
+    String invitationLinkHint();
+
+    @Message("加入 {tenant}")
+    String invitationTitle(String tenant);
+
+    @Message("{inviter} 邀请您以“{role}”身份加入公众号 {tenant}。")
+    String invitationText(String inviter, String role, String tenant);
+
+    @Message("接受邀请")
+    String acceptInvitation();
+
+    @Message("您已加入 {tenant}。")
+    String invitationAccepted(String tenant);
+
+    @Message("您已经是 {tenant} 的成员。")
+    String invitationAlreadyMember(String tenant);
 
     @Message("已更新 {who} 的角色。")
     String roleChanged(String who);

@@ -1,7 +1,9 @@
 package io.kaquan.tenant;
 
 import java.util.List;
+import java.util.Map;
 
+import io.kaquan.account.CurrentUser;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
@@ -30,7 +32,7 @@ public class TenantPages {
         static native TemplateInstance register(List<MessageMode> modes);
 
         static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl,
-                TokenHealth health, List<TokenMode> tokenModes);
+                TokenHealth health, List<TokenMode> tokenModes, Map<String, String> revealed);
     }
 
     @Inject
@@ -54,6 +56,12 @@ public class TenantPages {
     @Inject
     I18n i18n;
 
+    @Inject
+    SecretReveals reveals;
+
+    @Inject
+    CurrentUser currentUser;
+
     @GET
     public TemplateInstance home() {
         return Templates.home(tenants.myTenants());
@@ -71,17 +79,26 @@ public class TenantPages {
         return forms.submit("/tenants/new", () -> {
             TenantService.Registered registered = tenants.register(form);
             flash.success(messages().registered(registered.tenant().displayName));
-            flash.reveal("callbackToken", registered.callbackToken());
-            flash.reveal("aesKey", registered.aesKey());
+            reveal(registered.tenant().id, Map.of("callbackToken", registered.callbackToken(), "aesKey",
+                    registered.aesKey()));
             return "/t/" + registered.tenant().id + "/settings";
         });
     }
 
     @GET
     @Path("t/{tenant}/settings")
-    public TemplateInstance settings() {
-        return Templates.settings(currentTenant.get(), List.of(MessageMode.values()), callbackUrl(), tenants.health(),
-                List.of(TokenMode.values()));
+    public RestResponse<TemplateInstance> settings() {
+        Map<String, String> revealed = reveals.take(flash.revealed(SecretReveals.FLASH_KEY), currentTenant.id(),
+                currentUser.id());
+        // It may show a secret once: no cache (browser, proxy) may keep a copy.
+        return RestResponse.ResponseBuilder.ok(Templates.settings(currentTenant.get(), List.of(MessageMode.values()),
+                callbackUrl(), tenants.health(), List.of(TokenMode.values()), revealed))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** The secrets to show once on the next page: kept server-side, only their random id goes into the flash. */
+    private void reveal(long tenantId, Map<String, String> secrets) {
+        flash.reveal(SecretReveals.FLASH_KEY, reveals.keep(tenantId, currentUser.id(), secrets));
     }
 
     @POST
@@ -108,7 +125,7 @@ public class TenantPages {
     @Path("t/{tenant}/settings/callback-token")
     public RestResponse<Void> replaceCallbackToken(@RestForm String callbackToken) {
         return forms.submit(settingsPath(), () -> {
-            flash.reveal("callbackToken", tenants.replaceCallbackToken(callbackToken));
+            reveal(currentTenant.id(), Map.of("callbackToken", tenants.replaceCallbackToken(callbackToken)));
             flash.success(messages().callbackTokenReplaced());
             return settingsPath();
         });
@@ -118,7 +135,7 @@ public class TenantPages {
     @Path("t/{tenant}/settings/aes-key")
     public RestResponse<Void> replaceAesKey(@RestForm String aesKey) {
         return forms.submit(settingsPath(), () -> {
-            flash.reveal("aesKey", tenants.replaceAesKey(aesKey));
+            reveal(currentTenant.id(), Map.of("aesKey", tenants.replaceAesKey(aesKey)));
             flash.success(messages().aesKeyReplaced(config.previousAesKeyGrace().toHours()));
             return settingsPath();
         });

@@ -98,9 +98,7 @@ public class TenantService {
         tenant.originalId = form.originalId;
         tenant.messageMode = mode;
         tenant.sandbox = form.sandbox;
-        tenant.sealAppsecret(secretBox, form.appsecret);
-        tenant.sealCallbackToken(secretBox, callbackToken);
-        tenant.sealAesKey(secretBox, aesKey);
+        tenant.holdSecretsUntilInserted();
         tenant.createdAt = Instant.now();
         tenant.createdBy = currentUser.id();
         try {
@@ -110,6 +108,9 @@ public class TenantService {
             checkUnique(form, errors, msg);
             throw new InvalidFormException(errors, form.values());
         }
+        tenant.sealAppsecret(secretBox, form.appsecret);
+        tenant.sealCallbackToken(secretBox, callbackToken);
+        tenant.sealAesKey(secretBox, aesKey);
         Membership.create(tenant.id, currentUser.user(), Role.OWNER);
         wechat.adopt(tenant.id, verified); // the token fetched to check the secret serves the first calls
         audit.record(tenant.id, AuditAction.TENANT_REGISTERED, tenant.appid,
@@ -155,7 +156,10 @@ public class TenantService {
         if (!errors.has("appid") && Tenant.count("appid", form.appid) > 0) {
             errors.add("appid", msg.errAppidTaken());
         }
-        if (!errors.has("originalId") && Tenant.count("originalId", form.originalId) > 0) {
+        // Only a proven claim blocks: whoever registered an original id first without proving it must not lock out
+        // the real merchant (the callback proves a claim; see Tenant.originalIdVerifiedAt).
+        if (!errors.has("originalId")
+                && Tenant.count("originalId = ?1 and originalIdVerifiedAt is not null", form.originalId) > 0) {
             errors.add("originalId", msg.errOriginalIdTaken());
         }
     }

@@ -32,7 +32,7 @@ public class TenantWeChatAccounts implements WeChatAccounts {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        String appsecret = secretBox.decrypt(Tenant.APPSECRET, (String) row[1]);
+        String appsecret = secretBox.open(Tenant.APPSECRET, tenantId, (String) row[1]);
         TokenMode mode = TokenMode.parse((String) row[3]);
         return Optional.of(new WeChatAccount(tenantId, (String) row[0], appsecret, (Boolean) row[2],
                 mode == null ? TokenMode.STABLE : mode, (String) row[4]));

@@ -13,7 +13,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A tenant's current access token, shared by every node ({@link TokenBroker} keeps a copy in memory). */
+/**
+ * A tenant's current access token, shared by every node ({@link TokenBroker} keeps a copy in memory). Stored sealed
+ * and bound to the tenant ({@link TokenSeal}): the database alone does not give it away.
+ */
 @Entity
 @Table(name = "access_token")
 public class AccessToken extends PanacheEntityBase {
@@ -29,8 +32,8 @@ public class AccessToken extends PanacheEntityBase {
     @Column(nullable = false)
     public TokenMode kind;
 
-    @Column(nullable = false)
-    String token;
+    @Column(name = "token", nullable = false)
+    String sealedToken;
 
     @Column(name = "obtained_at", nullable = false)
     public Instant obtainedAt;
@@ -41,17 +44,21 @@ public class AccessToken extends PanacheEntityBase {
     @Column(name = "renewed_after_refusal", nullable = false)
     public boolean renewedAfterRefusal;
 
+    String token(TokenSeal seal) {
+        return seal.open(tenantId, sealedToken);
+    }
+
     static Optional<AccessToken> ofTenant(long tenantId) {
         return find("tenantId", tenantId).firstResultOptional();
     }
 
     /** Replaces the tenant's token (one row per tenant). */
-    static AccessToken store(long tenantId, TokenMode kind, String token, Instant obtainedAt, long expiresIn,
+    static AccessToken store(TokenSeal seal, long tenantId, TokenMode kind, String token, Instant obtainedAt, long expiresIn,
             boolean renewedAfterRefusal) {
         AccessToken row = ofTenant(tenantId).orElseGet(AccessToken::new);
         row.tenantId = tenantId;
         row.kind = kind;
-        row.token = token;
+        row.sealedToken = seal.seal(tenantId, token);
         row.obtainedAt = obtainedAt;
         row.expiresAt = obtainedAt.plusSeconds(expiresIn);
         row.renewedAfterRefusal = renewedAfterRefusal;

@@ -44,8 +44,8 @@ public class TokenBroker {
     record Lease(String token, TokenMode kind, URI apiBase, Instant obtainedAt, Instant expiresAt,
             boolean renewedAfterRefusal, Instant refreshAt, Instant usableUntil) {
 
-        static Lease of(AccessToken row, URI apiBase, Duration refreshAhead) {
-            return of(row.token, row.kind, apiBase, row.obtainedAt, row.expiresAt, row.renewedAfterRefusal,
+        static Lease of(AccessToken row, String token, URI apiBase, Duration refreshAhead) {
+            return of(token, row.kind, apiBase, row.obtainedAt, row.expiresAt, row.renewedAfterRefusal,
                     refreshAhead);
         }
 
@@ -93,6 +93,9 @@ public class TokenBroker {
 
     @Inject
     WeChatAccounts accounts;
+
+    @Inject
+    TokenSeal seal;
 
     @Inject
     ApiClients clients;
@@ -202,12 +205,16 @@ public class TokenBroker {
         }
         Instant now = Instant.now();
         AccessToken stored = AccessToken.ofTenant(tenantId).orElse(null);
+        String storedToken = stored == null ? null : openOrNull(stored); // unsealed here only, not per call
+        if (stored != null && storedToken == null) {
+            stored = null; // not sealed for this tenant: never used, replaced by a fresh token below
+        }
         if (!fetch && stored != null && stored.kind == account.tokenMode()) {
-            Lease lease = Lease.of(stored, base, config.refreshAhead());
+            Lease lease = Lease.of(stored, storedToken, base, config.refreshAhead());
             if (stillGood(lease, refusal, now)) {
                 return new Outcome(lease, null); // another node refreshed it
             }
-            if (refusal != null && stored.token.equals(refusal.token) && stored.renewedAfterRefusal
+            if (refusal != null && storedToken.equals(refusal.token) && stored.renewedAfterRefusal
                     && stored.obtainedAt.plus(config.renewalGuard()).isAfter(now)) {
                 Log.warnf("Tenant %d: WeChat refused the token renewed at %s too (%d); not renewing it again yet",
                         tenantId, stored.obtainedAt, refusal.errcode);
@@ -219,15 +226,15 @@ public class TokenBroker {
             quotas.checkOpen(tenantId, api); // the token API may be used up for the day too
             TokenIssuer.Grant grant = issuer.fetch(account, base, refusal == null ? null : refusal.token,
                     errcode -> quotas.countHere(tenantId, api, errcode)); // in this transaction: no second connection
-            boolean unchanged = stored != null && stored.token.equals(grant.accessToken());
+            boolean unchanged = storedToken != null && storedToken.equals(grant.accessToken());
             // On /q/metrics: "unchanged" fetches brought back the token already held (WeChat had not rotated it yet).
             Metrics.counter("kaquan.wechat.token.fetches", "mode", grant.kind().name(), "result",
                     unchanged ? "unchanged" : "new").increment();
-            AccessToken row = AccessToken.store(tenantId, grant.kind(), grant.accessToken(), now, grant.expiresIn(),
+            AccessToken row = AccessToken.store(seal, tenantId, grant.kind(), grant.accessToken(), now, grant.expiresIn(),
                     refusal != null);
             Log.debugf("Tenant %d: new %s token, expires in %d s", Long.valueOf(tenantId), grant.kind(),
                     Long.valueOf(grant.expiresIn()));
-            return new Outcome(Lease.of(row, base, config.refreshAhead()), null);
+            return new Outcome(Lease.of(row, grant.accessToken(), base, config.refreshAhead()), null);
         } catch (WeChatException e) {
             if (e.kind() == WeChatException.Kind.REFUSED && e.credentialProblem()) {
                 guard.record(tenantId, e, true);
@@ -235,6 +242,16 @@ public class TokenBroker {
                 quotas.refused(tenantId, api, e.errcode(), e.errmsg(), true);
             }
             return new Outcome(null, e);
+        }
+    }
+
+    private String openOrNull(AccessToken stored) {
+        try {
+            return stored.token(seal);
+        } catch (IllegalStateException e) {
+            Log.warnf("Tenant %d: the stored access token does not open for this tenant; fetching a new one",
+                    stored.tenantId);
+            return null;
         }
     }
 

@@ -74,4 +74,8 @@ public interface WeChatConfig {
     /** While a tenant is stopped by a credential problem, how often a node looks whether someone has cleared it. */
     @WithDefault("5s")
     Duration problemRecheck();
+
+    /** Daily call counts (api_usage) older than this are deleted by the retention job. */
+    @WithDefault("400d")
+    Duration usageKept();
 }

@@ -60,6 +60,9 @@ public class WeChatGateway {
     @Inject
     WeChatAccounts accounts;
 
+    @Inject
+    TokenSeal seal;
+
     /** The WeChat APIs of one tenant. Cheap: create one per use. */
     public WeChatClient forTenant(long tenantId) {
         return new WeChatClient(this, tenantId);
@@ -81,7 +84,7 @@ public class WeChatGateway {
     /** Stores the token of a verification for the tenant just saved, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void adopt(long tenantId, Verified verified) {
-        AccessToken.store(tenantId, verified.grant.kind(), verified.grant.accessToken(), verified.obtainedAt,
+        AccessToken.store(seal, tenantId, verified.grant.kind(), verified.grant.accessToken(), verified.obtainedAt,
                 verified.grant.expiresIn(), false);
         quotas.countHere(tenantId, verified.grant.kind().api(), 0);
     }

@@ -189,10 +189,15 @@ class CallbackBench {
                     values (?1, ?2, ?3, 'SAFE', true, ?4, ?5, ?6, (select id from app_user where subject = 'bench'), now())
                     returning id""")
                     .setParameter(1, "callback bench").setParameter(2, appid).setParameter(3, originalId)
-                    .setParameter(4, secretBox.encrypt("tenant.appsecret", TestTenants.hex(32)))
-                    .setParameter(5, secretBox.encrypt("tenant.callback-token", TOKEN))
-                    .setParameter(6, secretBox.encrypt("tenant.aes-key", aesKey)).getSingleResult();
-            return id.longValue();
+                    .setParameter(4, "").setParameter(5, "").setParameter(6, "").getSingleResult();
+            long tenantId = id.longValue(); // sealed values are bound to the tenant's id: sealed once it has one
+            em.createNativeQuery("update tenant set appsecret_enc = ?1, callback_token_enc = ?2, aes_key_enc = ?3 "
+                    + "where id = ?4")
+                    .setParameter(1, secretBox.seal("tenant.appsecret", tenantId, TestTenants.hex(32)))
+                    .setParameter(2, secretBox.seal("tenant.callback-token", tenantId, TOKEN))
+                    .setParameter(3, secretBox.seal("tenant.aes-key", tenantId, aesKey))
+                    .setParameter(4, tenantId).executeUpdate();
+            return tenantId;
         });
     }
 

@@ -232,28 +232,31 @@ class ClusteredJobsIT {
             ResultSet rs = st.executeQuery("""
                     insert into tenant (display_name, appid, original_id, message_mode, sandbox, appsecret_enc,
                         callback_token_enc, aes_key_enc, created_by)
-                    select '集群测试（有活）', '%s', 'gh_clusteritwork', 'SAFE', true, '%s', '%s', '%s', id
-                    from app_user where subject = 'cluster-it' returning id""".formatted(appid,
-                    seal("tenant.appsecret", secret), seal("tenant.callback-token", "x"), seal("tenant.aes-key", "x")));
+                    select '集群测试（有活）', '%s', 'gh_clusteritwork', 'SAFE', true, 'x', 'x', 'x', id
+                    from app_user where subject = 'cluster-it' returning id""".formatted(appid));
             rs.next();
-            return rs.getLong(1);
+            long id = rs.getLong(1); // sealed values are bound to the tenant's id (issue 13 §3): sealed once it has one
+            st.executeUpdate("update tenant set appsecret_enc = '%s', callback_token_enc = '%s', aes_key_enc = '%s' "
+                    .formatted(seal("tenant.appsecret", id, secret), seal("tenant.callback-token", id, "x"),
+                            seal("tenant.aes-key", id, "x")) + "where id = " + id);
+            return id;
         }
     }
 
-    /** The app's sealing of a secret (io.kaquan.tenant.SecretBox) under the nodes' test master key. */
-    static String seal(String purpose, String plaintext) throws Exception {
+    /** The app's sealing of a tenant's secret (io.kaquan.tenant.SecretBox) under the nodes' test master key. */
+    static String seal(String purpose, long tenantId, String plaintext) throws Exception {
         byte[] nonce = new byte[12];
         new java.security.SecureRandom().nextBytes(nonce);
         javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
                 java.util.Base64.getDecoder().decode(MASTER_KEY), "AES"),
                 new javax.crypto.spec.GCMParameterSpec(128, nonce));
-        cipher.updateAAD(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        cipher.updateAAD((purpose + " for tenant " + tenantId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         byte[] sealed = cipher.doFinal(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         byte[] out = new byte[nonce.length + sealed.length];
         System.arraycopy(nonce, 0, out, 0, nonce.length);
         System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-        return "v1:" + java.util.Base64.getEncoder().encodeToString(out);
+        return "v2:" + java.util.Base64.getEncoder().encodeToString(out);
     }
 
     static final String MASTER_KEY = "dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=";

@@ -46,8 +46,8 @@ class StatsPagesTest {
         owner = Session.login("stats-pages-owner");
         String viewerName = "stats-viewer-" + TestTenants.hex(6);
         account = StatsFixtures.register(owner, "统计页面");
+        viewer = Session.login(viewerName); // signed in first: an invitation binds by its link (issue 13 §3)
         TestTenants.addMember(owner, account.tenantId(), viewerName + "@example.com", "VIEWER");
-        viewer = Session.login(viewerName);
         t = today();
         card = StatsFixtures.card(account.tenantId(), "CASH");
         String code = receive(card, "oPageA", t.minusDays(3));

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kaquan.account.AppUser;
@@ -31,20 +32,30 @@ class MemberPagesTest {
     }
 
     @Test
-    void shouldAddAnExistingUserAtOnce() {
+    void shouldInviteAnExistingUserWhoJoinsByOpeningTheLink() {
         long tenant = TestTenants.register(alice, "成员测试");
         Response redirect = alice.request().formParam("email", "BOB@example.com").formParam("role", "OPERATOR")
                 .post("/t/" + tenant + "/members");
         redirect.then().statusCode(303).header("Location", endsWith("/t/" + tenant + "/members"));
-        assertEquals(Role.OPERATOR, roleOf(tenant, "bob@example.com"));
+        assertEquals(null, roleOf(tenant, "bob@example.com"), "an e-mail address alone makes nobody a member");
+        String token = TestTenants.invitationToken(tenant, "bob@example.com");
         alice.request().cookie("kaquan-flash", redirect.getCookie("kaquan-flash")).get("/t/" + tenant + "/members")
-                .then().statusCode(200).body(containsString("已添加成员 Bob &lt;bob@example.com&gt;。"));
+                .then().statusCode(200).body(containsString("已邀请 Bob &lt;bob@example.com&gt;。"))
+                .body(containsString("/invitations/" + token + "\""));
+        bob.request().get("/t/" + tenant).then().statusCode(404);
+
+        bob.request().get("/invitations/" + token).then().statusCode(200).body(containsString("成员测试"))
+                .body(containsString("运营")).body(containsString("id=\"accept-invitation\""));
+        Response accepted = bob.request().post("/invitations/" + token + "/accept");
+        accepted.then().statusCode(303).header("Location", endsWith("/t/" + tenant));
+        assertEquals(Role.OPERATOR, roleOf(tenant, "bob@example.com"));
         bob.request().get("/").then().body(containsString("成员测试"));
-        bob.request().get("/t/" + tenant).then().statusCode(200);
+        bob.request().post("/invitations/" + token + "/accept").then().statusCode(404); // used up
+        bob.request().get("/invitations/" + token).then().statusCode(404);
     }
 
     @Test
-    void shouldInviteAnUnknownEmailAndBindItAtFirstLogin() {
+    void shouldNotBindAnUnverifiedEmailAtFirstLoginButByTheLink() {
         long tenant = TestTenants.register(alice, "邀请测试");
         String name = "invitee" + TestTenants.hex(6);
         alice.request().formParam("email", name + "@example.com").formParam("role", "VIEWER")
@@ -52,10 +63,37 @@ class MemberPagesTest {
         alice.request().get("/t/" + tenant + "/members").then()
                 .body(containsString("待接受的邀请")).body(containsString(name + "@example.com"));
 
+        // The dev login's custom users carry no email_verified claim: anybody could have typed that address.
         Session invitee = Session.login(name);
-        invitee.request().get("/").then().statusCode(200).body(containsString("邀请测试"));
+        invitee.request().get("/").then().statusCode(200).body(not(containsString("邀请测试")));
+        assertEquals(null, roleOf(tenant, name + "@example.com"));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail(name + "@example.com")
+                .orElseThrow().emailVerified));
+        assertEquals(1, Invitation.count("email", name + "@example.com"));
+
+        invitee.request().post("/invitations/" + TestTenants.invitationToken(tenant, name + "@example.com") + "/accept")
+                .then().statusCode(303);
         assertEquals(Role.VIEWER, roleOf(tenant, name + "@example.com"));
         assertEquals(0, Invitation.count("email", name + "@example.com"));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownInvitationLink() {
+        bob.request().get("/invitations/" + TestTenants.hex(43)).then().statusCode(404);
+        bob.request().post("/invitations/" + TestTenants.hex(43) + "/accept").then().statusCode(404);
+        bob.request().get("/invitations/" + "x".repeat(500)).then().statusCode(404);
+    }
+
+    @Test
+    void shouldShowInvitationLinksToOwnersOnly() {
+        long tenant = TestTenants.register(alice, "链接可见");
+        TestTenants.addMember(alice, tenant, "bob@example.com", "VIEWER");
+        String email = "someone" + TestTenants.hex(6) + "@example.com";
+        alice.request().formParam("email", email).formParam("role", "VIEWER").post("/t/" + tenant + "/members");
+        String token = TestTenants.invitationToken(tenant, email);
+        alice.request().get("/t/" + tenant + "/members").then().body(containsString(token));
+        bob.request().get("/t/" + tenant + "/members").then().statusCode(200).body(containsString(email))
+                .body(not(containsString(token)));
     }
 
     @Test

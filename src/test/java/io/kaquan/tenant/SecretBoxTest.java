@@ -22,23 +22,35 @@ class SecretBoxTest {
     @Test
     void shouldEncryptWithAFreshNonceAndDecryptAgain() {
         SecretBox box = new SecretBox(config(KEY, null));
-        String first = box.encrypt("tenant.appsecret", SECRET);
-        String second = box.encrypt("tenant.appsecret", SECRET);
+        String first = box.seal("tenant.appsecret", 7, SECRET);
+        String second = box.seal("tenant.appsecret", 7, SECRET);
         assertNotEquals(first, second, "a fresh nonce every time");
         assertFalse(first.contains(SECRET));
-        assertEquals(SECRET, box.decrypt("tenant.appsecret", first));
+        assertEquals(SECRET, box.open("tenant.appsecret", 7, first));
     }
 
     @Test
-    void shouldNotDecryptUnderAnotherPurposeOrKeyOrWhenAltered() {
+    void shouldNotDecryptUnderAnotherPurposeOrTenantOrKeyOrWhenAltered() {
         SecretBox box = new SecretBox(config(KEY, null));
-        String sealed = box.encrypt("tenant.appsecret", SECRET);
-        assertThrows(IllegalStateException.class, () -> box.decrypt("tenant.aes-key", sealed));
-        assertThrows(IllegalStateException.class, () -> new SecretBox(config(OTHER_KEY, null)).decrypt("tenant.appsecret", sealed));
+        String sealed = box.seal("tenant.appsecret", 7, SECRET);
+        assertThrows(IllegalStateException.class, () -> box.open("tenant.aes-key", 7, sealed));
+        assertThrows(IllegalStateException.class, () -> box.open("tenant.appsecret", 8, sealed), "another tenant's row");
+        assertThrows(IllegalStateException.class, () -> new SecretBox(config(OTHER_KEY, null)).open("tenant.appsecret", 7, sealed));
         byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));
         bytes[bytes.length - 1] ^= 1;
-        String altered = "v1:" + Base64.getEncoder().encodeToString(bytes);
-        assertThrows(IllegalStateException.class, () -> box.decrypt("tenant.appsecret", altered));
+        String altered = "v2:" + Base64.getEncoder().encodeToString(bytes);
+        assertThrows(IllegalStateException.class, () -> box.open("tenant.appsecret", 7, altered));
+        assertThrows(IllegalStateException.class, () -> box.open("tenant.appsecret", 7, "v2:not base64!"));
+    }
+
+    @Test
+    void shouldOpenTheOldFormOnlyForResealing() {
+        SecretBox box = new SecretBox(config(KEY, null));
+        String legacy = box.sealLegacy("tenant.appsecret", SECRET);
+        assertThrows(IllegalStateException.class, () -> box.open("tenant.appsecret", 7, legacy),
+                "not bound to a tenant: the ordinary path refuses it");
+        assertEquals(SECRET, box.openLegacy("tenant.appsecret", legacy));
+        assertFalse(SecretBox.isCurrent(legacy));
     }
 
     @Test
@@ -54,8 +66,8 @@ class SecretBoxTest {
         Path file = Files.createTempDirectory(Path.of("target"), "dev-key").resolve("master.key");
         SecretBox first = new SecretBox(config(null, file));
         assertTrue(Files.exists(file));
-        String sealed = first.encrypt("tenant.appsecret", SECRET);
-        assertEquals(SECRET, new SecretBox(config(null, file)).decrypt("tenant.appsecret", sealed), "the same key after a restart");
+        String sealed = first.seal("tenant.appsecret", 7, SECRET);
+        assertEquals(SECRET, new SecretBox(config(null, file)).open("tenant.appsecret", 7, sealed), "the same key after a restart");
     }
 
     private static SecretsConfig config(String key, Path file) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -68,7 +69,11 @@ class TenantRegistrationTest {
     @Test
     void shouldShowGeneratedTokenAndKeyOnlyOnce() {
         Map<String, String> form = TestTenants.validForm("一次性展示");
-        Response afterRegister = postAndFollow(form);
+        Response redirect = alice.request().formParams(form).post("/tenants");
+        redirect.then().statusCode(303);
+        String flashCookie = redirect.getCookie("kaquan-flash");
+        Response afterRegister = alice.request().cookie("kaquan-flash", flashCookie)
+                .get(java.net.URI.create(redirect.getHeader("Location")).getPath());
         String page = afterRegister.asString();
         Matcher token = REVEALED_TOKEN.matcher(page);
         Matcher key = REVEALED_KEY.matcher(page);
@@ -77,6 +82,14 @@ class TenantRegistrationTest {
         assertTrue(token.group(1).length() >= 3 && token.group(1).length() <= 32);
         assertEquals(43, key.group(1).length());
         assertTrue(page.contains("以下密钥只显示这一次"));
+        assertEquals("no-store", afterRegister.getHeader("Cache-Control"), "no cache keeps the page with the secrets");
+
+        // The secrets were in no cookie: the flash carries only a random id, which opens them once, server-side.
+        String cookies = redirect.getHeaders().getValues("Set-Cookie").toString();
+        assertFalse(cookies.contains(token.group(1)), "not in the flash cookie");
+        assertFalse(cookies.contains(key.group(1)), "not in the flash cookie");
+        assertFalse(decoded(flashCookie).contains(token.group(1)));
+        assertFalse(decoded(flashCookie).contains(key.group(1)));
 
         // The page that showed them also forgot them: the flash cookie is cleared and the next visit shows them masked.
         assertEquals("", afterRegister.getCookie("kaquan-flash"));
@@ -84,6 +97,18 @@ class TenantRegistrationTest {
         assertFalse(again.contains(token.group(1)), "the token is never shown again");
         assertFalse(again.contains(key.group(1)), "the AES key is never shown again");
         assertTrue(again.contains("已保存（已隐藏）"));
+        // Replaying the old flash cookie shows nothing either: the server-side record is gone.
+        String replayed = alice.request().cookie("kaquan-flash", flashCookie).get(settingsPathOf(page)).asString();
+        assertFalse(replayed.contains(token.group(1)));
+        assertFalse(replayed.contains(key.group(1)));
+        assertEquals(0L, ((Number) entityManager.createNativeQuery("select count(*) from secret_reveal r "
+                + "join tenant t on t.id = r.tenant_id where t.display_name = ?1").setParameter(1, "一次性展示")
+                .getSingleResult()).longValue());
+    }
+
+    /** The flash cookie's text (base64url of JSON). */
+    private static String decoded(String cookie) {
+        return new String(java.util.Base64.getUrlDecoder().decode(cookie), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -113,11 +138,40 @@ class TenantRegistrationTest {
         assertFalse(stored.contains(form.get("appsecret")));
         assertFalse(stored.contains("PlainTokenValue42"));
         assertFalse(stored.contains("ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210abcdefg"));
-        assertTrue(row[0].toString().startsWith("v1:"));
+        assertTrue(row[0].toString().startsWith("v2:"));
         // and no page shows the appsecret
         alice.request().get("/t/" + id + "/settings").then().statusCode(200)
                 .body(not(containsString(form.get("appsecret"))))
                 .body(not(containsString("PlainTokenValue42")));
+    }
+
+    @Test
+    void shouldNotOpenASecretCopiedIntoAnotherTenantsRow() {
+        long a = TestTenants.register(alice, TestTenants.validForm("密文甲"));
+        long b = TestTenants.register(alice, TestTenants.validForm("密文乙"));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update tenant set appsecret_enc = (select appsecret_enc from tenant where id = ?1) where id = ?2")
+                .setParameter(1, a).setParameter(2, b).executeUpdate());
+        Tenant copied = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Tenant.findById(b));
+        assertThrows(IllegalStateException.class, () -> copied.appsecret(secretBox()));
+    }
+
+    @Test
+    void shouldResealSecretsOfTheOldFormBoundToTheirTenant() {
+        long id = TestTenants.register(alice, TestTenants.validForm("旧密文"));
+        String token = "OldFormToken123";
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update tenant set callback_token_enc = ?1 where id = ?2")
+                .setParameter(1, secretBox().sealLegacy(Tenant.CALLBACK_TOKEN, token)).setParameter(2, id)
+                .executeUpdate());
+        SecretResealing resealing = io.quarkus.arc.Arc.container().instance(SecretResealing.class).get();
+        int resealed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(resealing::resealTenantSecrets);
+        assertTrue(resealed >= 1);
+        Tenant after = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Tenant.findById(id));
+        assertTrue(after.callbackTokenSealed.startsWith("v2:"));
+        assertEquals(token, after.callbackToken(secretBox()));
+        assertEquals(0, (int) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(resealing::resealTenantSecrets), "nothing left of the old form");
     }
 
     @Test
@@ -161,10 +215,22 @@ class TenantRegistrationTest {
     @Test
     void shouldRefuseAnAccountThatIsAlreadyConnected() {
         Map<String, String> form = TestTenants.validForm("重复");
+        form.put("callbackToken", "DuplicateToken1");
         TestTenants.register(alice, form);
         Session bob = Session.login("bob");
         Response redirect = bob.request().formParams(form).post("/tenants");
         redirect.then().statusCode(303).header("Location", endsWith("/tenants/new"));
+        bob.browse().cookie("kaquan-flash", redirect.getCookie("kaquan-flash")).get("/tenants/new").then()
+                .body(containsString("该 AppID 已在 Kaquan 中接入。"))
+                .body(not(containsString("该原始ID 已在 Kaquan 中接入。"))); // an unproven claim blocks nobody
+
+        // WeChat's URL verification proves the first claim: from then on the original id is taken.
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        io.restassured.RestAssured.given()
+                .queryParam("signature", io.kaquan.wechat.CallbackCrypto.signature("DuplicateToken1", timestamp, "7"))
+                .queryParam("timestamp", timestamp).queryParam("nonce", "7").queryParam("echostr", "ok")
+                .queryParam("t", form.get("originalId")).get("/wechat/callback").then().statusCode(200);
+        redirect = bob.request().formParams(form).post("/tenants");
         bob.browse().cookie("kaquan-flash", redirect.getCookie("kaquan-flash")).get("/tenants/new").then()
                 .body(containsString("该 AppID 已在 Kaquan 中接入。"))
                 .body(containsString("该原始ID 已在 Kaquan 中接入。"));
@@ -194,7 +260,7 @@ class TenantRegistrationTest {
         Tenant after = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Tenant.findById(id));
         assertEquals(newSecret, after.appsecret(secretBox()));
         assertFalse(oldKey.equals(after.aesKey(secretBox())));
-        assertEquals(oldKey, secretBox().decrypt(Tenant.AES_KEY, after.previousAesKeySealed),
+        assertEquals(oldKey, secretBox().open(Tenant.AES_KEY, id, after.previousAesKeySealed),
                 "the previous key is kept for pushes in flight");
     }
 

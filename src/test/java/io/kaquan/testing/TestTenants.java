@@ -73,9 +73,25 @@ public final class TestTenants {
         return Long.parseLong(location.replaceAll(".*/t/(\\d+)/settings$", "$1"));
     }
 
-    /** Makes {@code member} (who must have signed in once) a member of the tenant with the given role. */
+    /**
+     * Invites {@code email} with the given role; a user who signed in before (as the e-mail's local part) then accepts
+     * through the invitation link, as in the app, and is a member on return.
+     */
     public static void addMember(Session owner, long tenantId, String email, String role) {
         owner.request().formParam("email", email).formParam("role", role)
                 .post("/t/" + tenantId + "/members").then().statusCode(303);
+        String address = email.toLowerCase(java.util.Locale.ROOT);
+        if (io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> io.kaquan.account.AppUser.findByEmail(address).isPresent())) {
+            Session.login(address.substring(0, address.indexOf('@'))).request()
+                    .post("/invitations/" + invitationToken(tenantId, address) + "/accept").then().statusCode(303);
+        }
+    }
+
+    /** The link token of the tenant's pending invitation for the address. */
+    public static String invitationToken(long tenantId, String email) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.kaquan.account.Invitation
+                .<io.kaquan.account.Invitation> find("tenantId = ?1 and email = ?2", tenantId,
+                        email.toLowerCase(java.util.Locale.ROOT)).firstResult().token);
     }
 }

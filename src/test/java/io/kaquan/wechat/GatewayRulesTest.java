@@ -148,7 +148,7 @@ class GatewayRulesTest {
         // The merchant reset the secret in WeChat: Kaquan's copy is stale and its token gone.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update tenant set appsecret_enc = ?1 where id = ?2")
-                .setParameter(1, secretBox.encrypt("tenant.appsecret", STALE_SECRET))
+                .setParameter(1, secretBox.seal("tenant.appsecret", side.tenantId, STALE_SECRET))
                 .setParameter(2, side.tenantId).executeUpdate());
         side.forgetToken(gateway);
         WeChatClient wechat = gateway.forTenant(side.tenantId);

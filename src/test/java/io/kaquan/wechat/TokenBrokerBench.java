@@ -48,6 +48,9 @@ class TokenBrokerBench {
     WeChatAccounts accounts;
 
     @Inject
+    TokenSeal tokenSeal;
+
+    @Inject
     ApiClients clients;
 
     @Inject
@@ -131,7 +134,7 @@ class TokenBrokerBench {
         for (Account account : created) {
             QuarkusTransaction.requiringNew().run(() -> AccessToken.ofTenant(account.tenantId).ifPresent(
                     token -> tokensSeen.computeIfAbsent(account.tenantId, id -> ConcurrentHashMap.newKeySet())
-                            .add(token.token)));
+                            .add(token.token(tokenSeal))));
         }
 
         long total = Arrays.stream(lookups).sum();
@@ -187,10 +190,15 @@ class TokenBrokerBench {
                     values (?1, ?2, ?3, 'SAFE', true, ?4, ?5, ?6, (select id from app_user where subject = 'bench'))
                     returning id""")
                     .setParameter(1, "bench " + appid).setParameter(2, appid).setParameter(3, TestTenants.originalId())
-                    .setParameter(4, secretBox.encrypt("tenant.appsecret", secret))
-                    .setParameter(5, secretBox.encrypt("tenant.callback-token", "benchToken"))
-                    .setParameter(6, secretBox.encrypt("tenant.aes-key", "a".repeat(43))).getSingleResult();
-            return tenant.longValue();
+                    .setParameter(4, "").setParameter(5, "").setParameter(6, "").getSingleResult();
+            long tenantId = tenant.longValue(); // sealed values are bound to the tenant's id: sealed once it has one
+            em.createNativeQuery("update tenant set appsecret_enc = ?1, callback_token_enc = ?2, aes_key_enc = ?3 "
+                    + "where id = ?4")
+                    .setParameter(1, secretBox.seal("tenant.appsecret", tenantId, secret))
+                    .setParameter(2, secretBox.seal("tenant.callback-token", tenantId, "benchToken"))
+                    .setParameter(3, secretBox.seal("tenant.aes-key", tenantId, "a".repeat(43)))
+                    .setParameter(4, tenantId).executeUpdate();
+            return tenantId;
         });
         return new Account(appid, secret, id);
     }
@@ -217,6 +225,7 @@ class TokenBrokerBench {
         TokenBroker node = new TokenBroker();
         node.config = config;
         node.accounts = accounts;
+        node.seal = tokenSeal;
         node.clients = clients;
         node.issuer = issuer;
         node.em = em;

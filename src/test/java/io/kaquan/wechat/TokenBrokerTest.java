@@ -3,6 +3,8 @@ package io.kaquan.wechat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,9 @@ class TokenBrokerTest {
 
     @Inject
     WeChatAccounts accounts;
+
+    @Inject
+    TokenSeal tokenSeal;
 
     @Inject
     ApiClients clients;
@@ -200,11 +205,43 @@ class TokenBrokerTest {
         return seen;
     }
 
+    @Test
+    void shouldStoreTokensSealedAndBoundToTheirTenant() {
+        WeChatSide a = WeChatSide.register(alice, "封存令牌甲");
+        WeChatSide b = WeChatSide.register(alice, "封存令牌乙");
+        String tokenOfA = broker.lease(a.tenantId).token();
+        String sealedOfA = storedToken(a.tenantId);
+        assertFalse(sealedOfA.contains(tokenOfA), "the database alone does not give the token away");
+        assertTrue(sealedOfA.startsWith("v2:"));
+        assertEquals(tokenOfA, tokenSeal.open(a.tenantId, sealedOfA));
+
+        // A's sealed token copied into B's row: it does not open there, and B's broker never hands it out.
+        broker.lease(b.tenantId);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update access_token set token = ?1 where tenant_id = ?2").setParameter(1, sealedOfA)
+                .setParameter(2, b.tenantId).executeUpdate());
+        assertThrows(IllegalStateException.class, () -> tokenSeal.open(b.tenantId, sealedOfA));
+        TokenBroker nodeB = anotherNode(); // no copy in memory: reads the row
+        try {
+            String tokenOfB = nodeB.lease(b.tenantId).token();
+            assertNotEquals(tokenOfA, tokenOfB);
+            assertEquals(tokenOfB, tokenSeal.open(b.tenantId, storedToken(b.tenantId)), "replaced by B's own token");
+        } finally {
+            nodeB.stop();
+        }
+    }
+
+    private String storedToken(long tenantId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select token from access_token where tenant_id = ?1").setParameter(1, tenantId).getSingleResult());
+    }
+
     /** A second app node's broker: its own memory, the same database and WeChat. */
     TokenBroker anotherNode() {
         TokenBroker node = new TokenBroker();
         node.config = config;
         node.accounts = accounts;
+        node.seal = tokenSeal;
         node.clients = clients;
         node.issuer = issuer;
         node.em = em;

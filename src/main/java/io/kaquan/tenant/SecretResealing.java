@@ -1,0 +1,78 @@
+package io.kaquan.tenant;
+
+import java.util.List;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Once, at startup (before anything reads a secret): seals what older versions stored weaker. Tenant secrets sealed
+ * for their purpose only ({@code v1:}, they would open in another tenant's row) are re-sealed bound to their tenant;
+ * access tokens stored in clear are sealed. Idempotent: the next start finds nothing to do. Several nodes starting at
+ * once serialise on the row locks and the second one re-seals nothing.
+ */
+@ApplicationScoped
+public class SecretResealing {
+
+    private static final String[][] TENANT_COLUMNS = { { "appsecret_enc", Tenant.APPSECRET },
+            { "callback_token_enc", Tenant.CALLBACK_TOKEN }, { "aes_key_enc", Tenant.AES_KEY },
+            { "previous_aes_key_enc", Tenant.AES_KEY } };
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SecretBox secretBox;
+
+    @Transactional
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
+        int secrets = resealTenantSecrets();
+        int tokens = sealClearAccessTokens();
+        if (secrets + tokens > 0) {
+            Log.infof("Re-sealed %d tenant secrets bound to their tenant and sealed %d access tokens stored in clear",
+                    secrets, tokens);
+        }
+    }
+
+    /** Re-seals the tenants' {@code v1:} values; answers how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int resealTenantSecrets() {
+        int count = 0;
+        for (String[] column : TENANT_COLUMNS) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, " + column[0] + " from tenant where " + column[0]
+                    + " like 'v1:%' for update").getResultList();
+            for (Object[] row : rows) {
+                long tenantId = ((Number) row[0]).longValue();
+                String plain = secretBox.openLegacy(column[1], (String) row[1]);
+                em.createNativeQuery("update tenant set " + column[0] + " = ?1 where id = ?2")
+                        .setParameter(1, secretBox.seal(column[1], tenantId, plain)).setParameter(2, tenantId)
+                        .executeUpdate();
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Seals the access tokens stored in clear (WeChat's tokens never start with the sealed form's prefix). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int sealClearAccessTokens() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select tenant_id, token from access_token where token not like 'v2:%' for update").getResultList();
+        for (Object[] row : rows) {
+            long tenantId = ((Number) row[0]).longValue();
+            em.createNativeQuery("update access_token set token = ?1 where tenant_id = ?2")
+                    .setParameter(1, secretBox.seal(TenantTokenSeal.ACCESS_TOKEN, tenantId, (String) row[1]))
+                    .setParameter(2, tenantId).executeUpdate();
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,25 @@
+package io.kaquan.tenant;
+
+import io.kaquan.wechat.TokenSeal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Access tokens sealed like the other secrets of a tenant. */
+@ApplicationScoped
+public class TenantTokenSeal implements TokenSeal {
+
+    static final String ACCESS_TOKEN = "wechat.access-token";
+
+    @Inject
+    SecretBox secretBox;
+
+    @Override
+    public String seal(long tenantId, String token) {
+        return secretBox.seal(ACCESS_TOKEN, tenantId, token);
+    }
+
+    @Override
+    public String open(long tenantId, String sealed) {
+        return secretBox.open(ACCESS_TOKEN, tenantId, sealed);
+    }
+}
