@@ -123,6 +123,26 @@ final class CodeFixtures {
                 .<AuditEntry> list("tenantId = ?1 and action = ?2 order by id", tenant, action));
     }
 
+    io.kaquan.card.Card mirroredCard(String cardId) {
+        return QuarkusTransaction.requiringNew().call(() -> io.kaquan.card.Card.of(tenant, cardId).orElseThrow());
+    }
+
+    /** The user_consume_card pushes of a code that reached Kaquan's inbox, with their processing status. */
+    List<io.kaquan.callback.WeChatEvent> consumeEvents(String code) {
+        return QuarkusTransaction.requiringNew().call(() -> io.kaquan.callback.WeChatEvent
+                .<io.kaquan.callback.WeChatEvent> list("tenantId = ?1 and eventType = ?2 and userCardCode = ?3",
+                        tenant, "user_consume_card", code));
+    }
+
+    /** How many user_consume_card pushes the sandbox sent for the code: one per redemption WeChat carried out. */
+    long consumesPushed(String code) {
+        List<Map<String, Object>> pushes = given().queryParam("limit", 500)
+                .get("/sandbox/admin/accounts/" + appid + "/pushes").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        return pushes.stream().filter(p -> "user_consume_card".equals(p.get("eventType"))
+                && String.valueOf(p.get("body")).contains("[CDATA[" + code + "]]")).count();
+    }
+
     long codeRows() {
         return QuarkusTransaction.requiringNew().call(() -> CardCode.count("tenantId", tenant));
     }
