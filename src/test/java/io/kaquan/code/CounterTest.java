@@ -51,7 +51,7 @@ class CounterTest {
         owner = Session.login("counter-owner");
         operator = Session.login("counter-operator");
         viewer = Session.login("counter-viewer");
-        wx = CodeFixtures.tenant(owner, "奶茶柜台");
+        wx = CodeFixtures.pushingTenant(owner, "奶茶柜台");
         TestTenants.addMember(owner, wx.tenant, "counter-operator@example.com", "OPERATOR");
         TestTenants.addMember(owner, wx.tenant, "counter-viewer@example.com", "VIEWER");
         card = wx.card(false);
@@ -140,7 +140,7 @@ class CounterTest {
         assertEquals(UserCardStatus.DELETE, wx.wechatStatus(card, code));
 
         // bad input is a 4xx with the field's message, never a 500
-        operator.request().get(counter() + "?code=a%20b").then().statusCode(400)
+        operator.request().queryParam("code", "a b").get(counter()).then().statusCode(400)
                 .body(containsString("卡券码应为 1–64 个字符"));
         CodePagesTest.follow(operator, redeem(operator, "", "")).then().body(containsString("请填写卡券码"));
     }
