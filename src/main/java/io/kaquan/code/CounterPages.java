@@ -2,6 +2,8 @@ package io.kaquan.code;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.kaquan.tenant.CurrentTenant;
@@ -58,7 +60,7 @@ public class CounterPages {
         String typedCardId = CodeInput.trim(cardId);
         Map<String, String> form = Map.of("code", "", "cardId", typedCardId);
         if (CodeInput.trim(code).isEmpty()) {
-            return RestResponse.ok(Templates.counter(form, Map.of(), null, desk.redemption(redeemed), desk.shift()));
+            return RestResponse.ok(Templates.counter(form, keptErrors(), null, desk.redemption(redeemed), desk.shift()));
         }
         CodeLookups.Query query;
         try {
@@ -85,6 +87,17 @@ public class CounterPages {
             }
             return counterPath() + "?redeemed=" + done.operationId();
         });
+    }
+
+    /** The field errors of a redemption refused for its input, kept in the flash across the redirect. */
+    private Map<String, String> keptErrors() {
+        Map<String, String> errors = new HashMap<>();
+        for (String field : List.of("code", "cardId")) {
+            if (flash.errorOf(field) != null) {
+                errors.put(field, flash.errorOf(field));
+            }
+        }
+        return errors;
     }
 
     private String counterPath() {
