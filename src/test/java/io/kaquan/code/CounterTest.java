@@ -195,6 +195,21 @@ class CounterTest {
         operator.request().get(counter()).then().statusCode(200).body(containsString("id=\"nav-counter\""));
     }
 
+    @Test
+    void shouldSpeakEnglishAtTheCounterWhenAskedTo() {
+        String code = CodeFixtures.receive(card);
+        operator.request().cookie("kaquan-lang", "en").get(counter() + "?code=" + code).then().statusCode(200)
+                .body(containsString("class=\"counter-status\">Valid<")).body(containsString(">Redeem</button>"))
+                .body(not(containsString("核销"))).body(not(containsString("北京时间")));
+        Response redeemed = operator.request().cookie("kaquan-lang", "en").formParam("code", code)
+                .formParam("cardId", "").post(counter() + "/redeem");
+        redeemed.then().statusCode(303);
+        operator.request().cookie("kaquan-lang", "en")
+                .get(redeemed.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+                .body(containsString("✓ Redeemed")).body(containsString("Redeemed during this shift"))
+                .body(not(containsString("核销"))).body(not(containsString("已生效")));
+    }
+
     private static Response redeem(Session session, String code, String cardId) {
         return session.request().formParam("code", code).formParam("cardId", cardId).post(counter() + "/redeem");
     }
