@@ -151,6 +151,11 @@ public class CodeLookups {
         return result;
     }
 
+    /** A status-only read, not listed as a lookup: what a code refused by check_consume=true is now. */
+    Result statusOnly(String code, String cardId) {
+        return lookup(new Query(code, cardId, null, false), false);
+    }
+
     public Desk desk() {
         long tenantId = currentTenant.id();
         return QuarkusTransaction.requiringNew().call(() -> new Desk(CodeLookup.recent(tenantId, RECENT),

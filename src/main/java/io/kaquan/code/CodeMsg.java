@@ -302,6 +302,62 @@ public interface CodeMsg {
     @Message("显示最新的 {shown} 个，共 {total} 个。")
     String knownShown(int shown, long total);
 
+    // The counter (redemption)
+
+    @Message("核销")
+    String counterTitle();
+
+    @Message("扫描或粘贴顾客出示的卡券码，按 Enter 查询；确认卡券后按「核销」。")
+    String counterIntro();
+
+    @Message("扫码或输入卡券码")
+    String counterPlaceholder();
+
+    @Message("自定义 Code 的卡券：填写卡券 ID")
+    String counterCardIdToggle();
+
+    @Message("核销")
+    String redeemAction();
+
+    @Message("核销后不能撤销。")
+    String redeemHint();
+
+    @Message("你的角色只能查看卡券码，不能核销。")
+    String redeemViewerOnly();
+
+    @Message("优惠")
+    String offer();
+
+    @Message("已核销")
+    String redeemedTitle();
+
+    @Message("核销时间")
+    String redeemedAt();
+
+    @Message("可以扫描下一位顾客的卡券码了。")
+    String redeemedNext();
+
+    @Message("核销结果待确认")
+    String redeemUncertainTitle();
+
+    @Message("没有核销")
+    String redeemNotAppliedTitle();
+
+    @Message("本班次的核销（最近 {hours} 小时）")
+    String shiftTitle(long hours);
+
+    @Message("这个班次你还没有核销过卡券码。")
+    String shiftEmpty();
+
+    @Message("这个码上一次的「{what}」还没有得到微信的明确答复，Kaquan 正在确认结果。为免重复核销，现在不能再次操作；稍后再查这个码即可看到结果。")
+    String redeemStillChecking(String what);
+
+    @Message("这个码还没到生效时间，现在不能核销。")
+    String redeemNotYetEffective();
+
+    @Message("不能核销：这个码的状态是「{status}」。")
+    String redeemRefusedStatus(String status);
+
     // Field errors
 
     @Message("请填写卡券码（或加密码）。")

@@ -116,6 +116,12 @@ public class CodeOperation extends PanacheEntityBase {
         return find("tenantId = ?1 order by createdAt desc, id desc", tenantId).page(0, count).list();
     }
 
+    /** One user's redemptions since an instant, newest first: the counter's shift. */
+    static List<CodeOperation> redemptionsOf(long tenantId, long actorId, Instant since, int count) {
+        return find("tenantId = ?1 and kind = ?2 and actorId = ?3 and createdAt >= ?4 order by createdAt desc, id desc",
+                tenantId, Kind.CONSUME, actorId, since).page(0, count).list();
+    }
+
     /** When an unchanged code read back settles this operation as not applied. */
     Instant settlesAt(Duration settleTime) {
         return settlesAt != null ? settlesAt : createdAt.plus(settleTime);

@@ -43,6 +43,9 @@ public interface Msg {
     @Message("券码")
     String navCodes();
 
+    @Message("核销")
+    String navCounter();
+
     @Message("数据统计")
     String navStats();
 

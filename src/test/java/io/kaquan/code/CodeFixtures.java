@@ -39,6 +39,29 @@ final class CodeFixtures {
         return new CodeFixtures(TestTenants.register(owner, form), form.get("appid"));
     }
 
+    /**
+     * A tenant whose sandbox account pushes its events to this app's callback (same token, key and mode), so that
+     * user_get_card and user_consume_card reach the inbox and the event log.
+     */
+    static CodeFixtures pushingTenant(Session owner, String name) {
+        Map<String, String> form = TestTenants.validForm(name);
+        String token = TestTenants.hex(32);
+        String aesKey = TestTenants.hex(43);
+        form.put("callbackToken", token);
+        form.put("aesKey", aesKey);
+        long tenant = TestTenants.register(owner, form);
+        Map<String, Object> sandbox = new HashMap<>();
+        sandbox.put("secret", form.get("appsecret"));
+        sandbox.put("originalId", form.get("originalId"));
+        sandbox.put("callbackUrl", Session.appUrl().resolve("/wechat/callback?t=" + form.get("originalId")).toString());
+        sandbox.put("callbackToken", token);
+        sandbox.put("encodingAesKey", aesKey);
+        sandbox.put("messageMode", form.get("messageMode"));
+        given().contentType(ContentType.JSON).body(sandbox).put("/sandbox/admin/accounts/" + form.get("appid")).then()
+                .statusCode(200);
+        return new CodeFixtures(tenant, form.get("appid"));
+    }
+
     /** An approved card (WeChat's own codes, or custom codes). */
     String card(boolean customCode) {
         String cardId = TestCards.create(tenant, "CASH", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("cash").get("base_info"))
@@ -121,6 +144,26 @@ final class CodeFixtures {
     List<AuditEntry> audit(String action) {
         return QuarkusTransaction.requiringNew().call(() -> AuditEntry
                 .<AuditEntry> list("tenantId = ?1 and action = ?2 order by id", tenant, action));
+    }
+
+    io.kaquan.card.Card mirroredCard(String cardId) {
+        return QuarkusTransaction.requiringNew().call(() -> io.kaquan.card.Card.of(tenant, cardId).orElseThrow());
+    }
+
+    /** The user_consume_card pushes of a code that reached Kaquan's inbox, with their processing status. */
+    List<io.kaquan.callback.WeChatEvent> consumeEvents(String code) {
+        return QuarkusTransaction.requiringNew().call(() -> io.kaquan.callback.WeChatEvent
+                .<io.kaquan.callback.WeChatEvent> list("tenantId = ?1 and eventType = ?2 and userCardCode = ?3",
+                        tenant, "user_consume_card", code));
+    }
+
+    /** How many user_consume_card pushes the sandbox sent for the code: one per redemption WeChat carried out. */
+    long consumesPushed(String code) {
+        List<Map<String, Object>> pushes = given().queryParam("limit", 500)
+                .get("/sandbox/admin/accounts/" + appid + "/pushes").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        return pushes.stream().filter(p -> "user_consume_card".equals(p.get("eventType"))
+                && String.valueOf(p.get("body")).contains("[CDATA[" + code + "]]")).count();
     }
 
     long codeRows() {

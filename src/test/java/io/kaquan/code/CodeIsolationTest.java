@@ -82,6 +82,23 @@ class CodeIsolationTest {
                 .formParam("reason", "x").post(own + "/change").then().statusCode(404);
         bob.request().post(own + "/operations/" + operationOfA + "/check").then().statusCode(404);
 
+        // the counter: the other account's codes are unknown to WeChat here, and its operations are not shown
+        String counter = "/t/" + b.tenant + "/counter";
+        bob.request().get(counter + "?code=" + code).then().statusCode(404).body(containsString("找不到这个卡券码"))
+                .body(not(containsString(openid))).body(not(containsString("id=\"redeem\"")));
+        bob.request().get(counter + "?code=" + customCode + "&cardId=" + customCard).then().statusCode(404)
+                .body(not(containsString("id=\"redeem\"")));
+        bob.request().get(counter + "?redeemed=" + operationOfA).then().statusCode(200)
+                .body(not(containsString("id=\"counter-not-redeemed\""))).body(not(containsString("id=\"counter-success\"")));
+        for (String[] redeem : List.of(new String[] { code, "" }, new String[] { code, card },
+                new String[] { customCode, customCard })) {
+            Response refused = bob.request().formParam("code", redeem[0]).formParam("cardId", redeem[1])
+                    .post(counter + "/redeem");
+            refused.then().statusCode(303);
+            CodePagesTest.follow(bob, refused).then().body(containsString("找不到这个卡券码"))
+                    .body(not(containsString(openid)));
+        }
+
         bob.request().get(own + "/users?openid=" + openid).then().statusCode(200)
                 .body(containsString("id=\"users-empty\"")).body(not(containsString(code)));
         bob.request().get(own + "/users?openid=" + openid + "&cardId=" + card).then().statusCode(200)
@@ -114,6 +131,16 @@ class CodeIsolationTest {
         bob.request().formParam("code", customCode).formParam("cardId", customCard).formParam("newCode", "MINE2")
                 .formParam("reason", "x").post(theirs + "/change").then().statusCode(404);
         bob.request().post(theirs + "/operations/" + operationOfA + "/check").then().statusCode(404);
+        String counter = "/t/" + a.tenant + "/counter";
+        for (String get : List.of("", "?code=" + code, "?code=" + customCode + "&cardId=" + customCard,
+                "?redeemed=" + operationOfA)) {
+            bob.request().get(counter + get).then().statusCode(404).body(not(containsString(openid)))
+                    .body(not(containsString(code)));
+        }
+        bob.request().formParam("code", code).formParam("cardId", card).post(counter + "/redeem").then()
+                .statusCode(404);
+        bob.request().formParam("code", customCode).formParam("cardId", customCard).post(counter + "/redeem").then()
+                .statusCode(404);
         assertUnchanged(lookupsOfA);
     }
 
