@@ -51,7 +51,7 @@ class DemoTenantTest {
 
         JsonPath account = given().get("/sandbox/admin/accounts/" + config.appid()).then().statusCode(200).extract()
                 .jsonPath();
-        assertTrue(account.getString("callbackUrl").matches("http://localhost:\\d+/wechat/callback\\?t=gh_[0-9a-f]{12}"),
+        assertTrue(account.getString("callbackUrl").matches("http://localhost:\\d+/wechat/callback\\?t=gh_sbx[0-9a-f]{9}"),
                 "the sandbox pushes to this app: " + account.getString("callbackUrl"));
         assertEquals("SAFE", account.getString("messageMode"));
         assertEquals(config.originalId(), account.getString("originalId"));
