@@ -49,12 +49,18 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     private static final String JAVA_OPTS_APPEND =
             "-DCoreEnvironmentBean.processImplementationClassName=com.arjuna.ats.internal.arjuna.utils.UuidProcessId";
 
-    private Process process;
-    private Thread shutdownHook;
-    private Path logFile;
+    private static Process process;
+    private static Path logFile;
+    private static String baseUrl;
 
-    @Override
-    public Map<String, String> start() {
+    /**
+     * Keycloak's base URL, started by the first integration test of this JVM that asks and stopped when the JVM exits,
+     * so that every IT of a run shares one (a start costs 35–70 s).
+     */
+    public static synchronized String shared() {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
         Path projectDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         Path home = keycloakHome(projectDir);
         Path realm = Path.of(System.getProperty("kaquan.keycloak.realm",
@@ -65,8 +71,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         Path target = projectDir.resolve("target");
         logFile = target.resolve("keycloak-it.log");
         int port = freePort();
-        String baseUrl = "http://127.0.0.1:" + port;
-        String realmUrl = baseUrl + "/realms/" + REALM;
+        String url = "http://127.0.0.1:" + port;
         long timeoutSeconds = Long.getLong("kaquan.keycloak.start-timeout-seconds", 180);
 
         try {
@@ -91,26 +96,33 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             builder.environment().merge("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND, (a, b) -> a + " " + b);
-            System.out.printf("[KeycloakTestResource] starting Keycloak from %s on %s (log: %s)%n", home, baseUrl, logFile);
+            System.out.printf("[KeycloakTestResource] starting Keycloak from %s on %s (log: %s)%n", home, url, logFile);
             long started = System.nanoTime();
             process = builder.start();
-            shutdownHook = new Thread(this::destroyProcessTree, "keycloak-test-resource-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            Runtime.getRuntime().addShutdownHook(new Thread(KeycloakTestResource::destroyProcessTree,
+                    "keycloak-test-resource-shutdown"));
 
-            waitUntilReady(realmUrl + "/.well-known/openid-configuration", timeoutSeconds);
+            waitUntilReady(url + "/realms/" + REALM + "/.well-known/openid-configuration", timeoutSeconds);
             System.out.printf("[KeycloakTestResource] Keycloak ready after %d s%n",
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         } catch (IOException e) {
-            stop();
+            destroyProcessTree();
             throw new IllegalStateException("Could not start Keycloak from " + home, e);
         } catch (RuntimeException e) {
-            stop();
+            destroyProcessTree();
             throw e;
         }
-        System.setProperty(URL_PROPERTY, baseUrl);
+        baseUrl = url;
+        return baseUrl;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String url = shared();
+        System.setProperty(URL_PROPERTY, url);
 
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.oidc.auth-server-url", realmUrl);
+        config.put("quarkus.oidc.auth-server-url", url + "/realms/" + REALM);
         config.put("quarkus.oidc.client-id", CLIENT_ID);
         config.put("quarkus.oidc.credentials.secret", CLIENT_SECRET);
         config.put("quarkus.oidc.token-state-manager.encryption-secret", randomSecret());
@@ -120,17 +132,9 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         return config;
     }
 
+    /** Keycloak stays up for the other integration tests of this JVM; its shutdown hook stops it. */
     @Override
     public void stop() {
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook runs anyway
-            }
-            shutdownHook = null;
-        }
-        destroyProcessTree();
         System.clearProperty(URL_PROPERTY);
     }
 
@@ -160,7 +164,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
                                 + " org.keycloak:keycloak-quarkus-dist into target/keycloak, or set -Dkaquan.keycloak.home."));
     }
 
-    private void waitUntilReady(String discoveryUrl, long timeoutSeconds) {
+    private static void waitUntilReady(String discoveryUrl, long timeoutSeconds) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(discoveryUrl)).timeout(Duration.ofSeconds(5)).build();
         try {
@@ -183,7 +187,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private synchronized void destroyProcessTree() {
+    private static synchronized void destroyProcessTree() {
         Process p = process;
         if (p == null) {
             return;
@@ -227,7 +231,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private static String randomSecret() {
+    static String randomSecret() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes); // 43 characters
