@@ -43,6 +43,7 @@ public enum AuditAction {
     STOCK_ALERT_ACKNOWLEDGED("stock-alert.acknowledged"),
     CODE_INVALIDATED("code.invalidated"),
     CODE_CHANGED("code.changed"),
+    CODE_CONSUMED("code.consumed"),
     EVENT_REPLAYED("event.replayed"),
     SYNC_RUN_NOW("sync.run-now");
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kaquan.wechat.WeChatTime;
 import io.kaquan.web.FormErrors;
 import io.kaquan.web.TimeTexts;
 
@@ -216,9 +217,9 @@ public final class CardUpdateForm {
             return null;
         }
         long beginSeconds = begin.equals(currentBegin) ? current.begin().getEpochSecond()
-                : begin.atStartOfDay(TimeTexts.SHANGHAI).toEpochSecond();
+                : begin.atStartOfDay(WeChatTime.ZONE).toEpochSecond();
         long endSeconds = end.equals(currentEnd) ? current.end().getEpochSecond()
-                : end.plusDays(1).atStartOfDay(TimeTexts.SHANGHAI).toEpochSecond() - 1;
+                : end.plusDays(1).atStartOfDay(WeChatTime.ZONE).toEpochSecond() - 1;
         return JsonNodeFactory.instance.objectNode().put("type", "DATE_TYPE_FIX_TIME_RANGE")
                 .put("begin_timestamp", beginSeconds).put("end_timestamp", endSeconds);
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.kaquan.wechat.WeChatTime;
 import io.kaquan.web.TimeTexts;
 
 /**
@@ -50,9 +51,9 @@ public final class CardView {
     private static final Set<String> SHOWN_TYPED = Set.of("base_info", "least_cost", "reduce_cost", "discount",
             "deal_detail", "gift", "default_detail");
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(TimeTexts.SHANGHAI);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(WeChatTime.ZONE);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(TimeTexts.SHANGHAI);
+            .withZone(WeChatTime.ZONE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A link cell of the card (centre button, custom entry, promotion entry). */
@@ -393,6 +394,6 @@ public final class CardView {
     }
 
     static LocalDate day(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, TimeTexts.SHANGHAI);
+        return instant == null ? null : LocalDate.ofInstant(instant, WeChatTime.ZONE);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.ImageMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.common.MapBackedConfigSource;
@@ -40,6 +41,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         String enabled = context.getValue(ENABLED).getValue();
         if ("false".equalsIgnoreCase(enabled)) {
             return List.of();
+        }
+        if (ImageMode.current().isNativeImage()) {
+            // It unpacks and runs PostgreSQL binaries from a jar: a JVM-only convenience (README, "Deploy").
+            throw new IllegalStateException("No database configured: a native Kaquan needs QUARKUS_DATASOURCE_JDBC_URL "
+                    + "(and QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD); the embedded PostgreSQL runs "
+                    + "only on the JVM");
         }
         if (!"true".equalsIgnoreCase(enabled) && context.getProfiles().contains("prod")) {
             // A container that forgot its database must not quietly keep its data in a throw-away directory.

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.kaquan.wechat.WeChatTime;
 import io.kaquan.wechat.ApiUsage;
 
 /** One run of a {@link TenantJob} for one tenant. */
@@ -19,7 +20,7 @@ public final class JobContext {
         this.tenantId = tenantId;
         this.dueAt = dueAt;
         this.manual = manual;
-        this.today = LocalDate.now(ApiUsage.SHANGHAI);
+        this.today = LocalDate.now(WeChatTime.ZONE);
     }
 
     public long tenantId() {

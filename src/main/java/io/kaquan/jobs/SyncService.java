@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.kaquan.wechat.WeChatTime;
 import io.kaquan.account.Audit;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
@@ -236,7 +237,7 @@ public class SyncService {
     /** The zone the crons are read in, as people say it. */
     private String zone(SyncMsg msg) {
         ZoneId zone = config.zone();
-        return zone.equals(ApiUsage.SHANGHAI) ? msg.beijingTime()
+        return zone.equals(WeChatTime.ZONE) ? msg.beijingTime()
                 : zone.getDisplayName(TextStyle.FULL, locale.locale());
     }
 

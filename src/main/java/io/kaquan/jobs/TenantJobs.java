@@ -21,6 +21,7 @@ import java.util.zip.CRC32;
 
 import org.quartz.CronExpression;
 
+import io.kaquan.wechat.WeChatTime;
 import io.kaquan.wechat.ApiUsage;
 import io.kaquan.wechat.CredentialProblem;
 import io.kaquan.wechat.WeChatException;
@@ -296,7 +297,7 @@ public class TenantJobs {
             outcome = JobOutcome.failed(context.calls(), e.toString());
         }
         if (outcome.result() == JobOutcome.Result.QUOTA) {
-            pauseUntil = LocalDate.now(ApiUsage.SHANGHAI).plusDays(1).atStartOfDay(ApiUsage.SHANGHAI).toInstant();
+            pauseUntil = LocalDate.now(WeChatTime.ZONE).plusDays(1).atStartOfDay(WeChatTime.ZONE).toInstant();
         }
         JobOutcome done = outcome;
         Instant until = pauseUntil;

@@ -2,7 +2,6 @@ package io.kaquan.wechat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -17,10 +16,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "api_usage")
 public class ApiUsage extends PanacheEntityBase {
-
-    /** WeChat's day: quotas reset at 00:00 Beijing time. */
-    /** Alias of {@link WeChatTime#ZONE} for callers not yet moved to it (card/sync). */
-    public static final ZoneId SHANGHAI = WeChatTime.ZONE;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -29,7 +29,7 @@ public class ApiUsageRetention {
 
     /** Deletes the days before the retention at {@code now} (WeChat's days); answers how many rows. */
     public long purge(Instant now) {
-        LocalDate firstKept = LocalDate.ofInstant(now.minus(config.usageKept()), ApiUsage.SHANGHAI);
+        LocalDate firstKept = LocalDate.ofInstant(now.minus(config.usageKept()), WeChatTime.ZONE);
         long deleted = batchedDelete.run("api_usage", "select id from api_usage where day < ?1 order by day limit ?2",
                 1000, firstKept);
         if (deleted > 0) {

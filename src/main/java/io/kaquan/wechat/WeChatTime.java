@@ -3,11 +3,13 @@ package io.kaquan.wechat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import io.kaquan.web.TimeTexts;
+
 /** WeChat counts days, dates and quotas in China's time; instants are stored in UTC and converted at the edges. */
 public final class WeChatTime {
 
     /** Asia/Shanghai: WeChat's day (card dates, datacube days, the daily API quota). */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = TimeTexts.SHANGHAI;
 
     private WeChatTime() {
     }

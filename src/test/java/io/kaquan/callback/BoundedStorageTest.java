@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.kaquan.wechat.WeChatTime;
 import io.kaquan.jobs.SyncRunRetention;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
@@ -125,7 +126,7 @@ class BoundedStorageTest {
         long oldRun = run(tenant, "OK", now.minus(40, ChronoUnit.DAYS));
         long recentRun = run(tenant, "OK", now.minus(1, ChronoUnit.DAYS));
         long runningRun = run(tenant, "RUNNING", now.minus(40, ChronoUnit.DAYS));
-        LocalDate today = LocalDate.now(io.kaquan.wechat.ApiUsage.SHANGHAI);
+        LocalDate today = LocalDate.now(io.kaquan.wechat.WeChatTime.ZONE);
         long oldUsage = usage(tenant, today.minusDays(500));
         long recentUsage = usage(tenant, today.minusDays(1));
         update(db, "insert into unroutable_budget (window_start, source, pushes, bytes) values (?, '203.0.113.1', 1, 1)",

@@ -275,6 +275,7 @@ class ClusteredJobsIT {
                 "-Dquarkus.oidc.tenant-enabled=false",
                 "-Dkaquan.secrets.master-key=" + MASTER_KEY,
                 "-Dkaquan.sandbox.enabled=true",
+                "-Dkaquan.public-trial=true", // production refuses the sandbox without it (ProductionGuard)
                 "-Dkaquan.jobs.node-name=" + name,
                 "-Dkaquan.jobs.tick=1s",
                 "-Dkaquan.jobs.tokens.every=1s",

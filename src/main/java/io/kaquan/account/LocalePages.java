@@ -1,9 +1,10 @@
-package io.kaquan.web;
+package io.kaquan.account;
 
 import java.net.URI;
 
-import io.kaquan.account.AppUser;
-import io.kaquan.account.CurrentUser;
+import io.kaquan.web.BoundedInput;
+import io.kaquan.web.RequestLocale;
+
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.FormParam;
