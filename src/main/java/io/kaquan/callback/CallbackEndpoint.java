@@ -1,5 +1,6 @@
 package io.kaquan.callback;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -70,6 +71,8 @@ public class CallbackEndpoint {
         if (answer.stored()) {
             processor.wakeUp();
         }
+        Metrics.counter("kaquan.callback.pushes", "result",
+                answer.status() >= 400 ? "refused" : answer.stored() ? "stored" : "not-stored").increment();
         return reply(answer);
     }
 

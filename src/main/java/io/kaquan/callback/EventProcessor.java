@@ -1,5 +1,6 @@
 package io.kaquan.callback;
 
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,6 +246,7 @@ public class EventProcessor {
         if (event.attempts >= config.processor().maxAttempts()) {
             event.status = WeChatEvent.Status.DEAD;
             event.nextAttemptAt = null;
+            Metrics.counter("kaquan.inbox.dead").increment();
             Log.errorf("Event %d (%s) of tenant %d is DEAD after %d attempts: %s", event.id, event.eventType,
                     event.tenantId, event.attempts, event.lastError);
         } else {

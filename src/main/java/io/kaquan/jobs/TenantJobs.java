@@ -1,5 +1,6 @@
 package io.kaquan.jobs;
 
+import io.micrometer.core.instrument.Metrics;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -303,6 +304,7 @@ public class TenantJobs {
         Instant until = pauseUntil;
         Instant finished = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> finish(runId, claim, done, manual, until, finished));
+        Metrics.counter("kaquan.job.runs", "job", claim.job, "result", done.result().name()).increment();
         return done;
     }
 

@@ -236,6 +236,7 @@ public class TokenBroker {
                     Long.valueOf(grant.expiresIn()));
             return new Outcome(Lease.of(row, grant.accessToken(), base, config.refreshAhead()), null);
         } catch (WeChatException e) {
+            Metrics.counter("kaquan.wechat.token.fetches", "mode", account.tokenMode().name(), "result", "failed").increment();
             if (e.kind() == WeChatException.Kind.REFUSED && e.credentialProblem()) {
                 guard.record(tenantId, e, true);
             } else if (e.kind() == WeChatException.Kind.REFUSED) {

@@ -1,5 +1,7 @@
 package io.kaquan.wechat;
 
+import io.micrometer.core.instrument.Metrics;
+
 /**
  * A WeChat call that did not succeed: WeChat's errcode and errmsg, or why there was no answer, or why Kaquan did not
  * call at all. Pages show {@link WeChatErrors#message(WeChatMsg, WeChatException)}, never the errmsg alone.
@@ -44,7 +46,9 @@ public class WeChatException extends RuntimeException {
         this.tokenRefusedAgain = tokenRefusedAgain;
     }
 
+    /** WeChat said no. Every refusal passes here, so here it is counted for operators (errcode, API). */
     static WeChatException refused(WeChatApi api, int errcode, String errmsg) {
+        Metrics.counter("kaquan.wechat.errors", "errcode", String.valueOf(errcode), "api", api.name()).increment();
         return new WeChatException(api, Kind.REFUSED, errcode, errmsg, WeChatErrors.ipOf(errcode, errmsg), null,
                 false, null);
     }

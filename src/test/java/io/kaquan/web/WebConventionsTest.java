@@ -123,6 +123,17 @@ class WebConventionsTest {
     }
 
     @Test
+    void shouldCountPushesAndTheInboxBacklogForOperators() {
+        // A push for an account nobody registered: parked for admins, answered "success", counted as not stored.
+        given().contentType("text/xml").body("<xml><ToUserName><![CDATA[gh_0000000000ab]]></ToUserName>"
+                + "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[user_view_card]]></Event></xml>")
+                .post("/wechat/callback?timestamp=1&nonce=2&signature=x").then().statusCode(200);
+        given().baseUri(managementUrl()).get("/q/metrics").then().statusCode(200)
+                .body(containsString("kaquan_callback_pushes_total{result=\"not-stored\"}"))
+                .body(containsString("kaquan_inbox_backlog"));
+    }
+
+    @Test
     void shouldSignOutThroughTheProviderOnlyWithAPost() {
         Session dave = Session.fresh("dave"); // its own session: signing out must not end one that tests share
         dave.request().get("/logout").then().statusCode(405).header("Allow", "POST");
