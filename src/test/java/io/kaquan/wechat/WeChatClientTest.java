@@ -60,7 +60,7 @@ class WeChatClientTest {
     void shouldCreateTheSandboxAccountOfASandboxTenantPushingToOurCallback() {
         JsonPath account = given().get("/sandbox/admin/accounts/" + appid).then().statusCode(200).extract().jsonPath();
         Tenant tenant = QuarkusTransaction.requiringNew().call(() -> Tenant.findById(tenantId));
-        assertTrue(account.getString("callbackUrl").matches("http://localhost:\\d+/wechat/callback\\?t=gh_[0-9a-f]{12}"),
+        assertTrue(account.getString("callbackUrl").matches("http://localhost:\\d+/wechat/callback\\?t=gh_sbx[0-9a-f]{9}"),
                 account.getString("callbackUrl"));
         assertEquals("COMPAT", account.getString("messageMode"));
         assertEquals(tenant.originalId, account.getString("originalId"));
