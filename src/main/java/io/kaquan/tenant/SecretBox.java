@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -34,10 +35,14 @@ public class SecretBox {
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
+    /** The master key before the current one, during a rotation (kaquan.secrets.previous-master-key). */
+    private final Optional<SecretKey> previousKey;
     private final SecureRandom random = new SecureRandom();
 
     SecretBox(SecretsConfig config) {
         this.key = new SecretKeySpec(masterKey(config), "AES");
+        this.previousKey = config.previousMasterKey()
+                .map(previous -> new SecretKeySpec(decodeKey(previous, "kaquan.secrets.previous-master-key"), "AES"));
     }
 
     /** Seals a secret of a tenant for one purpose (a column). */
@@ -54,7 +59,27 @@ public class SecretBox {
         if (stored == null || !stored.startsWith(VERSION)) {
             throw new IllegalStateException("Not a sealed secret of the current form");
         }
-        return decrypt(associatedData(purpose, tenantId), stored.substring(VERSION.length()));
+        return decrypt(key, associatedData(purpose, tenantId), stored.substring(VERSION.length()));
+    }
+
+    /**
+     * During a master-key rotation: the value re-sealed under the current key when it opens only with the previous
+     * one; empty when it already opens with the current key (or no rotation is under way).
+     *
+     * @throws IllegalStateException when neither key opens it
+     */
+    Optional<String> resealedUnderCurrentKey(String purpose, long tenantId, String stored) {
+        if (previousKey.isEmpty() || !isCurrent(stored)) {
+            return Optional.empty();
+        }
+        byte[] associatedData = associatedData(purpose, tenantId);
+        String body = stored.substring(VERSION.length());
+        try {
+            decrypt(key, associatedData, body);
+            return Optional.empty();
+        } catch (IllegalStateException notUnderTheCurrentKey) {
+            return Optional.of(seal(purpose, tenantId, decrypt(previousKey.get(), associatedData, body)));
+        }
     }
 
     /** Whether a stored value is in the current form (else {@link SecretResealing} still has to re-seal it). */
@@ -73,7 +98,16 @@ public class SecretBox {
         if (stored == null || !stored.startsWith(LEGACY_VERSION)) {
             throw new IllegalStateException("Not a sealed secret of the old form");
         }
-        return decrypt(purpose.getBytes(StandardCharsets.UTF_8), stored.substring(LEGACY_VERSION.length()));
+        byte[] associatedData = purpose.getBytes(StandardCharsets.UTF_8);
+        String body = stored.substring(LEGACY_VERSION.length());
+        try {
+            return decrypt(key, associatedData, body);
+        } catch (IllegalStateException e) {
+            if (previousKey.isEmpty()) {
+                throw e;
+            }
+            return decrypt(previousKey.get(), associatedData, body);
+        }
     }
 
     private static byte[] associatedData(String purpose, long tenantId) {
@@ -97,7 +131,7 @@ public class SecretBox {
         }
     }
 
-    private String decrypt(byte[] associatedData, String base64) {
+    private static String decrypt(SecretKey key, byte[] associatedData, String base64) {
         try {
             byte[] in = Base64.getDecoder().decode(base64);
             if (in.length <= NONCE_BYTES) {

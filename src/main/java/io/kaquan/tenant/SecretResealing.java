@@ -1,6 +1,7 @@
 package io.kaquan.tenant;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -35,10 +36,45 @@ public class SecretResealing {
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
         int secrets = resealTenantSecrets();
         int tokens = sealClearAccessTokens();
-        if (secrets + tokens > 0) {
-            Log.infof("Re-sealed %d tenant secrets bound to their tenant and sealed %d access tokens stored in clear",
-                    secrets, tokens);
+        int rotated = resealUnderCurrentKey();
+        if (secrets + tokens + rotated > 0) {
+            Log.infof("Re-sealed %d tenant secrets bound to their tenant, sealed %d access tokens stored in clear, "
+                    + "re-sealed %d values under the new master key", secrets, tokens, rotated);
         }
+    }
+
+    /** During a master-key rotation: re-seals under the current key what opens only with the previous one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int resealUnderCurrentKey() {
+        int count = 0;
+        for (String[] column : TENANT_COLUMNS) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, " + column[0] + " from tenant where " + column[0]
+                    + " like 'v2:%' for update").getResultList();
+            for (Object[] row : rows) {
+                long tenantId = ((Number) row[0]).longValue();
+                Optional<String> resealed = secretBox.resealedUnderCurrentKey(column[1], tenantId, (String) row[1]);
+                if (resealed.isPresent()) {
+                    em.createNativeQuery("update tenant set " + column[0] + " = ?1 where id = ?2")
+                            .setParameter(1, resealed.get()).setParameter(2, tenantId).executeUpdate();
+                    count++;
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> tokens = em.createNativeQuery(
+                "select tenant_id, token from access_token where token like 'v2:%' for update").getResultList();
+        for (Object[] row : tokens) {
+            long tenantId = ((Number) row[0]).longValue();
+            Optional<String> resealed = secretBox.resealedUnderCurrentKey(TenantTokenSeal.ACCESS_TOKEN, tenantId,
+                    (String) row[1]);
+            if (resealed.isPresent()) {
+                em.createNativeQuery("update access_token set token = ?1 where tenant_id = ?2")
+                        .setParameter(1, resealed.get()).setParameter(2, tenantId).executeUpdate();
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Re-seals the tenants' {@code v1:} values; answers how many. */

@@ -70,11 +70,39 @@ class SecretBoxTest {
         assertEquals(SECRET, new SecretBox(config(null, file)).open("tenant.appsecret", 7, sealed), "the same key after a restart");
     }
 
+    @Test
+    void shouldResealUnderANewMasterKeyWhatOpensOnlyWithThePreviousOne() {
+        String oldKey = Base64.getEncoder().encodeToString(new byte[32]);
+        String newKey = Base64.getEncoder().encodeToString("a-new-master-key-of-32-bytes!!!!".getBytes());
+        String sealedBefore = new SecretBox(config(oldKey, null)).seal("tenant.appsecret", 7, SECRET);
+
+        SecretBox rotating = new SecretBox(config(newKey, null, oldKey));
+        assertThrows(IllegalStateException.class, () -> rotating.open("tenant.appsecret", 7, sealedBefore),
+                "the new key alone does not open it");
+        String resealed = rotating.resealedUnderCurrentKey("tenant.appsecret", 7, sealedBefore).orElseThrow();
+        assertEquals(SECRET, rotating.open("tenant.appsecret", 7, resealed));
+        assertEquals(Optional.empty(), rotating.resealedUnderCurrentKey("tenant.appsecret", 7, resealed),
+                "already under the new key: nothing to do");
+        assertThrows(IllegalStateException.class, () -> rotating.resealedUnderCurrentKey("tenant.appsecret", 8,
+                sealedBefore), "still bound to its tenant");
+        assertEquals(Optional.empty(), new SecretBox(config(newKey, null)).resealedUnderCurrentKey("tenant.appsecret", 7,
+                sealedBefore), "no rotation under way");
+    }
+
     private static SecretsConfig config(String key, Path file) {
+        return config(key, file, null);
+    }
+
+    private static SecretsConfig config(String key, Path file, String previousKey) {
         return new SecretsConfig() {
             @Override
             public Optional<String> masterKey() {
                 return Optional.ofNullable(key);
+            }
+
+            @Override
+            public Optional<String> previousMasterKey() {
+                return Optional.ofNullable(previousKey);
             }
 
             @Override
