@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Home (my accounts), connecting an account, a tenant's settings (its overview is {@code overview.OverviewPage}). */
@@ -30,7 +31,7 @@ public class TenantPages {
         static native TemplateInstance register(List<MessageMode> modes);
 
         static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl,
-                TokenHealth health, List<TokenMode> tokenModes);
+                CallbackAddress address, Long testPush, TokenHealth health, List<TokenMode> tokenModes);
     }
 
     @Inject
@@ -79,9 +80,10 @@ public class TenantPages {
 
     @GET
     @Path("t/{tenant}/settings")
-    public TemplateInstance settings() {
-        return Templates.settings(currentTenant.get(), List.of(MessageMode.values()), callbackUrl(), tenants.health(),
-                List.of(TokenMode.values()));
+    public TemplateInstance settings(@RestQuery String testPush) {
+        String callbackUrl = callbackUrl();
+        return Templates.settings(currentTenant.get(), List.of(MessageMode.values()), callbackUrl,
+                CallbackAddress.of(callbackUrl), testPushId(testPush), tenants.health(), List.of(TokenMode.values()));
     }
 
     @POST
@@ -144,6 +146,11 @@ public class TenantPages {
             flash.success(messages().retried());
             return overview;
         });
+    }
+
+    /** The test push the page waits for (sent by overview.CallbackTestPush); anything else is ignored. */
+    private static Long testPushId(String value) {
+        return value != null && value.matches("[1-9][0-9]{0,17}") ? Long.valueOf(value) : null;
     }
 
     private String settingsPath() {
