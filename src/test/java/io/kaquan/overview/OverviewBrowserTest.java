@@ -46,6 +46,7 @@ class OverviewBrowserTest {
         // htmx asks once a second until the push is in our inbox.
         assertThat(page.locator("#test-push-result")).containsText("回调可用",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        assertThat(page.locator("#callback-state")).containsText("已收到沙箱的推送");
         Chromium.screenshot(page, "overview-03-test-push-arrived");
 
         page.navigate(Session.appUrl().resolve("/t/" + tenant).toString());
