@@ -13,7 +13,7 @@ public interface OverviewMsg {
     @Message("今天和昨天")
     String liveTitle();
 
-    @Message("实时：根据微信推送和 Kaquan 的核销记录统计（北京时间），随时更新。")
+    @Message("根据微信推送和 Kaquan 的核销记录统计（北京时间），随时更新。")
     String liveIntro();
 
     @Message("实时")
