@@ -3,11 +3,13 @@ package io.kaquan.callback;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -166,6 +168,23 @@ public class Inbox {
                         select 1 from tenant o where o.original_id = t.original_id and o.id <> t.id
                         and o.original_id_verified_at is not null) then cast(?1 as timestamptz) end)
                 where t.id = ?2""").setParameter(1, Instant.now()).setParameter(2, tenantId).executeUpdate();
+    }
+
+    /** When the message with this MsgId reached the tenant's inbox (the unique dedupe key), if it did. */
+    public Optional<Instant> arrivedWithMsgId(long tenantId, long msgId) {
+        return QuarkusTransaction.requiringNew().call(() -> first(em.createNativeQuery(
+                "select received_at from wechat_event where tenant_id = ?1 and dedupe_key = ?2")
+                .setParameter(1, tenantId).setParameter(2, "msg|" + msgId)));
+    }
+
+    private static Optional<Instant> first(jakarta.persistence.Query query) {
+        return query.getResultList().stream().findFirst().map(Inbox::instant);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Instant instant ? instant
+                : value instanceof java.time.OffsetDateTime odt ? odt.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String emptyToNull(String value) {

@@ -211,6 +211,32 @@ public class SyncService {
         });
     }
 
+    /** A job of the tenant whose latest run failed, ran out of quota or was partial, in words. */
+    public record FailingJob(String label, SyncRun.State result, Instant at, String summary) {
+    }
+
+    /** The tenant's jobs whose latest finished run is failing (one indexed read of its recent runs). */
+    public List<FailingJob> failingJobs(long tenantId) {
+        List<TenantJob> tenantJobs = jobs.all();
+        SyncMsg msg = i18n.bundle(SyncMsg.class);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select distinct on (job) job, result, started_at, message"
+                    + " from sync_run where tenant_id = ?1 and result <> 'RUNNING'"
+                    + " order by job, started_at desc, id desc").setParameter(1, tenantId).getResultList();
+            List<FailingJob> failing = new ArrayList<>();
+            for (Object[] r : rows) {
+                SyncRun.State state = SyncRun.State.valueOf((String) r[1]);
+                if (state.failing()) {
+                    String job = (String) r[0];
+                    failing.add(new FailingJob(jobLabel(job, tenantJobs, msg), state, toInstant(r[2]),
+                            summary(job, (String) r[3], tenantJobs)));
+                }
+            }
+            return failing;
+        });
+    }
+
     /** A job's name in words: the job's own label, the token sweep's, or (a job no longer deployed) its id. */
     private static String jobLabel(String job, List<TenantJob> all, SyncMsg msg) {
         return all.stream().filter(j -> j.name().equals(job)).findFirst().map(TenantJob::label)

@@ -181,6 +181,11 @@ public class StatsReport {
         return List.copyOf(options.values());
     }
 
+    /** WeChat's account-wide figures of one day (T+1: yesterday's arrive the next morning), empty until synced. */
+    public java.util.Optional<Counts> accountDay(long tenantId, LocalDate day) {
+        return java.util.Optional.ofNullable(daily(tenantId, null, day, day).get(day));
+    }
+
     private Map<LocalDate, Counts> daily(long tenantId, String cardId, LocalDate from, LocalDate to) {
         String sums = "select s.day, sum(s.counts.viewCnt), sum(s.counts.viewUser), sum(s.counts.receiveCnt),"
                 + " sum(s.counts.receiveUser), sum(s.counts.verifyCnt), sum(s.counts.verifyUser),"

@@ -212,6 +212,48 @@ public interface TenantMsg {
     @Message("只有所有者可以修改设置。")
     String ownersOnly();
 
+    @Message("复制")
+    String copy();
+
+    @Message("已复制")
+    String copied();
+
+    @Message("令牌（Token）")
+    String copyTokenLabel();
+
+    @Message("这是沙箱账号：沙箱已经按这里的地址、令牌和 EncodingAESKey 向 Kaquan 推送事件，无需在微信公众平台填写任何内容。")
+    String sandboxConnected();
+
+    @Message("沙箱的推送会自动证明回调可用；还没有收到推送时，可以发送一条测试推送。")
+    String sandboxProvenByPushes();
+
+    @Message("已收到沙箱的推送")
+    String sandboxCallbackProven();
+
+    @Message("尚未收到沙箱的推送")
+    String sandboxCallbackWaiting();
+
+    @Message("打开沙箱控制台")
+    String sandboxConsoleLink();
+
+    @Message("发送测试推送")
+    String testPush();
+
+    @Message("让沙箱向上面的地址推送一条测试事件，确认 Kaquan 能收到并解密。")
+    String testPushHelp();
+
+    @Message("如何确认回调可用：在微信公众平台「服务器配置」中点击「提交」（或修改配置后「启用」），微信会向该地址发送验证请求；验证成功后，这里会显示验证时间。之后每收到一条推送，也会更新这里的状态。")
+    String testPushRealAccount();
+
+    @Message("微信无法从互联网访问这个地址（它指向本机或内网）。请在配置中设置公开地址 kaquan.tenant.public-url，或通过反向代理把 Kaquan 发布到公网。")
+    String addressPrivate();
+
+    @Message("微信只会访问 80 或 443 端口，这个地址的端口收不到推送。请通过 80/443 端口发布 Kaquan。")
+    String addressWrongPort();
+
+    @Message("这个地址使用 http，推送在网络上不加密传输。建议改用 https（443 端口）。")
+    String addressPlainHttp();
+
     @Message("回调验证时间")
     String callbackVerifiedAt();
 

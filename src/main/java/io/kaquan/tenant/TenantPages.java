@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Home (my accounts), connecting an account, a tenant's settings (its overview is {@code overview.OverviewPage}). */
@@ -32,7 +33,8 @@ public class TenantPages {
         static native TemplateInstance register(List<MessageMode> modes);
 
         static native TemplateInstance settings(Tenant tenant, List<MessageMode> modes, String callbackUrl,
-                TokenHealth health, List<TokenMode> tokenModes, Map<String, String> revealed);
+                CallbackAddress address, Long testPush, TokenHealth health, List<TokenMode> tokenModes,
+                Map<String, String> revealed);
     }
 
     @Inject
@@ -87,13 +89,14 @@ public class TenantPages {
 
     @GET
     @Path("t/{tenant}/settings")
-    public RestResponse<TemplateInstance> settings() {
+    public RestResponse<TemplateInstance> settings(@RestQuery String testPush) {
         Map<String, String> revealed = reveals.take(flash.revealed(SecretReveals.FLASH_KEY), currentTenant.id(),
                 currentUser.id());
+        String callbackUrl = callbackUrl();
         // It may show a secret once: no cache (browser, proxy) may keep a copy.
         return RestResponse.ResponseBuilder.ok(Templates.settings(currentTenant.get(), List.of(MessageMode.values()),
-                callbackUrl(), tenants.health(), List.of(TokenMode.values()), revealed))
-                .header("Cache-Control", "no-store").build();
+                callbackUrl, CallbackAddress.of(callbackUrl), testPushId(testPush), tenants.health(),
+                List.of(TokenMode.values()), revealed)).header("Cache-Control", "no-store").build();
     }
 
     /** The secrets to show once on the next page: kept server-side, only their random id goes into the flash. */
@@ -161,6 +164,11 @@ public class TenantPages {
             flash.success(messages().retried());
             return overview;
         });
+    }
+
+    /** The test push the page waits for (sent by overview.CallbackTestPush); anything else is ignored. */
+    private static Long testPushId(String value) {
+        return value != null && value.matches("[1-9][0-9]{0,17}") ? Long.valueOf(value) : null;
     }
 
     private String settingsPath() {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The built-in sandbox's own admin API (not WeChat's): creating the simulated account of a sandbox tenant. */
+/** The built-in sandbox's own admin API (not WeChat's): creating the simulated account of a sandbox tenant,
+ * asking it to push an event. */
 @RegisterRestClient
 @Path("/accounts")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,4 +27,10 @@ interface SandboxAdminRestClient {
     @GET
     @Path("{appid}")
     RestResponse<byte[]> get(@HeaderParam("Authorization") String authorization, @RestPath String appid);
+
+    /** 202 once the push is queued (it is sent to the account's callback URL right after), 404 without account. */
+    @POST
+    @Path("{appid}/pushes")
+    RestResponse<byte[]> push(@HeaderParam("Authorization") String authorization, @RestPath String appid,
+            byte[] request);
 }

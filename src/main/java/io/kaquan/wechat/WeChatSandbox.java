@@ -130,6 +130,27 @@ public class WeChatSandbox {
         }
     }
 
+    /**
+     * Asks the sandbox to push WeChat's debug event to the account's callback URL, carrying {@code msgId} so that
+     * our inbox can tell when this very push arrived (a MsgId is its dedupe key).
+     */
+    public void testPush(String appid, long msgId) {
+        Map<String, Object> request = Map.of("event", "debug_demo", "fromUserName", "o_kaquan_test_push",
+                "fields", Map.of("MsgId", msgId, "debug_str", "kaquan test push"));
+        RestResponse<byte[]> response;
+        try {
+            response = admin().push(authorization(), appid, JSON.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw new SandboxUnavailable("The sandbox cannot be reached: " + e.getMessage(), Map.of(), e);
+        }
+        if (response.getStatus() != 202) {
+            throw new SandboxUnavailable("The sandbox refused the push: HTTP " + response.getStatus() + " "
+                    + fields(response.getEntity()), fields(response.getEntity()), null);
+        }
+    }
+
     private SandboxAdminRestClient admin() {
         return clients.client(clients.sandboxAdmin(), SandboxAdminRestClient.class);
     }

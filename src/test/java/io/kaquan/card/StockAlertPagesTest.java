@@ -77,8 +77,8 @@ class StockAlertPagesTest {
         owner.request().formParam("cardId", known).post(overview + "/stock-alerts/acknowledge").then().statusCode(303)
                 .header("Location", endsWith(overview + "#stock-alerts"));
         owner.request().get(overview).then().statusCode(200)
-                .body(not(containsString("/cards/" + known + "\"")))
-                .body(containsString("/cards/" + unknown + "\""));
+                .body(not(containsString("data-alert-card=\"" + known + "\"")))
+                .body(containsString("data-alert-card=\"" + unknown + "\""));
         assertEquals(1, count(db, "select count(*) from audit_log where tenant_id = ? and action = "
                 + "'card.stock-alert-acknowledged' and target = ?", tenant, known));
 

@@ -38,10 +38,11 @@ class TenantIsolationTest {
     static long sharedInvitation;
 
     /** Every tenant route, with {t} for the tenant, {u} for a user and {i} for an invitation. */
-    static final List<String> GET_ROUTES = List.of("/t/{t}", "/t/{t}/settings", "/t/{t}/members", "/t/{t}/audit");
+    static final List<String> GET_ROUTES = List.of("/t/{t}", "/t/{t}/settings", "/t/{t}/members", "/t/{t}/audit",
+            "/t/{t}/settings/test-push/1");
     static final List<String> POST_ROUTES = List.of("/t/{t}/settings", "/t/{t}/settings/appsecret",
             "/t/{t}/settings/callback-token", "/t/{t}/settings/aes-key", "/t/{t}/settings/token-mode",
-            "/t/{t}/wechat/retry", "/t/{t}/members",
+            "/t/{t}/settings/test-push", "/t/{t}/wechat/retry", "/t/{t}/members",
             "/t/{t}/members/{u}/role", "/t/{t}/members/{u}/remove", "/t/{t}/members/invitations/{i}/cancel");
     static final Map<String, String> POST_FORM = Map.of("displayName", "被篡改", "messageMode", "PLAIN",
             "appsecret", "0123456789abcdef0123456789abcdef", "callbackToken", "hijacked", "aesKey", "",

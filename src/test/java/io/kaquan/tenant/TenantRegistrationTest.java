@@ -62,7 +62,8 @@ class TenantRegistrationTest {
                 .body(containsString("回调未验证"))
                 .body(containsString("您的角色：所有者"));
         alice.request().get("/t/" + id).then().statusCode(200)
-                .body(containsString(form.get("originalId")))
+                .body(containsString(form.get("originalId")));
+        alice.request().get("/t/" + id + "/settings").then().statusCode(200)
                 .body(containsString("/wechat/callback"));
     }
 

@@ -80,7 +80,11 @@ class GatewayRulesTest {
         assertEquals(counted, side.counted(COLORS), "no call went out");
         wechat.cardBatchget(0, 10, List.of()); // other APIs go on
 
+        // The overview says it in words; the per-endpoint table is among the settings' technical details.
         alice.request().get("/t/" + side.tenantId).then().statusCode(200)
+                .body(containsString("有接口额度用完"))
+                .body(containsString("北京时间 0 点后恢复"));
+        alice.request().get("/t/" + side.tenantId + "/settings").then().statusCode(200)
                 .body(containsString("有接口额度用完"))
                 .body(containsString("data-api=\"/card/getcolors\" class=\"exhausted\""))
                 .body(containsString("今日额度已用完，北京时间 0 点后恢复"))
