@@ -13,6 +13,7 @@ import io.kaquan.web.I18n;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,6 +39,10 @@ public class CardPages {
 
         static native TemplateInstance detail(CardPage page);
 
+        static native TemplateInstance live(CardLive live);
+
+        static native TemplateInstance liveRows(List<CardLive> cards);
+
         static native TemplateInstance edit(Card card, CardView view, Map<String, String> palette,
                 List<String> codeTypes);
     }
@@ -51,6 +56,9 @@ public class CardPages {
 
     @Inject
     CardRefresh refresh;
+
+    @Inject
+    CardStockCheck stockCheck;
 
     @Inject
     CardUpdate update;
@@ -87,10 +95,28 @@ public class CardPages {
                 List.of(CardList.Sort.values()));
     }
 
+    /** The list's poll: the statuses and stock of the listed cards, swapped into their rows (htmx out-of-band). */
+    @GET
+    @Path("live")
+    public TemplateInstance liveRows(@RestQuery List<String> id) {
+        if (id.size() > CardLookup.LIVE_MAX) {
+            throw new BadRequestException();
+        }
+        return Templates.liveRows(lookup.live(id));
+    }
+
     @GET
     @Path("{cardId}")
     public TemplateInstance detail(@RestPath String cardId) {
+        stockCheck.checkIfStale(cardId);
         return Templates.detail(lookup.page(cardId));
+    }
+
+    /** The card page's poll: status, refusal and stock, replacing the block it came from. */
+    @GET
+    @Path("{cardId}/live")
+    public TemplateInstance live(@RestPath String cardId) {
+        return Templates.live(lookup.live(cardId));
     }
 
     @GET
