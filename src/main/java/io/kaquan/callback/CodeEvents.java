@@ -30,8 +30,9 @@ import jakarta.persistence.LockModeType;
  * one, once per code, when its receipt is first applied. A friend's gift (IsGiveByFriend=1) hands on a code that
  * already left the stock, and a restored member card (IsRestoreMemberCard=1) is the user's old code, so neither takes
  * one; a gift coming back (IsReturnBack=1) returns the code to the giver, not to the stock; consumed, deleted and
- * expired codes are not returned to the stock either. What the pushes miss (modifystock from the MP console, a receipt
- * within the same second as a card/get) is corrected by the next card/get (on view after a while, and the sync job).
+ * expired codes are not returned to the stock either. What the pushes miss or count twice (modifystock from the MP
+ * console; a receipt pushed while a card/get was under way) is corrected by the next card/get (on view after a
+ * while, and the sync job).
  *
  * <p>Any order: pushes of one moment are delivered in parallel and retried late. A code's status only moves to the
  * status of an event not older than the one that set it ({@code last_event_id}'s CreateTime); on a tie within the
@@ -94,7 +95,7 @@ public class CodeEvents implements CardEventHandler {
             code.receivedAt = at;
             card.receivedCount++;
             effects.add("received_count+1");
-            if (!gift && !"1".equals(fields.get("IsRestoreMemberCard")) && card.takeReceived(at, Instant.now())) {
+            if (!gift && !"1".equals(fields.get("IsRestoreMemberCard")) && card.takeReceived(event.receivedAt, Instant.now())) {
                 effects.add("quantity-1");
             }
         }

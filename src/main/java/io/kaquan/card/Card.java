@@ -140,15 +140,16 @@ public class Card extends PanacheEntityBase {
 
     /**
      * A user received a new code from the card's stock (a user_get_card that is not a friend's gift): one fewer
-     * remains, as in WeChat. Called once per code, when its receipt is first applied. A receipt that happened before
-     * the last card/get (whole seconds, WeChat's CreateTime) is already in that figure and moves nothing; a figure
-     * never read moves nothing either. Never below 0. Answers whether the figure moved.
+     * remains, as in WeChat. Called once per code, when its receipt is first applied. WeChat takes the stock before it
+     * pushes, so a push that reached Kaquan before the last card/get was read is already in that figure and moves
+     * nothing (the push's arrival, not its CreateTime: the sandbox back-dates CreateTime); a figure never read moves
+     * nothing either. Never below 0. Answers whether the figure moved.
      */
-    public boolean takeReceived(Instant receivedAt, Instant now) {
+    public boolean takeReceived(Instant pushArrivedAt, Instant now) {
         if (quantity == null || quantity <= 0) {
             return false;
         }
-        if (refreshedAt != null && receivedAt.isBefore(refreshedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+        if (refreshedAt != null && pushArrivedAt != null && pushArrivedAt.isBefore(refreshedAt)) {
             return false;
         }
         quantity--;

@@ -39,7 +39,7 @@ public class CardPages {
 
         static native TemplateInstance detail(CardPage page);
 
-        static native TemplateInstance live(CardLive live);
+        static native TemplateInstance live(CardLive live, boolean poll);
 
         static native TemplateInstance liveRows(List<CardLive> cards);
 
@@ -112,11 +112,14 @@ public class CardPages {
         return Templates.detail(lookup.page(cardId));
     }
 
-    /** The card page's poll: status, refusal and stock, replacing the block it came from. */
+    /**
+     * The card page's poll: status, refusal and stock, replacing the block it came from, and the same figures
+     * further down the page (htmx out-of-band), so that the page never shows two statuses.
+     */
     @GET
     @Path("{cardId}/live")
     public TemplateInstance live(@RestPath String cardId) {
-        return Templates.live(lookup.live(cardId));
+        return Templates.live(lookup.live(cardId), true);
     }
 
     @GET
