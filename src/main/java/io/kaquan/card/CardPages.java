@@ -99,10 +99,11 @@ public class CardPages {
     @GET
     @Path("live")
     public TemplateInstance liveRows(@RestQuery List<String> id) {
-        if (id.size() > CardLookup.LIVE_MAX) {
+        List<String> ids = id == null ? List.of() : id;
+        if (ids.size() > CardLookup.LIVE_MAX) {
             throw new BadRequestException();
         }
-        return Templates.liveRows(lookup.live(id));
+        return Templates.liveRows(lookup.live(ids));
     }
 
     @GET
