@@ -25,6 +25,15 @@ import jakarta.persistence.LockModeType;
  * first time, consumed_at set for the first time, status into DELETE, status from outside into a gift state, a
  * payment row inserted for the event), so applying an event twice changes nothing the second time.
  *
+ * <p>Remaining stock (the card's {@code quantity}) moves the way WeChat moves sku.quantity (protocol reference §3,
+ * §4.10; the sandbox's SimulatedUsers does the same): only a user receiving a new code from the card's stock takes
+ * one, once per code, when its receipt is first applied. A friend's gift (IsGiveByFriend=1) hands on a code that
+ * already left the stock, and a restored member card (IsRestoreMemberCard=1) is the user's old code, so neither takes
+ * one; a gift coming back (IsReturnBack=1) returns the code to the giver, not to the stock; consumed, deleted and
+ * expired codes are not returned to the stock either. What the pushes miss or count twice (modifystock from the MP
+ * console; a receipt pushed while a card/get was under way) is corrected by the next card/get (on view after a
+ * while, and the sync job).
+ *
  * <p>Any order: pushes of one moment are delivered in parallel and retried late. A code's status only moves to the
  * status of an event not older than the one that set it ({@code last_event_id}'s CreateTime); on a tie within the
  * same second the further status wins (NORMAL, then GIFTING, then the final ones). Counters do not depend on the
@@ -81,10 +90,14 @@ public class CodeEvents implements CardEventHandler {
         Instant at = CardReviewEvents.eventTime(event);
         Row row = row(event, event.userCardCode, UserCardStatus.NORMAL, event.fromUser);
         CardCode code = row.code();
+        boolean gift = "1".equals(fields.get("IsGiveByFriend"));
         if (code.receivedAt == null) {
             code.receivedAt = at;
             card.receivedCount++;
             effects.add("received_count+1");
+            if (!gift && !"1".equals(fields.get("IsRestoreMemberCard")) && card.takeReceived(event.receivedAt, Instant.now())) {
+                effects.add("quantity-1");
+            }
         }
         if (code.openid == null || code.openid.isEmpty()) {
             code.openid = event.fromUser;
@@ -92,7 +105,6 @@ public class CodeEvents implements CardEventHandler {
         if (code.source == null) {
             code.source = source(fields);
         }
-        boolean gift = "1".equals(fields.get("IsGiveByFriend"));
         if (!row.created()) {
             moveTo(code, event, UserCardStatus.NORMAL, effects);
             if (gift && code.lastEventId != null && code.lastEventId.equals(event.id)) {

@@ -109,6 +109,10 @@ public class Card extends PanacheEntityBase {
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
 
+    /** When an applied push last moved {@link #quantity} (see {@link #takeReceived}); null when none has. */
+    @Column(name = "stock_event_at")
+    public Instant stockEventAt;
+
     /** The pay cell (微信买单) as Kaquan last set it; null when never set through Kaquan (card/get does not say). */
     @Column(name = "pay_cell_open")
     public Boolean payCellOpen;
@@ -132,6 +136,25 @@ public class Card extends PanacheEntityBase {
             status = newStatus;
             statusChangedAt = at;
         }
+    }
+
+    /**
+     * A user received a new code from the card's stock (a user_get_card that is not a friend's gift): one fewer
+     * remains, as in WeChat. Called once per code, when its receipt is first applied. WeChat takes the stock before it
+     * pushes, so a push that reached Kaquan before the last card/get was read is already in that figure and moves
+     * nothing (the push's arrival, not its CreateTime: the sandbox back-dates CreateTime); a figure never read moves
+     * nothing either. Never below 0. Answers whether the figure moved.
+     */
+    public boolean takeReceived(Instant pushArrivedAt, Instant now) {
+        if (quantity == null || quantity <= 0) {
+            return false;
+        }
+        if (refreshedAt != null && pushArrivedAt != null && pushArrivedAt.isBefore(refreshedAt)) {
+            return false;
+        }
+        quantity--;
+        stockEventAt = now;
+        return true;
     }
 
     /** The card's type as Kaquan knows types ({@link CardType#OTHER} for a type made elsewhere). */

@@ -1,9 +1,13 @@
 package io.kaquan.card;
 
+import java.util.List;
+
 import io.kaquan.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 /** Reading the current tenant's cards for the pages: the list and one card's page. Any member reads. */
 @ApplicationScoped
@@ -21,9 +25,38 @@ public class CardLookup {
     @Inject
     StockAlerts alerts;
 
+    @Inject
+    EntityManager em;
+
     @Transactional
     public CardList.Page list(CardList.Filter filter) {
         return cardList.page(currentTenant.id(), filter);
+    }
+
+    /** The most cards one poll of the card list asks about (a page of the list holds at most kaquan.cards.page-size). */
+    static final int LIVE_MAX = 200;
+
+    /** One card's status and stock for the card page's poll; 404 for a card the tenant does not have. */
+    @Transactional
+    public CardLive live(String cardId) {
+        List<CardLive> found = live(List.of(cardId == null ? "" : cardId));
+        if (found.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return found.get(0);
+    }
+
+    /** The listed cards' statuses and stock for the card list's poll: the tenant's cards among the ids, others left out. */
+    @Transactional
+    public List<CardLive> live(List<String> cardIds) {
+        List<String> ids = cardIds.stream().filter(id -> id != null && !id.isEmpty() && id.length() <= 64).distinct()
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select " + CardLive.COLUMNS + " from Card c where c.tenantId = ?1 and c.cardId in ?2",
+                Object[].class).setParameter(1, currentTenant.id()).setParameter(2, ids).getResultStream()
+                .map(CardLive::of).toList();
     }
 
     @Transactional

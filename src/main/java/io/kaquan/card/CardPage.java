@@ -13,6 +13,11 @@ public record CardPage(Card card, CardView view, List<StockAlerts.Alert> alerts,
         return "/t/" + card.tenantId + "/cards/" + card.cardId;
     }
 
+    /** The part of the page that its poll replaces. */
+    public CardLive live() {
+        return CardLive.of(card);
+    }
+
     public StockChange openChange() {
         return stockChanges.stream().filter(c -> c.state.open()).findFirst().orElse(null);
     }

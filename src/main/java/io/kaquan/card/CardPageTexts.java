@@ -13,6 +13,15 @@ public class CardPageTexts {
         return CardView.codeTypeLabel(codeType, msg());
     }
 
+    /** How fresh a card's remaining stock is, in words ("按微信推送更新 · 3 分钟前与微信核对"). */
+    static String stockFreshness(Card card) {
+        return CardLive.freshness(card.refreshedAt, card.stockEventAt, msg(), java.time.Instant.now());
+    }
+
+    static String stockFreshness(CardLive live) {
+        return live.freshness(msg(), java.time.Instant.now());
+    }
+
     /** A query parameter value. */
     static String urlEncoded(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);

@@ -14,6 +14,7 @@ import io.kaquan.web.I18n;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +40,10 @@ public class CardPages {
 
         static native TemplateInstance detail(CardPage page);
 
+        static native TemplateInstance live(CardLive live, boolean poll);
+
+        static native TemplateInstance liveRows(List<CardLive> cards);
+
         static native TemplateInstance edit(Card card, CardView view, Map<String, String> palette,
                 List<String> codeTypes);
     }
@@ -52,6 +57,9 @@ public class CardPages {
 
     @Inject
     CardRefresh refresh;
+
+    @Inject
+    CardStockCheck stockCheck;
 
     @Inject
     CardUpdate update;
@@ -88,10 +96,32 @@ public class CardPages {
                 List.of(CardList.Sort.values()));
     }
 
+    /** The list's poll: the statuses and stock of the listed cards, swapped into their rows (htmx out-of-band). */
+    @GET
+    @Path("live")
+    public TemplateInstance liveRows(@RestQuery List<String> id) {
+        List<String> ids = id == null ? List.of() : id;
+        if (ids.size() > CardLookup.LIVE_MAX) {
+            throw new BadRequestException();
+        }
+        return Templates.liveRows(lookup.live(ids));
+    }
+
     @GET
     @Path("{cardId}")
     public TemplateInstance detail(@RestPath String cardId) {
+        stockCheck.checkIfStale(cardId);
         return Templates.detail(lookup.page(cardId));
+    }
+
+    /**
+     * The card page's poll: status, refusal and stock, replacing the block it came from, and the same figures
+     * further down the page (htmx out-of-band), so that the page never shows two statuses.
+     */
+    @GET
+    @Path("{cardId}/live")
+    public TemplateInstance live(@RestPath String cardId) {
+        return Templates.live(lookup.live(cardId), true);
     }
 
     @GET

@@ -222,6 +222,24 @@ public interface CardPagesMsg {
     @Message("剩余 {quantity} / 总量 {total}")
     String stock(String quantity, String total);
 
+    @Message("按微信推送更新")
+    String stockFollowsPushes();
+
+    @Message("尚未与微信核对")
+    String stockNeverChecked();
+
+    @Message("刚刚与微信核对")
+    String stockCheckedJustNow();
+
+    @Message("{minutes} 分钟前与微信核对")
+    String stockCheckedMinutes(long minutes);
+
+    @Message("{hours} 小时前与微信核对")
+    String stockCheckedHours(long hours);
+
+    @Message("{days} 天前与微信核对")
+    String stockCheckedDays(long days);
+
     @Message("{begin} 至 {end}")
     String validityRange(String begin, String end);
 

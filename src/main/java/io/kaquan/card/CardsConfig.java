@@ -19,4 +19,11 @@ public interface CardsConfig {
      */
     @WithDefault("60s")
     Duration stockSettleTime();
+
+    /**
+     * How old the last card/get of a card may be before opening its page reads card/get once more (at most once per
+     * this period and card on a node), correcting what the pushes missed (e.g. stock changed in the MP console).
+     */
+    @WithDefault("10m")
+    Duration stockCheckAfter();
 }

@@ -65,6 +65,12 @@ class CardIsolationTest {
         String path = "/t/" + tenantB.id() + "/cards/" + cardOfA;
         ownerB.request().get(path).then().statusCode(404);
         ownerB.request().get(path + "/edit").then().statusCode(404);
+        ownerB.request().get(path + "/live").then().statusCode(404);
+        ownerB.request().get(tenantA.card(cardOfA) + "/live").then().statusCode(404);
+        ownerB.request().queryParam("id", cardOfA).get(tenantA.cards() + "/live").then().statusCode(404);
+        String polled = ownerB.request().queryParam("id", cardOfA).get(tenantB.cards() + "/live").then()
+                .statusCode(200).extract().asString();
+        assertFalse(polled.contains(cardOfA), "A's card is not in B's list poll");
         String list = ownerB.request().queryParam("q", cardOfA).get(tenantB.cards()).then().statusCode(200).extract()
                 .asString();
         assertFalse(list.contains("data-card-id=\"" + cardOfA + "\""), "A's card is not listed in B");
