@@ -3,13 +3,14 @@ package io.kaquan.account;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A person who signed in through the OIDC provider at least once. */
 @Entity

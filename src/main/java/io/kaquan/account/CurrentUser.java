@@ -1,9 +1,10 @@
 package io.kaquan.account;
 
-import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** The signed-in user of this request, resolved once. */
 @RequestScoped

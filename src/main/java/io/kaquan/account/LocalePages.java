@@ -2,16 +2,17 @@ package io.kaquan.account;
 
 import java.net.URI;
 
-import io.kaquan.web.BoundedInput;
-import io.kaquan.web.RequestLocale;
-
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.NewCookie;
+
 import org.jboss.resteasy.reactive.RestResponse;
+
+import io.kaquan.web.BoundedInput;
+import io.kaquan.web.RequestLocale;
 
 /** The language switch in the layout: remembered in a cookie and as the user's preference. */
 @Path("/locale")
@@ -29,6 +30,7 @@ public class LocalePages {
         AppUser.update("locale = ?1 where id = ?2", tag, currentUser.id());
         NewCookie cookie = new NewCookie.Builder(RequestLocale.COOKIE).value("en".equals(tag) ? "en" : "zh")
                 .path("/").maxAge(ONE_YEAR).sameSite(NewCookie.SameSite.LAX).build();
-        return RestResponse.ResponseBuilder.<Void> seeOther(URI.create(BoundedInput.backPath(back, "/"))).cookie(cookie).build();
+        return RestResponse.ResponseBuilder.<Void> seeOther(URI.create(BoundedInput.backPath(back, "/"))).cookie(cookie)
+                .build();
     }
 }

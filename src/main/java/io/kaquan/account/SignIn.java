@@ -3,13 +3,15 @@ package io.kaquan.account;
 import java.time.Instant;
 import java.util.Locale;
 
-import io.quarkus.logging.Log;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Turns an OIDC identity into our user record, creating it at first login. Invitations to the user's e-mail address are

@@ -1,23 +1,24 @@
 package io.kaquan.callback;
 
-import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 
-import io.quarkus.logging.Log;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.micrometer.core.instrument.Metrics;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The one public callback URL shared by every tenant ({@code /wechat/callback}, outside login and CSRF: WeChat sends

@@ -320,7 +320,6 @@ public interface CallbackMsg {
     @Message("内容")
     String colBody();
 
-
     // Outcome notes (EventOutcomes)
 
     @Message("微信后台的测试推送：回调地址可用。")

@@ -3,14 +3,15 @@ package io.kaquan.callback;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import io.kaquan.database.BatchedDelete;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * Deletes what the callback stored and no longer needs (kaquan.callback.retention.*): unroutable pushes, finished and
@@ -34,8 +35,7 @@ public class CallbackRetention {
     EntityManager em;
 
     @Nonconcurrent
-    @Scheduled(identity = "kaquan-callback-retention", cron = "${kaquan.retention.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "kaquan-callback-retention", cron = "${kaquan.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         purge(Instant.now());
     }

@@ -7,7 +7,8 @@ import java.util.Set;
  * the one whose {@link #eventTypes()} holds the event's type (an event type may have one handler only; events
  * without a handler end IGNORED).
  *
- * <p>{@link #apply} runs inside the processor's transaction, together with the event's status change, so an effect
+ * <p>
+ * {@link #apply} runs inside the processor's transaction, together with the event's status change, so an effect
  * commits exactly once or not at all: write effects to the database through the same transaction and do not call
  * out (no WeChat calls here). Throwing rolls the effect back; the event is retried with backoff and ends DEAD.
  */

@@ -3,17 +3,19 @@ package io.kaquan.callback;
 import java.time.Instant;
 import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.card.Card;
 import io.kaquan.card.CardMirror;
 import io.kaquan.wechat.CardStatus;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * card_pass_check / card_not_pass_check: the card's review result, into the card mirror (VERIFY_OK, or VERIFY_FAIL
  * with the refusal reason). A card Kaquan does not know yet (made in the MP console) gets a DISCOVERED row.
  *
- * <p>Pushes can arrive late (WeChat's retries, our own backlog) and out of order, so a result only applies when it
+ * <p>
+ * Pushes can arrive late (WeChat's retries, our own backlog) and out of order, so a result only applies when it
  * is not older than the status the mirror holds: the event's CreateTime against {@code status_changed_at}, at
  * WeChat's one-second resolution; a tie applies the event (a review result follows the submission it answers, often
  * within the same second in the sandbox).

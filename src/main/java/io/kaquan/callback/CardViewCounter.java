@@ -3,10 +3,11 @@ package io.kaquan.callback;
 import java.time.LocalDate;
 import java.util.Set;
 
-import io.kaquan.wechat.WeChatTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import io.kaquan.wechat.WeChatTime;
 
 /**
  * user_view_card and user_enter_session_from_card: counted per tenant, card and day (Asia/Shanghai), each event once

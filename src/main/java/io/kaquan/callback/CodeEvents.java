@@ -6,26 +6,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.kaquan.card.Card;
-import io.kaquan.card.CardMirror;
-import io.kaquan.code.CardCode;
-import io.kaquan.wechat.CardStatus;
-import io.kaquan.wechat.UserCardStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import io.kaquan.card.Card;
+import io.kaquan.card.CardMirror;
+import io.kaquan.code.CardCode;
+import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.UserCardStatus;
+
 /**
  * What users do with codes, into the code mirror and the card's counters (protocol reference §3): user_get_card,
  * user_gifting_card, user_del_card, user_consume_card, user_pay_from_pay_cell.
  *
- * <p>Exactly once: the processor applies this in the transaction that marks the event, and each effect is also
+ * <p>
+ * Exactly once: the processor applies this in the transaction that marks the event, and each effect is also
  * idempotent on its own. A counter moves only when the row makes the transition it counts (received_at set for the
  * first time, consumed_at set for the first time, status into DELETE, status from outside into a gift state, a
  * payment row inserted for the event), so applying an event twice changes nothing the second time.
  *
- * <p>Remaining stock (the card's {@code quantity}) moves the way WeChat moves sku.quantity (protocol reference §3,
+ * <p>
+ * Remaining stock (the card's {@code quantity}) moves the way WeChat moves sku.quantity (protocol reference §3,
  * §4.10; the sandbox's SimulatedUsers does the same): only a user receiving a new code from the card's stock takes
  * one, once per code, when its receipt is first applied. A friend's gift (IsGiveByFriend=1) hands on a code that
  * already left the stock, and a restored member card (IsRestoreMemberCard=1) is the user's old code, so neither takes
@@ -34,12 +37,14 @@ import jakarta.persistence.LockModeType;
  * console; a receipt pushed while a card/get was under way) is corrected by the next card/get (on view after a
  * while, and the sync job).
  *
- * <p>Any order: pushes of one moment are delivered in parallel and retried late. A code's status only moves to the
+ * <p>
+ * Any order: pushes of one moment are delivered in parallel and retried late. A code's status only moves to the
  * status of an event not older than the one that set it ({@code last_event_id}'s CreateTime); on a tie within the
  * same second the further status wins (NORMAL, then GIFTING, then the final ones). Counters do not depend on the
  * order: a user_get_card arriving after the code's consumption still counts the receipt, without reviving the code.
  *
- * <p>Locks: the card row first (through {@link CardMirror#ensure}), then its code rows; the processor orders a batch
+ * <p>
+ * Locks: the card row first (through {@link CardMirror#ensure}), then its code rows; the processor orders a batch
  * by card so that two nodes never take them in opposite orders.
  */
 @ApplicationScoped
@@ -300,7 +305,8 @@ public class CodeEvents implements CardEventHandler {
         }
 
         String describe(WeChatEvent event) {
-            return event.cardId + "/" + event.userCardCode + ": " + (parts.isEmpty() ? "nothing new" : String.join(", ", parts));
+            return event.cardId + "/" + event.userCardCode + ": "
+                    + (parts.isEmpty() ? "nothing new" : String.join(", ", parts));
         }
     }
 }

@@ -7,18 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
-import io.kaquan.web.I18n;
 import io.kaquan.web.BoundedInput;
+import io.kaquan.web.I18n;
 import io.kaquan.wechat.WeChatTime;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 /** The current tenant's events: filtered pages, one event, and replaying a failed one. */
 @ApplicationScoped

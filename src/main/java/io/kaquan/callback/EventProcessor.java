@@ -1,6 +1,5 @@
 package io.kaquan.callback;
 
-import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -26,6 +21,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import io.micrometer.core.instrument.Metrics;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
 /**
  * Applies stored events, on every node: each round claims a batch of due rows with {@code FOR UPDATE SKIP LOCKED}
  * (another node's claimed rows are skipped, not waited for), applies each event's handler and marks the event in the
@@ -33,7 +34,8 @@ import jakarta.persistence.LockModeType;
  * committed, and the rows are claimed again). A failing handler rolls the batch back; that event alone is charged an
  * attempt and pushed back with exponential backoff, ending DEAD after the configured attempts.
  *
- * <p>A plain single-thread executor rather than a scheduler extension: the rounds must run on every node (not as a
+ * <p>
+ * A plain single-thread executor rather than a scheduler extension: the rounds must run on every node (not as a
  * cluster singleton), and a new push wakes the round at once instead of waiting for the next tick.
  */
 @ApplicationScoped
@@ -269,7 +271,8 @@ public class EventProcessor {
             root = root.getCause();
         }
         String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return root == e ? message : message + " (cause: " + root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+        return root == e ? message
+                : message + " (cause: " + root.getClass().getSimpleName()
+                        + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
     }
 }

@@ -5,15 +5,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /** Writes pushes down: tenant events into the inbox (once per dedupe key), the others apart for the platform admin. */
 @ApplicationScoped
@@ -184,7 +185,7 @@ public class Inbox {
     private static Instant instant(Object value) {
         return value instanceof Instant instant ? instant
                 : value instanceof java.time.OffsetDateTime odt ? odt.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
+                        : ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String emptyToNull(String value) {

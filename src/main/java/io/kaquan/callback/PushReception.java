@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
 import io.kaquan.tenant.MessageMode;
 import io.kaquan.tenant.SecretBox;
 import io.kaquan.tenant.Tenant;
@@ -13,9 +17,6 @@ import io.kaquan.web.MeantText;
 import io.kaquan.wechat.CallbackCrypto;
 import io.kaquan.wechat.CallbackXml;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * What the shared callback does with a request (protocol reference §2): find the tenant, check the signature in

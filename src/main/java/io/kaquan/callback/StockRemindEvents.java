@@ -2,9 +2,10 @@ package io.kaquan.callback;
 
 import java.util.Set;
 
-import io.kaquan.card.StockAlerts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import io.kaquan.card.StockAlerts;
 
 /** card_sku_remind (a card is running out of stock): raises the card's low-stock alert ({@link StockAlerts}). */
 @ApplicationScoped

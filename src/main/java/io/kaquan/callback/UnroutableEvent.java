@@ -3,7 +3,6 @@ package io.kaquan.callback;
 import java.time.Instant;
 import java.util.List;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A push kept apart for the platform admin: no tenant for its ToUserName, or one we could not open. */
 @Entity

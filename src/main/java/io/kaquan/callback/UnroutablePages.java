@@ -3,14 +3,16 @@ package io.kaquan.callback;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
 import io.kaquan.account.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** Platform admins see the pushes that reached no tenant (403 for everyone else). */
 @Path("/admin/unroutable")

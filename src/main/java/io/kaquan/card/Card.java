@@ -3,12 +3,6 @@ package io.kaquan.card;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
-import io.kaquan.wechat.CardStatus;
-import io.kaquan.wechat.CardType;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +11,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.CardType;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * The mirror of one of a tenant's cards: what Kaquan last learned from WeChat (card/get, batchget, pushed events).

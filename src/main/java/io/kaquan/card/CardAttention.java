@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.kaquan.wechat.CardStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import io.kaquan.wechat.CardStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The tenant's cards that need the merchant: in review, refused (with WeChat's reason), running out, expiring soon.
@@ -41,7 +42,7 @@ public class CardAttention {
 
     /**
      * @param lowStockPercent a card is low below this share of its total stock
-     * @param expiringWithin  a card with a fixed end date this close is expiring soon
+     * @param expiringWithin a card with a fixed end date this close is expiring soon
      */
     public Summary summary(long tenantId, int lowStockPercent, Duration expiringWithin) {
         Instant now = Instant.now();

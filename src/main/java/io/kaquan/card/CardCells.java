@@ -2,13 +2,14 @@ package io.kaquan.card;
 
 import static io.kaquan.card.CurrentCards.inTx;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
 import io.kaquan.wechat.CardStatus;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Opening or closing a card's pay cell (买单) and self-consume cell (自助核销). The two exclude each other, and both

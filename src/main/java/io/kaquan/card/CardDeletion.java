@@ -5,6 +5,9 @@ import static io.kaquan.card.CurrentCards.inTx;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
@@ -15,8 +18,6 @@ import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.WeChatCards;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Deleting a card in WeChat (codes already received stay valid). Not repeatable: the intent is audited before the

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.kaquan.wechat.CardStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import io.kaquan.wechat.CardStatus;
 
 /**
  * The card list of a tenant, from the mirror: filtered by status and type, searched by title or card_id, sorted and
@@ -51,7 +52,8 @@ public class CardList {
             if (status != null && !status.isBlank()) {
                 CardStatus candidate = CardStatus.of(status);
                 parsedStatus = candidate == CardStatus.UNKNOWN && !status.strip().equalsIgnoreCase("UNKNOWN")
-                        ? null : candidate;
+                        ? null
+                        : candidate;
             }
             String cleanType = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
             if (!cleanType.matches("[A-Z_]{0,32}")) {

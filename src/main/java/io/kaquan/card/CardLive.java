@@ -61,8 +61,8 @@ public record CardLive(String cardId, String cardType, CardStatus status, String
             long minutes = Math.max(0, Duration.between(refreshedAt, now).toMinutes());
             parts.add(minutes < 1 ? msg.stockCheckedJustNow()
                     : minutes < 60 ? msg.stockCheckedMinutes(minutes)
-                    : minutes < 48 * 60 ? msg.stockCheckedHours(minutes / 60)
-                    : msg.stockCheckedDays(minutes / (24 * 60)));
+                            : minutes < 48 * 60 ? msg.stockCheckedHours(minutes / 60)
+                                    : msg.stockCheckedDays(minutes / (24 * 60)));
         }
         return String.join(" · ", parts);
     }

@@ -2,12 +2,13 @@ package io.kaquan.card;
 
 import java.util.List;
 
-import io.kaquan.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+
+import io.kaquan.tenant.CurrentTenant;
 
 /** Reading the current tenant's cards for the pages: the list and one card's page. Any member reads. */
 @ApplicationScoped

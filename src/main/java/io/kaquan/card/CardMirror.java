@@ -2,16 +2,17 @@ package io.kaquan.card;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.kaquan.wechat.CardStatus;
-import io.kaquan.wechat.StorableJson;
-import io.kaquan.wechat.WeChatCards;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.StorableJson;
+import io.kaquan.wechat.WeChatCards;
 
 /**
  * Writes what WeChat says about a card into the mirror. Every writer (wizard, management pages, status sync, callback

@@ -4,15 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.kaquan.tenant.CurrentTenant;
-import io.kaquan.wechat.CardStatus;
-import io.kaquan.web.BoundedInput;
-import io.kaquan.wechat.CardType;
-import io.kaquan.web.Flash;
-import io.kaquan.web.FormFlow;
-import io.kaquan.web.I18n;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -21,10 +12,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.BoundedInput;
+import io.kaquan.web.Flash;
+import io.kaquan.web.FormFlow;
+import io.kaquan.web.I18n;
+import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.CardType;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * The card list and the card page with its actions. Everyone in the tenant reads; operators and owners act (the

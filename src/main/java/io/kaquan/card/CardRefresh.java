@@ -2,12 +2,13 @@ package io.kaquan.card;
 
 import static io.kaquan.card.CurrentCards.inTx;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.wechat.WeChatCards;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Reading one card from WeChat (card/get) into the mirror, on the merchant's request. */
 @ApplicationScoped

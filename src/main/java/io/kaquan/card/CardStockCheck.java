@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.WeChatCards;
 import io.kaquan.wechat.WeChatException;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Opening a card page corrects the mirror's drift from WeChat: when the last card/get is older than

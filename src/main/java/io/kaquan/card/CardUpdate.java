@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,8 +20,6 @@ import io.kaquan.web.InvalidFormException;
 import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.WeChatCards;
 import io.kaquan.wechat.WeChatClient;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Changing a card's base_info: WeChat's card is read first, {@link CardUpdateForm} decides what changed, card/update

@@ -12,9 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.kaquan.wechat.WeChatTime;
 import io.kaquan.web.FormErrors;
-import io.kaquan.web.TimeTexts;
+import io.kaquan.wechat.WeChatTime;
 
 /**
  * The card edit form as a pure rule (no database, no WeChat): which base_info fields may change (WeChat's updatable

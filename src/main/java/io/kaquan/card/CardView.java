@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.kaquan.wechat.WeChatTime;
-import io.kaquan.web.TimeTexts;
 
 /**
  * A card/get answer laid out for people: fen as yuan, percent-off as 折, epoch seconds as Asia/Shanghai dates, the

@@ -2,6 +2,12 @@ package io.kaquan.card;
 
 import java.util.function.Supplier;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.NotFoundException;
+
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
 import io.kaquan.web.I18n;
@@ -13,11 +19,6 @@ import io.kaquan.wechat.WeChatGateway;
 import io.kaquan.wechat.WeChatMsg;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * The current tenant's cards as every card use case reaches them: looked up with the tenant (another tenant's card_id

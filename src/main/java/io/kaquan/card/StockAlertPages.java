@@ -1,15 +1,17 @@
 package io.kaquan.card;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Acknowledging a card's low-stock alerts, from the tenant's overview (which lists them) or from the card page

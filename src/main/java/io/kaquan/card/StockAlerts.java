@@ -6,17 +6,18 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.I18n;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 /**
  * Low-stock alerts: WeChat's card_sku_remind (stock of a card with an initial stock above 200 fell to 100 or less, at

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.kaquan.wechat.CallState;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +13,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.kaquan.wechat.CallState;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A stock change of a card, recorded before card/modifystock is sent (the intent) and settled afterwards: by WeChat's

@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
@@ -19,10 +24,6 @@ import io.kaquan.wechat.WeChatCards;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * Adding or taking away stock (card/modifystock, not repeatable). The intent is committed (PENDING, with an operation
@@ -147,7 +148,8 @@ public class StockChangeRequest {
         Card card = inTx(() -> cards.find(cardId));
         return new CardOutcome(true, msg.stockApplied(delta > 0 ? msg.increased() : msg.decreased(), amount,
                 operation, String.valueOf(card.quantity), String.valueOf(applied.totalSeen == null
-                        ? change.totalExpected : applied.totalSeen)));
+                        ? change.totalExpected
+                        : applied.totalSeen)));
     }
 
     /** The intent, committed before the call, against the stock WeChat just showed (the card locked meanwhile). */

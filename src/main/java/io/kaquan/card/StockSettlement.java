@@ -6,6 +6,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.NotFoundException;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
@@ -17,11 +23,6 @@ import io.kaquan.wechat.CallState;
 import io.kaquan.wechat.WeChatCards;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * Settling a stock change whose answer was lost: by reading card/get (its total_quantity against the totals before

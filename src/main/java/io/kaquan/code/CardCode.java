@@ -3,8 +3,6 @@ package io.kaquan.code;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.kaquan.wechat.UserCardStatus;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +11,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.kaquan.wechat.UserCardStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A code of one of a tenant's cards as Kaquan knows it, from pushed events and lookups (the code mirror). */
 @Entity

@@ -3,11 +3,12 @@ package io.kaquan.code;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import io.kaquan.web.TimeTexts;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import io.kaquan.web.TimeTexts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Codes received and redeemed per Beijing day, live from the code mirror (kept by WeChat's pushes and our own

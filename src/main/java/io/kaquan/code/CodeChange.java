@@ -2,6 +2,9 @@ package io.kaquan.code;
 
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kaquan.account.Role;
@@ -14,8 +17,6 @@ import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Changing a custom code (card/code/update), for operators. Not repeatable: the code is read first, the intent is

@@ -2,6 +2,9 @@ package io.kaquan.code;
 
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.account.Role;
 import io.kaquan.code.CodeOperation.Kind;
 import io.kaquan.tenant.CurrentTenant;
@@ -12,8 +15,6 @@ import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatCodes;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Invalidating a code (card/code/unavailable), for operators. Not repeatable: the code is read first (unknown: 404,

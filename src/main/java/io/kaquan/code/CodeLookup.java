@@ -3,14 +3,15 @@ package io.kaquan.code;
 import java.time.Instant;
 import java.util.List;
 
-import io.kaquan.wechat.UserCardStatus;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.kaquan.wechat.UserCardStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One lookup of a code at the counter, as WeChat answered it; listed as "recent lookups". */
 @Entity

@@ -3,13 +3,14 @@ package io.kaquan.code;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-import io.kaquan.wechat.UserCardStatus;
-import io.kaquan.wechat.WeChatCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import io.kaquan.wechat.UserCardStatus;
+import io.kaquan.wechat.WeChatCodes;
 
 /**
  * Writes what code/get and the code operations teach us into the code mirror (card_code), keyed by tenant, card and

@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.kaquan.wechat.CallState;
-import io.kaquan.wechat.UserCardStatus;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +14,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+
+import io.kaquan.wechat.CallState;
+import io.kaquan.wechat.UserCardStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * An invalidation, code change or redemption, recorded before its WeChat call (none may be sent twice blindly) and

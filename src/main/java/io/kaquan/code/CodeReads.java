@@ -1,10 +1,11 @@
 package io.kaquan.code;
 
+import jakarta.ws.rs.NotFoundException;
+
 import io.kaquan.web.ActionRefused;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatCodes;
 import io.kaquan.wechat.WeChatException;
-import jakarta.ws.rs.NotFoundException;
 
 /** The read of a code before an operation on it. */
 final class CodeReads {

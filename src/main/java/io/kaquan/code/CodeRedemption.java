@@ -3,6 +3,9 @@ package io.kaquan.code;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kaquan.account.Role;
@@ -17,8 +20,6 @@ import io.kaquan.wechat.WeChatCodes;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Redeeming a code at the counter (card/code/consume), for operators. Never sent twice: an open redemption of the

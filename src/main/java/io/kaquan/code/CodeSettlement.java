@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotFoundException;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
@@ -16,10 +21,6 @@ import io.kaquan.wechat.WeChatCodes;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * Intent before effect for the code calls that must not be sent twice (invalidation, code change, and redemption
@@ -34,7 +35,9 @@ public class CodeSettlement {
 
     /** Why an operation is being settled: its own request, or someone's later lookup or "check now". */
     enum Trigger {
-        REQUEST, LOOKUP, CHECK
+        REQUEST,
+        LOOKUP,
+        CHECK
     }
 
     /** The outcome of an operation, as the merchant is told. */

@@ -1,12 +1,13 @@
 package io.kaquan.code;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.code.CodeOperation.Kind;
 import io.kaquan.web.I18n;
 import io.kaquan.wechat.WeChatErrors;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatMsg;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** What the counter is told, in the visitor's language: WeChat's refusals in the counter's words, operations named. */
 @ApplicationScoped

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.account.CurrentUser;
 import io.kaquan.card.Card;
 import io.kaquan.card.CardPagesMsg;
@@ -15,8 +18,6 @@ import io.kaquan.web.I18n;
 import io.kaquan.wechat.CallState;
 import io.kaquan.wechat.UserCardStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The counter page's read model: a code looked up the way a redemption will see it (check_consume=true; a refused

@@ -2,10 +2,11 @@ package io.kaquan.code;
 
 import java.util.List;
 
-import io.kaquan.tenant.CurrentTenant;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import io.kaquan.tenant.CurrentTenant;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The codes of one card that Kaquan knows (the code mirror), newest change first, for the card's page. */
 @ApplicationScoped

@@ -33,7 +33,9 @@ final class Settling {
 
     /** What a code/get reading says about an operation. */
     enum Reading {
-        APPLIED, NOT_APPLIED, CANNOT_TELL
+        APPLIED,
+        NOT_APPLIED,
+        CANNOT_TELL
     }
 
     private Settling() {

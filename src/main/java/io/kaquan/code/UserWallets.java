@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.card.Card;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.FormErrors;
@@ -12,8 +15,6 @@ import io.kaquan.wechat.WeChatCodes;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** A user's codes of the current tenant's account (user/getcardlist), with what Kaquan knows of each. */
 @ApplicationScoped
@@ -58,13 +59,15 @@ public class UserWallets {
             return new Wallet(openid, cardId, List.of(), words.wechat(e));
         }
         List<String> cardIds = wallet.cardList().stream().map(WeChatCodes.UserCard::cardId).distinct().toList();
-        Map<String, Card> cards = cardIds.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew()
-                .call(() -> Card.<Card> list("tenantId = ?1 and cardId in ?2", tenantId, cardIds).stream()
-                        .collect(Collectors.toMap(c -> c.cardId, Function.identity())));
+        Map<String, Card> cards = cardIds.isEmpty() ? Map.of()
+                : QuarkusTransaction.requiringNew()
+                        .call(() -> Card.<Card> list("tenantId = ?1 and cardId in ?2", tenantId, cardIds).stream()
+                                .collect(Collectors.toMap(c -> c.cardId, Function.identity())));
         List<String> texts = wallet.cardList().stream().map(WeChatCodes.UserCard::code).toList();
-        Map<String, CardCode> known = texts.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew()
-                .call(() -> CardCode.<CardCode> list("tenantId = ?1 and code in ?2", tenantId, texts).stream()
-                        .collect(Collectors.toMap(c -> c.cardId + "/" + c.code, Function.identity())));
+        Map<String, CardCode> known = texts.isEmpty() ? Map.of()
+                : QuarkusTransaction.requiringNew()
+                        .call(() -> CardCode.<CardCode> list("tenantId = ?1 and code in ?2", tenantId, texts).stream()
+                                .collect(Collectors.toMap(c -> c.cardId + "/" + c.code, Function.identity())));
         List<UserCode> codes = wallet.cardList().stream().map(c -> new UserCode(c.code(), c.cardId(),
                 cards.get(c.cardId()), known.get(c.cardId() + "/" + c.code()))).toList();
         return new Wallet(openid, cardId, codes, null);

@@ -1,9 +1,10 @@
 package io.kaquan.database;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Deletes old rows a batch per transaction, so that a large backlog neither holds locks for long nor builds one huge

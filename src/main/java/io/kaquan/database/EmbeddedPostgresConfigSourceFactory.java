@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
 import io.quarkus.runtime.ExecutionMode;
 import io.quarkus.runtime.ImageMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.common.MapBackedConfigSource;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Supplies a datasource URL pointing at an embedded PostgreSQL when none is configured, so that dev mode and

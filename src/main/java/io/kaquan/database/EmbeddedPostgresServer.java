@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** A PostgreSQL server run from the zonky binaries on a data directory that survives restarts. */
 final class EmbeddedPostgresServer {

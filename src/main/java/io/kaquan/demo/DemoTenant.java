@@ -3,6 +3,10 @@ package io.kaquan.demo;
 import java.time.Instant;
 import java.util.Locale;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
 import io.kaquan.account.AppUser;
 import io.kaquan.account.AuditEntry;
 import io.kaquan.account.Invitation;
@@ -19,9 +23,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * Creates the dev-mode demo tenant "演示商户" once (idempotent: a second start only completes what is missing): its

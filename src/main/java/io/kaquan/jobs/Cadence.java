@@ -36,12 +36,14 @@ public sealed interface Cadence {
         Integer hourStep = step(hour);
         if (minute.equals("0") && hourStep != null) {
             return hourStep >= 1 && hourStep <= 24 && 24 % hourStep == 0
-                    ? Optional.of(new EveryHours(hourStep)) : Optional.empty();
+                    ? Optional.of(new EveryHours(hourStep))
+                    : Optional.empty();
         }
         Integer minuteStep = step(minute);
         if (hour.equals("*") && minuteStep != null) {
             return minuteStep >= 1 && minuteStep <= 60 && 60 % minuteStep == 0
-                    ? Optional.of(new EveryMinutes(minuteStep)) : Optional.empty();
+                    ? Optional.of(new EveryMinutes(minuteStep))
+                    : Optional.empty();
         }
         Integer m = number(minute, 59);
         Integer h = number(hour, 23);

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kaquan.wechat.WeChatTime;
-import io.kaquan.wechat.ApiUsage;
 
 /** One run of a {@link TenantJob} for one tenant. */
 public final class JobContext {

@@ -1,10 +1,11 @@
 package io.kaquan.jobs;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The clustered Quartz jobs (jdbc-cmt store on our PostgreSQL): each firing runs on one node only, and never twice at
@@ -22,8 +23,7 @@ public class JobTriggers {
 
     /** Due tenant jobs (card status, statistics…), a batch per firing; old run records go too. */
     @Nonconcurrent
-    @Scheduled(identity = "kaquan-jobs-tick", every = "${kaquan.jobs.tick}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "kaquan-jobs-tick", every = "${kaquan.jobs.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         tenantJobs.runDue();
         tenantJobs.prune();
@@ -31,8 +31,7 @@ public class JobTriggers {
 
     /** Tokens of active tenants, ahead of expiry; recorded as one run per firing. */
     @Nonconcurrent
-    @Scheduled(identity = "kaquan-token-freshness", every = "${kaquan.jobs.tokens.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "kaquan-token-freshness", every = "${kaquan.jobs.tokens.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tokens(ScheduledExecution execution) {
         tokens.sweep(execution.getScheduledFireTime());
     }

@@ -1,10 +1,11 @@
 package io.kaquan.jobs;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /** The agency's view across its accounts: which tenants' syncs are failing. */
 @Path("/sync")

@@ -1,5 +1,10 @@
 package io.kaquan.jobs;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -8,10 +13,6 @@ import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 
 /** A tenant's jobs: last and next runs, recent runs, and "sync now" per job for operators. */
 @Path("/t/{tenant}/sync")

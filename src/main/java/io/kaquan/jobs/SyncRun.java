@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 /** One run of a job: for one tenant, or one sweep across tenants (tenantId null). */
 @Entity
 @Table(name = "sync_run")
@@ -21,7 +22,12 @@ public class SyncRun extends PanacheEntityBase {
 
     /** JobOutcome.Result plus RUNNING. */
     public enum State {
-        RUNNING, OK, PARTIAL, SKIPPED, QUOTA, FAILED;
+        RUNNING,
+        OK,
+        PARTIAL,
+        SKIPPED,
+        QUOTA,
+        FAILED;
 
         public boolean failing() {
             return this == FAILED || this == QUOTA || this == PARTIAL;

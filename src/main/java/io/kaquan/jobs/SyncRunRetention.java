@@ -2,12 +2,13 @@ package io.kaquan.jobs;
 
 import java.time.Instant;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.database.BatchedDelete;
 import io.quarkus.logging.Log;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Deletes finished run records older than kaquan.jobs.keep-runs, a batch per transaction (a run still RUNNING is left
@@ -23,8 +24,7 @@ public class SyncRunRetention {
     BatchedDelete batchedDelete;
 
     @Nonconcurrent
-    @Scheduled(identity = "kaquan-sync-run-retention", cron = "${kaquan.retention.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "kaquan-sync-run-retention", cron = "${kaquan.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         purge(Instant.now());
     }

@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.kaquan.wechat.WeChatTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
@@ -17,12 +20,9 @@ import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
 import io.kaquan.web.I18n;
 import io.kaquan.web.RequestLocale;
-import io.kaquan.wechat.ApiUsage;
 import io.kaquan.wechat.CredentialProblem;
+import io.kaquan.wechat.WeChatTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** The sync page of a tenant, its "sync now", and the cross-tenant overview of failing tenants. */
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package io.kaquan.jobs;
 
-import io.micrometer.core.instrument.Metrics;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -20,20 +19,21 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
-import org.quartz.CronExpression;
-
-import io.kaquan.wechat.WeChatTime;
-import io.kaquan.wechat.ApiUsage;
-import io.kaquan.wechat.CredentialProblem;
-import io.kaquan.wechat.WeChatException;
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import org.quartz.CronExpression;
+
+import io.kaquan.wechat.CredentialProblem;
+import io.kaquan.wechat.WeChatException;
+import io.kaquan.wechat.WeChatTime;
+import io.micrometer.core.instrument.Metrics;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Runs {@link TenantJob}s per tenant, once per due time, whatever the number of nodes: each (job, tenant) has a row in

@@ -3,12 +3,13 @@ package io.kaquan.jobs;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.wechat.TokenUpkeep;
 import io.kaquan.wechat.WeChatException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Refreshes the tokens of recently active tenants before they expire, so that no user request waits for WeChat's

@@ -4,6 +4,16 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
 import io.kaquan.account.Role;
 import io.kaquan.callback.Inbox;
 import io.kaquan.tenant.CurrentTenant;
@@ -16,14 +26,6 @@ import io.kaquan.wechat.WeChatSandbox;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * "发送测试推送" on the settings page of a sandbox tenant: the sandbox pushes WeChat's debug event to our callback,

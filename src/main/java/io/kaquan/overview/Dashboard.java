@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.card.CardAttention;
 import io.kaquan.card.StockAlerts;
 import io.kaquan.code.CodeActivity;
@@ -17,8 +20,6 @@ import io.kaquan.tenant.Tenant;
 import io.kaquan.tenant.TenantService;
 import io.kaquan.web.TimeTexts;
 import io.kaquan.wechat.TokenHealth;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * What a merchant needs to see first about one account, each part asked of the feature that owns it: live receipts
@@ -34,7 +35,7 @@ public class Dashboard {
 
     /**
      * @param yesterdayStats WeChat's figures for yesterday, null until the statistics sync stored them
-     * @param steps          the first-run checklist, empty once every step is done
+     * @param steps the first-run checklist, empty once every step is done
      */
     public record View(Tenant tenant, long memberCount, CodeActivity.Recent live, LocalDate yesterday,
             Counts yesterdayStats, CardAttention.Summary cards, List<StockAlerts.Open> alerts, TokenHealth health,

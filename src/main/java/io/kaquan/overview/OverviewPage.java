@@ -1,10 +1,11 @@
 package io.kaquan.overview;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * The merchant's overview of one account ({@code /t/{tenant}}): today's business, cards that need attention, what is

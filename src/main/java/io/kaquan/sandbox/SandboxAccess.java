@@ -11,11 +11,13 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who may use which sandbox account. An account belongs to the user who created it; platform admins see all. The

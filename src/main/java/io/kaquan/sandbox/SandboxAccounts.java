@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.kaquan.sandbox.tokens.SandboxTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import io.kaquan.sandbox.tokens.SandboxTokens;
 
 /**
  * Creating and changing sandbox accounts, for the console and the admin API alike. Missing values are generated in

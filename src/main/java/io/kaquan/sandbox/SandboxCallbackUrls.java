@@ -3,8 +3,9 @@ package io.kaquan.sandbox;
 import java.net.URI;
 import java.util.Optional;
 
-import io.quarkus.runtime.LaunchMode;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.LaunchMode;
 
 /**
  * Where a sandbox account may push. Outside tests only to this application's own callback: the URL is kept as path

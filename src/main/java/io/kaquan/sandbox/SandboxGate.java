@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.sandbox.tokens.SandboxToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The door of every sandbox WeChat API: the access token (§1.4), the IP whitelist, the account's faults, the daily

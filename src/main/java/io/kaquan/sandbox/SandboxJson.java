@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * is not a JSON object is 47001, unknown fields are ignored, numbers may come as numbers or numeric strings
  * (WeChat's own docs send timestamps as strings) but a non-numeric string for a number is 47001.
  *
- * <p>Getters treat an absent field and an explicit {@code null} alike. {@code required…} getters throw 47001 when
+ * <p>
+ * Getters treat an absent field and an explicit {@code null} alike. {@code required…} getters throw 47001 when
  * the field is missing unless given the error to throw instead (cards use e.g. 41011 or 41012).
  */
 public final class SandboxJson {

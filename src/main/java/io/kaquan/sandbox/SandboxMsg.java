@@ -94,8 +94,10 @@ public interface SandboxMsg {
     @Message("自定义 code")
     String fieldCustomCodeEnabled();
 
-    /** The mode in the visitor's language: Qute's enum messages, one key mode_CONSTANT per constant in
-     * messages/sandboxMsg_zh-CN.properties and sandboxMsg_en.properties. */
+    /**
+     * The mode in the visitor's language: Qute's enum messages, one key mode_CONSTANT per constant in
+     * messages/sandboxMsg_zh-CN.properties and sandboxMsg_en.properties.
+     */
     @Message
     String mode(SandboxAccount.MessageMode mode);
 
@@ -110,9 +112,6 @@ public interface SandboxMsg {
     /** A token's kind: kind_CONSTANT. */
     @Message
     String kind(SandboxToken.Kind kind);
-
-
-
 
     // Console: one account
 
@@ -163,8 +162,6 @@ public interface SandboxMsg {
 
     @Message("过渡期，至 {until} 失效")
     String tokenOverlap(String until);
-
-
 
     @Message("强制刷新")
     String tokenForced();
@@ -224,16 +221,6 @@ public interface SandboxMsg {
 
     @Message("第 {n} 次")
     String pushAttemptNo(int n);
-
-
-
-
-
-
-
-
-
-
 
     @Message("发送测试事件")
     String testPushAction();

@@ -7,10 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Call counters per account, API and period, shared by all nodes through the database: daily quotas (45009, reset
@@ -156,7 +157,8 @@ public class SandboxUsage {
     /** Forgets today's counts of every API of the account (WeChat's clear_quota); forced refreshes stay counted. */
     public void clearToday(Long accountId) {
         em.createNativeQuery("delete from sbx_api_usage where account_id = ?1 and period in ('DAY', 'MINUTE') "
-                + "and period_start >= ?2 and api not like '%#%'").setParameter(1, accountId).setParameter(2, dayStart(Instant.now()))
+                + "and period_start >= ?2 and api not like '%#%'").setParameter(1, accountId)
+                .setParameter(2, dayStart(Instant.now()))
                 .executeUpdate();
     }
 

@@ -3,17 +3,20 @@ package io.kaquan.sandbox;
 import java.security.SecureRandom;
 import java.time.Instant;
 
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * How every sandbox WeChat API answers, exactly as WeChat does: always HTTP 200, JSON in real UTF-8 characters
  * (never {@code \\uXXXX}), content type {@code application/json; encoding=utf-8} (what WeChat sends).
  *
- * <p>For the authors of sandbox API resources (card, code, datacube, poi, media…):
+ * <p>
+ * For the authors of sandbox API resources (card, code, datacube, poi, media…):
  * <ul>
  * <li>Resource methods return {@link jakarta.ws.rs.core.Response} built with {@link #ok(ObjectNode)} (adds
  * {@code errcode 0 / errmsg ok}), {@link #raw(ObjectNode)} (successes without errcode: token, uploadimg, datacube)

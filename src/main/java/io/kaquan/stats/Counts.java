@@ -1,8 +1,9 @@
 package io.kaquan.stats;
 
-import io.kaquan.wechat.WeChatStats;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+
+import io.kaquan.wechat.WeChatStats;
 
 /** What users did with cards on a day: times (cnt) and people (user) per kind, as WeChat's datacube counts them. */
 @Embeddable

@@ -2,14 +2,15 @@ package io.kaquan.stats;
 
 import java.time.LocalDate;
 
-import io.kaquan.wechat.WeChatStats;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.kaquan.wechat.WeChatStats;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One day of getcardmembercardinfo (member cards of one source). */
 @Entity

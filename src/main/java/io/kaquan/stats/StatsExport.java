@@ -3,13 +3,15 @@ package io.kaquan.stats;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-import io.kaquan.web.I18n;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
+
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import io.kaquan.web.I18n;
 
 /** The dashboard's figures as CSV, in UTF-8 with a byte order mark so that Excel shows the Chinese headers. */
 @Path("/t/{tenant}/stats.csv")

@@ -1,11 +1,12 @@
 package io.kaquan.stats;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.jobs.JobContext;
 import io.kaquan.jobs.JobOutcome;
 import io.kaquan.jobs.TenantJob;
 import io.kaquan.web.I18n;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** The daily statistics sync as a job of the scheduler (io.kaquan.jobs): one tenant per run. */
 @ApplicationScoped

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.kaquan.card.Card;
-import io.kaquan.card.CardTexts;
-import io.kaquan.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+
+import io.kaquan.card.Card;
+import io.kaquan.card.CardTexts;
+import io.kaquan.tenant.CurrentTenant;
 
 /**
  * The current tenant's statistics for a range of days: the whole account (both sources added) or one free coupon,
@@ -92,7 +93,8 @@ public class StatsReport {
         LocalDate from = date(fromText, "from", errors, msg);
         if (to == null) {
             to = from != null && from.plusDays(DEFAULT_DAYS - 1).isBefore(yesterday)
-                    ? from.plusDays(DEFAULT_DAYS - 1) : yesterday;
+                    ? from.plusDays(DEFAULT_DAYS - 1)
+                    : yesterday;
         }
         if (from == null) {
             from = to.minusDays(DEFAULT_DAYS - 1);

@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatStats;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * Writes the datacube's answers: the days of a window are replaced by WeChat's rows (updated in place, so an

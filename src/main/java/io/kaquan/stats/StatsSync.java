@@ -8,14 +8,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.jobs.JobOutcome;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.kaquan.wechat.WeChatTime;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The statistics sync of one tenant: for each datacube API (account, free coupons, member cards) and both sources
@@ -28,7 +29,6 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class StatsSync {
-
 
     /** How far back a tenant's first sync reaches. */
     public static final int BACKFILL_DAYS = 90;
@@ -107,7 +107,8 @@ public class StatsSync {
                 continue;
             }
             LocalDate from = state.syncedThrough == null || state.syncedThrough.isBefore(backfillFrom)
-                    ? backfillFrom : min(state.syncedThrough.plusDays(1), day.minusDays(RECENT_DAYS));
+                    ? backfillFrom
+                    : min(state.syncedThrough.plusDays(1), day.minusDays(RECENT_DAYS));
             if (!fetch(run, api, from, day.minusDays(1), backfillFrom)) {
                 if (run.credentialProblem) {
                     break;

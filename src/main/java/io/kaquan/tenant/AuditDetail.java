@@ -5,9 +5,38 @@ import java.util.Optional;
 
 /** The keys of audit details that the audit page names in words ({@code tenantMsg:detail}); others show as written. */
 public enum AuditDetail {
-    REASON, AMOUNT, CODE, CARD, NOTE, ROLE, EMAIL, TYPE, TITLE, DRAFT, STATUS, ERRCODE, OPERATION, DELTA, TOTAL, STATE,
-    REQUESTED_BY, FIELDS, SEND_CHECK, OPEN, VERIFY_COD, REMARK_AMOUNT, ALERT, NAME, MODE, ATTEMPTS, SIMILAR_TO,
-    RECONCILED, SETTLED_BY, SUBMITTED_AT, TOKEN_MODE, COUNT;
+    REASON,
+    AMOUNT,
+    CODE,
+    CARD,
+    NOTE,
+    ROLE,
+    EMAIL,
+    TYPE,
+    TITLE,
+    DRAFT,
+    STATUS,
+    ERRCODE,
+    OPERATION,
+    DELTA,
+    TOTAL,
+    STATE,
+    REQUESTED_BY,
+    FIELDS,
+    SEND_CHECK,
+    OPEN,
+    VERIFY_COD,
+    REMARK_AMOUNT,
+    ALERT,
+    NAME,
+    MODE,
+    ATTEMPTS,
+    SIMILAR_TO,
+    RECONCILED,
+    SETTLED_BY,
+    SUBMITTED_AT,
+    TOKEN_MODE,
+    COUNT;
 
     /** "reason", "card_id", "similar-to" → the key; empty when unknown. */
     public static Optional<AuditDetail> of(String key) {

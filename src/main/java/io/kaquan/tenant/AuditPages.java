@@ -2,6 +2,11 @@ package io.kaquan.tenant;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
 import io.kaquan.account.AuditAction;
 import io.kaquan.account.AuditEntry;
 import io.kaquan.account.Role;
@@ -10,10 +15,6 @@ import io.kaquan.wechat.TokenMode;
 import io.kaquan.wechat.WeChatTexts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 
 /** Owners page through who did what in their tenant, newest first. */
 @Path("/t/{tenant}/audit")

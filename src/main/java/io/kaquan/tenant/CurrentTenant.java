@@ -1,8 +1,9 @@
 package io.kaquan.tenant;
 
+import jakarta.enterprise.context.RequestScoped;
+
 import io.kaquan.account.Role;
 import io.quarkus.security.ForbiddenException;
-import jakarta.enterprise.context.RequestScoped;
 
 /** The tenant of a {@code /t/{tenant}/…} request and the current user's role in it, checked once by {@link TenantEdge}. */
 @RequestScoped

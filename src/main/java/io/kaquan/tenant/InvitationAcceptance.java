@@ -2,16 +2,17 @@ package io.kaquan.tenant;
 
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import io.kaquan.account.AppUser;
 import io.kaquan.account.Audit;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Invitation;
 import io.kaquan.account.Membership;
 import io.kaquan.account.Role;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 /**
  * The invitee's side of an invitation link: whoever opens it signed in sees the tenant and role, and may accept. The
@@ -37,8 +38,9 @@ public class InvitationAcceptance {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Offer> offer(String token) {
         return Invitation.byToken(token).flatMap(invitation -> Optional.ofNullable(Tenant.<Tenant> findById(
-                invitation.tenantId)).map(tenant -> new Offer(invitation.token, tenant.displayName, invitation.role,
-                        inviterOf(invitation), Membership.find(tenant.id, currentUser.id()).isPresent())));
+                invitation.tenantId)).map(
+                        tenant -> new Offer(invitation.token, tenant.displayName, invitation.role,
+                                inviterOf(invitation), Membership.find(tenant.id, currentUser.id()).isPresent())));
     }
 
     /** Joins the tenant with the offered role; empty when the link is unknown or used already. */

@@ -1,16 +1,18 @@
 package io.kaquan.tenant;
 
-import io.kaquan.web.Flash;
-import io.kaquan.web.I18n;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import io.kaquan.web.Flash;
+import io.kaquan.web.I18n;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /** An invitation link, opened by the invitee (signed in): the tenant and role on offer, and an accept button. */
 @Path("/invitations/{token}")

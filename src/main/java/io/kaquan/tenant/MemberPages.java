@@ -2,19 +2,21 @@ package io.kaquan.tenant;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
 import io.kaquan.account.Role;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /** The members of a tenant: everyone sees the list, owners change it. */
 @Path("/t/{tenant}/members")

@@ -6,6 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
 import io.kaquan.account.AppUser;
 import io.kaquan.account.Audit;
 import io.kaquan.account.AuditAction;
@@ -17,11 +23,6 @@ import io.kaquan.web.ActionRefused;
 import io.kaquan.web.FormErrors;
 import io.kaquan.web.I18n;
 import io.kaquan.web.InvalidFormException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 /** Owners add, promote, demote and remove the members of the current tenant. */
 @ApplicationScoped

@@ -15,9 +15,10 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Encrypts tenant secrets at rest with AES-256-GCM under the master key. Each value is bound to its purpose and its

@@ -3,8 +3,6 @@ package io.kaquan.tenant;
 import java.util.List;
 import java.util.Optional;
 
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Once, at startup (before anything reads a secret): seals what older versions stored weaker. Tenant secrets sealed

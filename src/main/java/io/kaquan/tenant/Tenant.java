@@ -3,8 +3,6 @@ package io.kaquan.tenant;
 import java.time.Instant;
 import java.util.List;
 
-import io.kaquan.wechat.TokenMode;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +11,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.kaquan.wechat.TokenMode;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A WeChat official account managed in Kaquan. Its secrets are stored sealed by {@link SecretBox}. */
 @Entity

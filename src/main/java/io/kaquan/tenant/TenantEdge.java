@@ -3,12 +3,14 @@ package io.kaquan.tenant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.kaquan.account.CurrentUser;
-import io.kaquan.account.Membership;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.kaquan.account.CurrentUser;
+import io.kaquan.account.Membership;
 
 /**
  * The only place that turns {@code /t/{tenant}} into a tenant: it must exist and the user must be a member,

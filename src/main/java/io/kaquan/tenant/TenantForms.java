@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.kaquan.web.FormErrors;
 import org.jboss.resteasy.reactive.RestForm;
+
+import io.kaquan.web.FormErrors;
 
 /** The forms of the tenant pages and the rules of their fields. */
 final class TenantForms {

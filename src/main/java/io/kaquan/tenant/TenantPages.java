@@ -3,6 +3,17 @@ package io.kaquan.tenant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
 import io.kaquan.account.CurrentUser;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
@@ -12,15 +23,6 @@ import io.kaquan.wechat.TokenMode;
 import io.kaquan.wechat.WeChatTexts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /** Home (my accounts), connecting an account, a tenant's settings (its overview is {@code overview.OverviewPage}). */
 @Path("/")

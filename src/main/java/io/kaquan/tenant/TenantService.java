@@ -4,6 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+
 import io.kaquan.account.Audit;
 import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
@@ -23,10 +29,6 @@ import io.kaquan.wechat.WeChatSandbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** Connecting official accounts and changing their settings and credentials. */
 @ApplicationScoped

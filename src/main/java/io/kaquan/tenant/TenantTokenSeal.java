@@ -1,8 +1,9 @@
 package io.kaquan.tenant;
 
-import io.kaquan.wechat.TokenSeal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import io.kaquan.wechat.TokenSeal;
 
 /** Access tokens sealed like the other secrets of a tenant. */
 @ApplicationScoped

@@ -3,13 +3,14 @@ package io.kaquan.tenant;
 import java.util.List;
 import java.util.Optional;
 
-import io.kaquan.wechat.TokenMode;
-import io.kaquan.wechat.WeChatAccount;
-import io.kaquan.wechat.WeChatAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.kaquan.wechat.TokenMode;
+import io.kaquan.wechat.WeChatAccount;
+import io.kaquan.wechat.WeChatAccounts;
 
 /** The gateway's view of a tenant: its credentials (decrypted only here), token mode and API host. */
 @ApplicationScoped

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
-import io.quarkus.logging.Log;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.quarkus.logging.Log;
 
 /**
  * Refuses state-changing requests that a browser says come from another site. Together with CORS (which answers

@@ -2,20 +2,22 @@ package io.kaquan.web;
 
 import java.util.UUID;
 
-import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place where failures become pages: a title and a sentence in the visitor's language, never a stack trace.
@@ -43,7 +45,8 @@ public class ErrorPages {
     }
 
     private static RestResponse<TemplateInstance> respond(int status, TemplateInstance page) {
-        return RestResponse.ResponseBuilder.<TemplateInstance> create(status).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
+        return RestResponse.ResponseBuilder.<TemplateInstance> create(status).entity(page).type(MediaType.TEXT_HTML_TYPE)
+                .build();
     }
 
     @ServerExceptionMapper

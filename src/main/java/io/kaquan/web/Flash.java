@@ -21,6 +21,7 @@ public class Flash {
 
     public record Data(String level, String message, Map<String, String> values, Map<String, String> errors,
             Map<String, String> reveal) {
+
         static final Data EMPTY = new Data(null, null, Map.of(), Map.of(), Map.of());
 
         boolean isEmpty() {

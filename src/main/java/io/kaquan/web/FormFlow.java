@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**

@@ -1,9 +1,10 @@
 package io.kaquan.web;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /** Message bundles in the language of this request, for texts composed in Java (flash messages, field errors). */
 @RequestScoped

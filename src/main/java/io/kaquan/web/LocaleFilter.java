@@ -2,6 +2,7 @@ package io.kaquan.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** Makes the chosen language the one Qute renders pages and message bundles in. */

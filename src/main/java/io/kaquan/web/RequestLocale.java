@@ -2,10 +2,11 @@ package io.kaquan.web;
 
 import java.util.Locale;
 
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The language of this request: the visitor's choice (a cookie), otherwise Chinese. */
 @RequestScoped

@@ -3,7 +3,6 @@ package io.kaquan.wechat;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A tenant's current access token, shared by every node ({@link TokenBroker} keeps a copy in memory). Stored sealed

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Calls of one tenant to one API on one day (Asia/Shanghai, WeChat's quota day). */
 @Entity

@@ -3,12 +3,13 @@ package io.kaquan.wechat;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.database.BatchedDelete;
 import io.quarkus.logging.Log;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Deletes daily call counts older than kaquan.wechat.usage-kept. A clustered job: each firing runs on one node. */
 @ApplicationScoped
@@ -21,8 +22,7 @@ public class ApiUsageRetention {
     BatchedDelete batchedDelete;
 
     @Nonconcurrent
-    @Scheduled(identity = "kaquan-api-usage-retention", cron = "${kaquan.retention.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "kaquan-api-usage-retention", cron = "${kaquan.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         purge(Instant.now());
     }

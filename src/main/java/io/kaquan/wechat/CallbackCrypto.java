@@ -30,7 +30,11 @@ public final class CallbackCrypto {
 
     /** Why a ciphertext was refused (the official sample's −40004, −40005, −40007, −40008, −40010). */
     public enum Problem {
-        ILLEGAL_AES_KEY, BAD_BASE64, DECRYPT_FAILED, ILLEGAL_BUFFER, APPID_MISMATCH
+        ILLEGAL_AES_KEY,
+        BAD_BASE64,
+        DECRYPT_FAILED,
+        ILLEGAL_BUFFER,
+        APPID_MISMATCH
     }
 
     /** A refused ciphertext or key; never carries secret material in its message. */
@@ -51,7 +55,9 @@ public final class CallbackCrypto {
     public record Plain(String message, String appid) {
     }
 
-    /** lowercase_hex(SHA1(concat(sort(parts)))): the plain signature (token, timestamp, nonce), or msg_signature with Encrypt. */
+    /**
+     * lowercase_hex(SHA1(concat(sort(parts)))): the plain signature (token, timestamp, nonce), or msg_signature with Encrypt.
+     */
     public static String signature(String... parts) {
         String[] sorted = parts.clone();
         for (int i = 0; i < sorted.length; i++) {

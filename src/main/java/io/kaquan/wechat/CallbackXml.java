@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamReader;
  * fetched and no entity is ever expanded: XXE and "billion laughs" fail before they start), as is any entity
  * reference other than XML's five predefined ones; size and depth are bounded.
  *
- * <p>Texts are trimmed: WeChat's documented examples put blanks around CDATA ({@code <CardId> <![CDATA[p…]]> </CardId>}).
+ * <p>
+ * Texts are trimmed: WeChat's documented examples put blanks around CDATA ({@code <CardId> <![CDATA[p…]]> </CardId>}).
  * Nested elements (rare in pushes, e.g. {@code ScanCodeInfo}) are kept as {@code Parent.Child}.
  */
 public final class CallbackXml {

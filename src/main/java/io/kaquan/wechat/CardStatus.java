@@ -10,7 +10,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * (1 = NOT_VERIFY…) or older aliases (CARD_STATUS_USER_DELETE, the typo VERIFY_FALL); anything else is UNKNOWN.
  */
 public enum CardStatus {
-    INIT, NOT_VERIFY, VERIFY_FAIL, VERIFY_OK, DELETE, SYS_DELETE, DISPATCH, SYS_OFF_SHELF, EXPIRED, UNKNOWN;
+    INIT,
+    NOT_VERIFY,
+    VERIFY_FAIL,
+    VERIFY_OK,
+    DELETE,
+    SYS_DELETE,
+    DISPATCH,
+    SYS_OFF_SHELF,
+    EXPIRED,
+    UNKNOWN;
 
     /** The mp.weixin.qq.com console's numbering. */
     private static final CardStatus[] BY_NUMBER = { INIT, NOT_VERIFY, VERIFY_FAIL, VERIFY_OK, DELETE, SYS_DELETE,

@@ -8,7 +8,13 @@ import java.util.Locale;
  * {@link #OTHER} stands for a type Kaquan does not know (a card made elsewhere).
  */
 public enum CardType {
-    GROUPON, CASH, DISCOUNT, GIFT, GENERAL_COUPON, MEMBER_CARD, OTHER;
+    GROUPON,
+    CASH,
+    DISCOUNT,
+    GIFT,
+    GENERAL_COUPON,
+    MEMBER_CARD,
+    OTHER;
 
     /** The types a merchant can create in Kaquan's wizard. */
     public static final List<CardType> CREATABLE = List.of(GROUPON, CASH, DISCOUNT, GIFT, GENERAL_COUPON);

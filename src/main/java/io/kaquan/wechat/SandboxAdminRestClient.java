@@ -7,12 +7,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The built-in sandbox's own admin API (not WeChat's): creating the simulated account of a sandbox tenant,
- * asking it to push an event. */
+/**
+ * The built-in sandbox's own admin API (not WeChat's): creating the simulated account of a sandbox tenant,
+ * asking it to push an event.
+ */
 @RegisterRestClient
 @Path("/accounts")
 @Consumes(MediaType.APPLICATION_JSON)

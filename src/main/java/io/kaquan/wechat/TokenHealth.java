@@ -7,8 +7,8 @@ import java.util.List;
  * A tenant's standing with WeChat, for its pages: the token, a credential problem with what to do about it, and the
  * calls of today per API. Texts are in the language of the bundle it was made with.
  *
- * @param mode       the token mode chosen for the tenant
- * @param tokenKind  the kind of the stored token (null when none)
+ * @param mode the token mode chosen for the tenant
+ * @param tokenKind the kind of the stored token (null when none)
  * @param refreshedAt when the stored token was fetched (null when none)
  */
 public record TokenHealth(TokenMode mode, TokenMode tokenKind, Instant refreshedAt, Instant expiresAt, Problem problem,

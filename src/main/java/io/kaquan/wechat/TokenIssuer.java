@@ -3,11 +3,13 @@ package io.kaquan.wechat;
 import java.net.URI;
 import java.util.function.IntConsumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Fetches access tokens from WeChat's token endpoints (§1.1, §1.2); {@link TokenBroker} decides when. */
 @ApplicationScoped

@@ -3,10 +3,11 @@ package io.kaquan.wechat;
 import java.time.Instant;
 import java.util.List;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Keeps the tokens of active tenants fresh ahead of expiry, for the scheduled token job ({@code io.kaquan.jobs}):

@@ -6,7 +6,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** A code's status in a user's wallet (user_card_status of card/code/get, §4.2); anything unexpected is UNKNOWN. */
 public enum UserCardStatus {
-    NORMAL, CONSUMED, EXPIRE, GIFTING, GIFT_SUCC, GIFT_TIMEOUT, DELETE, UNAVAILABLE, UNKNOWN;
+    NORMAL,
+    CONSUMED,
+    EXPIRE,
+    GIFTING,
+    GIFT_SUCC,
+    GIFT_TIMEOUT,
+    DELETE,
+    UNAVAILABLE,
+    UNKNOWN;
 
     @JsonCreator
     public static UserCardStatus of(Object value) {

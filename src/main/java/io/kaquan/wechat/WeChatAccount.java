@@ -5,7 +5,7 @@ package io.kaquan.wechat;
  * API lives. Provided by the tenant package through {@link WeChatAccounts}.
  *
  * @param apiBaseUrl the API host of this account only (a proxy with a fixed outgoing IP, a test's stand-in); null
- *                   for the default: WeChat, or the built-in sandbox for sandbox accounts
+ *        for the default: WeChat, or the built-in sandbox for sandbox accounts
  */
 public record WeChatAccount(long tenantId, String appid, String appsecret, boolean sandbox, TokenMode tokenMode,
         String apiBaseUrl) {

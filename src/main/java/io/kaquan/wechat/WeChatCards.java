@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Requests and answers of the card APIs (§4.5–4.12, §5.2), field names as on the wire in snake_case. */

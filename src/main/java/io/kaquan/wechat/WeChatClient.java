@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.buffer.Buffer;
-import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /**
  * The WeChat APIs of one tenant, typed. Every method either answers WeChat's success or throws a

@@ -7,11 +7,14 @@ import java.net.UnknownHostException;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
 import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.logging.Log;
 
 /**
  * One WeChat call on the wire: send, read the JSON answer, and send again after -1 (system busy) or no answer, with a

@@ -21,14 +21,16 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import io.kaquan.wechat.WeChatTime;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.jobs.SyncRunRetention;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.ApiUsageRetention;
+import io.kaquan.wechat.WeChatTime;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
 
 /** Issue 13 §4: what anonymous senders can store is bounded, and what grows for ever is purged. */
 @QuarkusTest

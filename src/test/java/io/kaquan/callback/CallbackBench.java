@@ -19,16 +19,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.tenant.SecretBox;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CallbackCrypto;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
 
 /**
  * Not a test (its name keeps it out of the suite): the measuring end of {@code bench/callback}. A safe-mode tenant
@@ -74,8 +76,10 @@ class CallbackBench {
         AtomicInteger serial = new AtomicInteger();
 
         // Warm both paths up (JIT, connection pools), then measure the bare endpoint and the inbox in turn.
-        run("warm-up bare", http, base.resolve("/wechat/callback/bare"), pushes(warmup, appid, originalId, aesKey, serial), threads);
-        run("warm-up inbox", http, base.resolve("/wechat/callback"), pushes(warmup, appid, originalId, aesKey, serial), threads);
+        run("warm-up bare", http, base.resolve("/wechat/callback/bare"), pushes(warmup, appid, originalId, aesKey, serial),
+                threads);
+        run("warm-up inbox", http, base.resolve("/wechat/callback"), pushes(warmup, appid, originalId, aesKey, serial),
+                threads);
         awaitProcessed(tenantId, warmup, Duration.ofMinutes(5));
 
         List<Push> bareLoad = pushes(requests, appid, originalId, aesKey, serial);

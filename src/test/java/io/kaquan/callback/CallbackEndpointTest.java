@@ -22,14 +22,16 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.testing.Session;
 import io.kaquan.wechat.CallbackCrypto;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** The shared callback, driven by the sandbox pushing to this app like WeChat, and by hand-made hostile requests. */
 @QuarkusTest

@@ -19,14 +19,15 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CallbackCrypto;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A tenant registered through the real form and a sandbox account with the same appid, original id, token, key and

@@ -3,19 +3,20 @@ package io.kaquan.callback;
 import static io.kaquan.callback.CallbackFixtures.rows;
 import static io.kaquan.callback.CallbackFixtures.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
 
 import io.kaquan.testing.TestTenants;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
 
 /**
  * V10 on a database that ran the inbox before the mirrors existed: the events parked as RECORDED are queued again,

@@ -17,14 +17,16 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CallbackCrypto;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The official crypto vectors of the protocol reference (§2.6) sent to the endpoint exactly as published (query and

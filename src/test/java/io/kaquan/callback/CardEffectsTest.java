@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.card.Card;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
@@ -29,10 +35,6 @@ import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The effects of pushed events on the card and code mirrors: a real card in the tenant's sandbox account, WeChat's
@@ -78,7 +80,8 @@ class CardEffectsTest {
                 && ((Number) r.get(0).get("todo")).intValue() == 0,
                 "select count(*) filter (where status in ('PROCESSED', 'IGNORED')) as done, "
                         + "count(*) filter (where status not in ('PROCESSED', 'IGNORED')) as todo "
-                        + "from wechat_event where tenant_id = ?", tenantId);
+                        + "from wechat_event where tenant_id = ?",
+                tenantId);
     }
 
     private static Object normal(Object value) {

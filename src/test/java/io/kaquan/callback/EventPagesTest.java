@@ -12,12 +12,14 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** The event log and the unroutable pushes page: reading, filtering, replaying, and who may do what. */
 @QuarkusTest
@@ -83,13 +85,17 @@ class EventPagesTest {
         long future = stored(account, "some_future_event", "IGNORED");
         String base = "/t/" + account.tenantId() + "/events";
         owner.request().queryParam("type", "user_view_card").get(base).then().statusCode(200)
-                .body(containsString("data-event-id=\"" + view + "\"")).body(not(containsString("data-event-id=\"" + del + "\"")));
+                .body(containsString("data-event-id=\"" + view + "\""))
+                .body(not(containsString("data-event-id=\"" + del + "\"")));
         owner.request().queryParam("card", "pOther").get(base).then()
-                .body(containsString("data-event-id=\"" + del + "\"")).body(not(containsString("data-event-id=\"" + view + "\"")));
+                .body(containsString("data-event-id=\"" + del + "\""))
+                .body(not(containsString("data-event-id=\"" + view + "\"")));
         owner.request().queryParam("code", CODE_A).get(base).then()
-                .body(containsString("data-event-id=\"" + view + "\"")).body(not(containsString("data-event-id=\"" + del + "\"")));
+                .body(containsString("data-event-id=\"" + view + "\""))
+                .body(not(containsString("data-event-id=\"" + del + "\"")));
         owner.request().queryParam("status", "IGNORED").get(base).then()
-                .body(containsString("data-event-id=\"" + future + "\"")).body(not(containsString("data-event-id=\"" + view + "\"")));
+                .body(containsString("data-event-id=\"" + future + "\""))
+                .body(not(containsString("data-event-id=\"" + view + "\"")));
         owner.request().queryParam("from", "2000-01-01").queryParam("to", "2000-01-02").get(base).then()
                 .body(containsString("id=\"events-empty\""));
         // A bad filter is refused next to its field, not dropped (the unfiltered list would look filtered).
@@ -140,8 +146,8 @@ class EventPagesTest {
             try (java.sql.Statement s = processor.createStatement()) {
                 s.execute("select id from wechat_event where id = " + id + " for update");
             }
-            java.util.concurrent.CompletableFuture<io.restassured.response.Response> replay =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> owner.request().post(event + "/replay"));
+            java.util.concurrent.CompletableFuture<io.restassured.response.Response> replay = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> owner.request().post(event + "/replay"));
             await(db, r -> ((Number) r.get(0).get("n")).intValue() > 0, "select count(*) as n from pg_locks l "
                     + "join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database() and a.query ilike '%wechat_event%'");
             try (java.sql.Statement s = processor.createStatement()) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
+
 import io.kaquan.card.CardFixtures.TestTenant;
 import io.kaquan.testing.BrowserExtension;
 import io.kaquan.testing.Chromium;

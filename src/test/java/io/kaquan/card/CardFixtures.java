@@ -9,6 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import jakarta.persistence.EntityManager;
+
+import org.awaitility.Awaitility;
+
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.WeChatCards;
@@ -17,8 +21,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.persistence.EntityManager;
-import org.awaitility.Awaitility;
 
 /** What the card page tests share: tenants with their sandbox appid, flash reading, WeChat's view of a card. */
 final class CardFixtures {

@@ -7,14 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.testing.TestTenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * Not a test (its name keeps it out of the suite): the measuring end of {@code bench/card-list}. Fills the card mirror

@@ -3,8 +3,11 @@ package io.kaquan.card;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+
 import io.kaquan.callback.CallbackFixtures;
 import io.kaquan.testing.BrowserExtension;
 import io.kaquan.testing.Chromium;
@@ -12,7 +15,6 @@ import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.WithBrowser;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** In Chromium: an open card page shows WeChat's review result and new receipts without being reloaded. */
 @QuarkusTest

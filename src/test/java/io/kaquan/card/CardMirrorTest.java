@@ -3,6 +3,8 @@ package io.kaquan.card;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.testing.Session;
@@ -11,7 +13,6 @@ import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CardStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 class CardMirrorTest {

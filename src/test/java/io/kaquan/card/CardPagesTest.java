@@ -55,8 +55,9 @@ class CardPagesTest {
     void shouldListFilterSearchSortAndPaginateTheMirror() {
         TestTenant tenant = tenant("卡券列表");
         String cash = TestCards.approved(tenant.id(), "CASH");
-        String discount = TestCards.create(tenant.id(), "DISCOUNT", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card
-                .path("discount").path("base_info")).put("title", "八五折特惠"));
+        String discount = TestCards.create(tenant.id(), "DISCOUNT",
+                card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card
+                        .path("discount").path("base_info")).put("title", "八五折特惠"));
         // 60 more mirror rows (cards found by the sync), enough for two pages
         QuarkusTransaction.requiringNew().run(() -> {
             CardMirror mirror = Arc.container().instance(CardMirror.class).get();
@@ -164,8 +165,9 @@ class CardPagesTest {
                 .body(containsString("Review refused: Logo 不清晰")).body(containsString("1000 remaining / 1000 total"));
 
         // a DISCOUNT card: percent off as 折
-        String discount = TestCards.create(tenant.id(), "DISCOUNT", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card
-                .path("discount")).put("discount", 15));
+        String discount = TestCards.create(tenant.id(), "DISCOUNT",
+                card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card
+                        .path("discount")).put("discount", 15));
         viewer.request().get(tenant.card(discount)).then().statusCode(200).body(containsString("8.5 折"));
     }
 

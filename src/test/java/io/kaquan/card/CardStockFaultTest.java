@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,15 +21,14 @@ import org.junit.jupiter.api.Test;
 import io.kaquan.card.CardFixtures.TestTenant;
 import io.kaquan.testing.SandboxLatency;
 import io.kaquan.testing.Session;
-import io.kaquan.wechat.CallState;
 import io.kaquan.testing.TestCards;
+import io.kaquan.wechat.CallState;
 import io.kaquan.wechat.WeChatConfig;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * card/modifystock is not repeatable: when the sandbox fails it (-1) or answers after the gateway's read timeout, the

@@ -5,16 +5,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.time.Duration;
 import java.time.Instant;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
 import com.microsoft.playwright.Page;
+
+import io.kaquan.callback.CallbackFixtures;
 import io.kaquan.testing.BrowserExtension;
 import io.kaquan.testing.Chromium;
-import io.kaquan.callback.CallbackFixtures;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.WithBrowser;
 import io.quarkus.test.junit.QuarkusTest;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 
 /** In Chromium: WeChat's stock alarm appears on the account's overview, links to the card and is acknowledged. */
 @QuarkusTest

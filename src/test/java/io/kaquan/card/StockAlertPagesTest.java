@@ -12,14 +12,16 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.callback.CallbackFixtures;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** Low-stock alerts pushed by WeChat (card_sku_remind) on the tenant's overview, and acknowledging them. */
 @QuarkusTest

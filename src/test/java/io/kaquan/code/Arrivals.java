@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**

@@ -20,7 +20,6 @@ import io.restassured.path.json.JsonPath;
 @WithBrowser
 class CodeBrowserTest {
 
-
     @Test
     void shouldLookUpACodeAndInvalidateIt(Page page) {
         CodeFixtures wx = CodeFixtures.tenant(Session.login("alice"), "柜台门店");

@@ -64,8 +64,9 @@ final class CodeFixtures {
 
     /** An approved card (WeChat's own codes, or custom codes). */
     String card(boolean customCode) {
-        String cardId = TestCards.create(tenant, "CASH", card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("cash").get("base_info"))
-                .put("use_custom_code", customCode).put("can_give_friend", true));
+        String cardId = TestCards.create(tenant, "CASH",
+                card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("cash").get("base_info"))
+                        .put("use_custom_code", customCode).put("can_give_friend", true));
         TestCards.review(cardId, true, null);
         TestCards.mirror(tenant, cardId);
         return cardId;
@@ -152,8 +153,9 @@ final class CodeFixtures {
 
     /** The user_consume_card pushes of a code that reached Kaquan's inbox, with their processing status. */
     List<io.kaquan.callback.WeChatEvent> consumeEvents(String code) {
-        return QuarkusTransaction.requiringNew().call(() -> io.kaquan.callback.WeChatEvent
-                .<io.kaquan.callback.WeChatEvent> list("tenantId = ?1 and eventType = ?2 and userCardCode = ?3",
+        return QuarkusTransaction.requiringNew()
+                .call(() -> io.kaquan.callback.WeChatEvent.<io.kaquan.callback.WeChatEvent> list(
+                        "tenantId = ?1 and eventType = ?2 and userCardCode = ?3",
                         tenant, "user_consume_card", code));
     }
 

@@ -122,7 +122,8 @@ class CodePagesTest {
                 .body(containsString("找不到这个卡券码"));
         operator.request().get(base() + "/lookup?code=&checkConsume=true").then().statusCode(400)
                 .body(containsString("请填写卡券码（或加密码）。"));
-        operator.request().queryParam("code", "12 34").queryParam("cardId", "bad id").get(base() + "/lookup").then().statusCode(400)
+        operator.request().queryParam("code", "12 34").queryParam("cardId", "bad id").get(base() + "/lookup").then()
+                .statusCode(400)
                 .body(containsString("卡券码应为 1–64 个字符")).body(containsString("卡券 ID 只能包含"));
         operator.request().get(base() + "/change").then().statusCode(400);
         operator.request().post(base() + "/invalidate").then().statusCode(303); // back to the form, with its errors

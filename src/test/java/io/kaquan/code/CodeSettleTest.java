@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,6 @@ import io.kaquan.wechat.UserCardStatus;
 import io.kaquan.wechat.WeChatConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * A code call that gets no answer at all (a real read timeout against the sandbox's latency fault) may still reach

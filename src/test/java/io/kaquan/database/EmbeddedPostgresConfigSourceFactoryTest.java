@@ -15,10 +15,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigValue;
 
 /** The switch between an external database and the embedded one, on real PostgreSQL processes. */
 class EmbeddedPostgresConfigSourceFactoryTest {

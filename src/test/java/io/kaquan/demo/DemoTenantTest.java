@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.account.AppUser;
 import io.kaquan.account.Membership;
 import io.kaquan.account.Role;
@@ -17,8 +21,6 @@ import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
 
 /** The dev-mode demo tenant (created here on demand: at startup it is made in dev mode only). */
 @QuarkusTest

@@ -8,6 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.card.Card;
 import io.kaquan.stats.Counts;
 import io.kaquan.stats.StatsFixtures;
@@ -16,8 +20,6 @@ import io.kaquan.testing.Session;
 import io.kaquan.wechat.CardStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
 
 /** The dev demo's statistics, seeded for a test tenant (the dev-mode trigger itself is off in tests). */
 @QuarkusTest

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +32,8 @@ class KeycloakLoginIT {
 
     private static final Pattern KEYCLOAK_LOGIN_URL = Pattern.compile(".*/realms/kaquan/protocol/openid-connect/auth\\?.*");
     /** After a failed attempt Keycloak shows its login form again under login-actions/authenticate. */
-    private static final Pattern KEYCLOAK_LOGIN_ACTION_URL = Pattern.compile(".*/realms/kaquan/login-actions/authenticate\\?.*");
+    private static final Pattern KEYCLOAK_LOGIN_ACTION_URL = Pattern
+            .compile(".*/realms/kaquan/login-actions/authenticate\\?.*");
     /** The layout's platform-admin badge, rendered only for the kaquan-admin role (read from Keycloak's access token). */
     private static final String PLATFORM_ADMIN_BADGE = ".user-menu .badge";
 

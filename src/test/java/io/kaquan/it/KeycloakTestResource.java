@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts a real Keycloak (the {@code keycloak-quarkus-dist} zip, no Docker) with the realm from
@@ -46,8 +47,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     /** Test-only key: base64 of the 32 bytes "it-only-master-key-32-bytes!!!!!". Fixed, since the IT database persists. */
     static final String IT_MASTER_KEY = "aXQtb25seS1tYXN0ZXIta2V5LTMyLWJ5dGVzISEhISE=";
 
-    private static final String JAVA_OPTS_APPEND =
-            "-DCoreEnvironmentBean.processImplementationClassName=com.arjuna.ats.internal.arjuna.utils.UuidProcessId";
+    private static final String JAVA_OPTS_APPEND = "-DCoreEnvironmentBean.processImplementationClassName=com.arjuna.ats.internal.arjuna.utils.UuidProcessId";
 
     private static Process process;
     private static Path logFile;

@@ -80,7 +80,8 @@ class ClusteredJobsIT {
         awaitReady(b, portB);
         long tenant = insertTenantThatIsSkipped();
         long working = insertTenantThatWorks(portA);
-        try (Connection db = connection(); Statement st = db.createStatement();
+        try (Connection db = connection();
+                Statement st = db.createStatement();
                 ResultSet rs = st.executeQuery("select count(*) from qrtz_scheduler_state")) {
             rs.next();
             assertEquals(2, rs.getInt(1), "both nodes joined the cluster");
@@ -91,8 +92,7 @@ class ClusteredJobsIT {
             Awaitility.await().atMost(RUN_FOR).pollInterval(Duration.ofMillis(500))
                     .until(() -> count("job = 'tokens'") >= 10
                             && count("job = 'card-status' and tenant_id = " + tenant) >= 5
-                            && count("job = 'card-status' and tenant_id = " + working + " and finished_at is not null")
-                                    >= 4);
+                            && count("job = 'card-status' and tenant_id = " + working + " and finished_at is not null") >= 4);
         } catch (ConditionTimeoutException e) {
             // the assertions below say which firings are missing
         }
@@ -132,9 +132,11 @@ class ClusteredJobsIT {
 
             // The tenant with work: each run (token, five listings at 300 ms each) outlasts the 2 s between due
             // times, yet a due time never starts a second run while one is going.
-            ResultSet workRuns = st.executeQuery("""
-                    select count(*), count(*) filter (where result = 'OK' or finished_at is null or finished_at >= '%s'), count(distinct node)
-                    from sync_run where job = 'card-status' and tenant_id = %d""".formatted(stopping, working));
+            ResultSet workRuns = st.executeQuery(
+                    """
+                            select count(*), count(*) filter (where result = 'OK' or finished_at is null or finished_at >= '%s'), count(distinct node)
+                            from sync_run where job = 'card-status' and tenant_id = %d"""
+                            .formatted(stopping, working));
             workRuns.next();
             int workCount = workRuns.getInt(1);
             System.out.printf("card-status with work: %d runs (%d OK), %d nodes%n", workCount, workRuns.getInt(2),
@@ -183,7 +185,8 @@ class ClusteredJobsIT {
     }
 
     static int count(String where) throws Exception {
-        try (Connection db = connection(); Statement st = db.createStatement();
+        try (Connection db = connection();
+                Statement st = db.createStatement();
                 ResultSet rs = st.executeQuery("select count(*) from sync_run where " + where)) {
             rs.next();
             return rs.getInt(1);
@@ -238,7 +241,8 @@ class ClusteredJobsIT {
             long id = rs.getLong(1); // sealed values are bound to the tenant's id (issue 13 §3): sealed once it has one
             st.executeUpdate("update tenant set appsecret_enc = '%s', callback_token_enc = '%s', aes_key_enc = '%s' "
                     .formatted(seal("tenant.appsecret", id, secret), seal("tenant.callback-token", id, "x"),
-                            seal("tenant.aes-key", id, "x")) + "where id = " + id);
+                            seal("tenant.aes-key", id, "x"))
+                    + "where id = " + id);
             return id;
         }
     }

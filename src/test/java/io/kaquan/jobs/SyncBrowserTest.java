@@ -2,6 +2,8 @@ package io.kaquan.jobs;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
@@ -14,13 +16,11 @@ import io.kaquan.testing.TestTenants;
 import io.kaquan.testing.WithBrowser;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** In Chromium: an owner opens the sync page, clicks "sync now", sees the card made behind Kaquan's back counted. */
 @QuarkusTest
 @WithBrowser
 class SyncBrowserTest {
-
 
     @Inject
     WeChatGateway gateway;
@@ -29,7 +29,8 @@ class SyncBrowserTest {
     void syncNowFromTheSyncPage(Page page) {
         long tenant = TestTenants.register(Session.login("carol"), "浏览器同步");
         TestCards.create(tenant, "CASH");
-        gateway.forTenant(tenant).cardCreate(TestCards.body(tenant, "GIFT", card -> { })); // made elsewhere
+        gateway.forTenant(tenant).cardCreate(TestCards.body(tenant, "GIFT", card -> {
+        })); // made elsewhere
 
         BrowserExtension.signIn(page, "carol");
         assertThat(page.locator("#current-user")).hasText("Carol");

@@ -10,13 +10,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
-import java.util.Set;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,6 @@ import io.kaquan.testing.TestTenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** Tenants' due times: the cron's periods, each tenant at its own stable offset within the spread. */
 @QuarkusTest

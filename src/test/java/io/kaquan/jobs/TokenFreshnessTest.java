@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.testing.Session;
@@ -14,8 +17,6 @@ import io.kaquan.wechat.CallCounts;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** Tokens of active tenants are refreshed ahead of expiry, once; idle tenants and fresh tokens are left alone. */
 @QuarkusTest

@@ -2,9 +2,10 @@ package io.kaquan.overview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kaquan.tenant.CallbackAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.kaquan.tenant.CallbackAddress;
 
 /** Whether WeChat could reach the callback URL shown on the settings page, from the URL alone. */
 class CallbackAddressTest {

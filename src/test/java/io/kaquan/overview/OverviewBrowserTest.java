@@ -5,14 +5,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import com.microsoft.playwright.Page;
+
 import io.kaquan.testing.BrowserExtension;
 import io.kaquan.testing.Chromium;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.testing.WithBrowser;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** In Chromium: a shop owner's fresh sandbox account, its overview, and the settings' copy button and test push. */
 @QuarkusTest

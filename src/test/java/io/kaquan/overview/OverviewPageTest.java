@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kaquan.tenant.Tenant;
@@ -23,8 +26,6 @@ import io.kaquan.testing.TestTenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The merchant's overview of a sandbox account: live receipts and redemptions, cards in review, refused and low on
@@ -60,7 +61,7 @@ class OverviewPageTest {
     }
 
     static String appid(long tenant) {
-        return QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant>findById(tenant).appid);
+        return QuarkusTransaction.requiringNew().call(() -> Tenant.<Tenant> findById(tenant).appid);
     }
 
     @Test

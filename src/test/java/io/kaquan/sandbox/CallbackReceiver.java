@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
+import org.awaitility.Awaitility;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.awaitility.Awaitility;
 
 /**
  * A stand-in for a merchant's callback server, outside the app: a plain JDK HTTP server on a free port that records

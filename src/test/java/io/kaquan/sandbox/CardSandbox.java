@@ -106,12 +106,14 @@ public final class CardSandbox {
     }
 
     public String createCard(String type, Consumer<Map<String, Object>> base) {
-        return post("/card/create", cardBody(type, base, typed -> { })).body("errcode", org.hamcrest.Matchers.is(0))
+        return post("/card/create", cardBody(type, base, typed -> {
+        })).body("errcode", org.hamcrest.Matchers.is(0))
                 .extract().jsonPath().getString("card_id");
     }
 
     public String createCard(String type) {
-        return createCard(type, base -> { });
+        return createCard(type, base -> {
+        });
     }
 
     /** A created card, approved at once by the admin API. */
@@ -122,7 +124,8 @@ public final class CardSandbox {
     }
 
     public String approvedCard(String type) {
-        return approvedCard(type, base -> { });
+        return approvedCard(type, base -> {
+        });
     }
 
     public static ValidatableResponse review(String cardId, Map<String, Object> decision) {

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Reading request bodies like WeChat and writing replies in real UTF-8. */
 class SandboxJsonTest {
@@ -64,7 +65,9 @@ class SandboxJsonTest {
     void shouldAppendARequestIdToErrors() {
         String json = new String((byte[]) WeChatReply.error(40001, "invalid credential").getEntity(),
                 StandardCharsets.UTF_8);
-        assertTrue(json.matches("\\{\"errcode\":40001,\"errmsg\":\"invalid credential rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}\"}"),
+        assertTrue(
+                json.matches(
+                        "\\{\"errcode\":40001,\"errmsg\":\"invalid credential rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}\"}"),
                 json);
     }
 }

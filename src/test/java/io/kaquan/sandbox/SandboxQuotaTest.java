@@ -7,11 +7,12 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
 
 /** §6: daily quotas (45009), per-minute limits (45011), quota/get, clear_quota; and the faults of issue 3. */
 @QuarkusTest

@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /** The sandbox's run-time switch and its answers to failures around an API method. */
 @QuarkusTest

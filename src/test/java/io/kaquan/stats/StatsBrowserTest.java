@@ -10,15 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
 import com.microsoft.playwright.Page;
+
 import io.kaquan.stats.StatsFixtures.Account;
 import io.kaquan.testing.BrowserExtension;
 import io.kaquan.testing.Chromium;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.WithBrowser;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
 
 /** The dashboard in Chromium: the charts are drawn (with Chinese labels and a CJK font), the table beside them. */
 @QuarkusTest

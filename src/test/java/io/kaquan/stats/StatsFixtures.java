@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;
@@ -17,8 +18,8 @@ import io.kaquan.wechat.ApiUsage;
 import io.kaquan.wechat.WeChatGateway;
 import io.kaquan.wechat.WeChatMsg;
 import io.quarkus.arc.Arc;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.restassured.http.ContentType;
 
 /**
@@ -48,7 +49,8 @@ public final class StatsFixtures {
     static String card(long tenantId, String type) {
         long now = Instant.now().getEpochSecond();
         String cardId = TestCards.create(tenantId, type, card -> ((ObjectNode) card.path(type.toLowerCase())
-                .path("base_info").path("date_info")).put("begin_timestamp", now - 86400L * 120).put("end_timestamp", now + 86400L * 60));
+                .path("base_info").path("date_info")).put("begin_timestamp", now - 86400L * 120)
+                .put("end_timestamp", now + 86400L * 60));
         TestCards.review(cardId, true, null);
         TestCards.mirror(tenantId, cardId);
         return cardId;
@@ -155,11 +157,26 @@ public final class StatsFixtures {
         Counts c = new Counts();
         values.forEach((metric, v) -> {
             switch (metric) {
-                case VIEW -> { c.viewCnt = v[0]; c.viewUser = v[1]; }
-                case RECEIVE -> { c.receiveCnt = v[0]; c.receiveUser = v[1]; }
-                case VERIFY -> { c.verifyCnt = v[0]; c.verifyUser = v[1]; }
-                case GIVEN -> { c.givenCnt = v[0]; c.givenUser = v[1]; }
-                case EXPIRE -> { c.expireCnt = v[0]; c.expireUser = v[1]; }
+                case VIEW -> {
+                    c.viewCnt = v[0];
+                    c.viewUser = v[1];
+                }
+                case RECEIVE -> {
+                    c.receiveCnt = v[0];
+                    c.receiveUser = v[1];
+                }
+                case VERIFY -> {
+                    c.verifyCnt = v[0];
+                    c.verifyUser = v[1];
+                }
+                case GIVEN -> {
+                    c.givenCnt = v[0];
+                    c.givenUser = v[1];
+                }
+                case EXPIRE -> {
+                    c.expireCnt = v[0];
+                    c.expireUser = v[1];
+                }
             }
         });
         return c;

@@ -14,6 +14,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.stats.StatsFixtures.Account;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
@@ -21,9 +26,6 @@ import io.kaquan.wechat.WeChatStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The dashboard and its CSV: a viewer reads them; another tenant's statistics and cards stay out of reach. */
 @QuarkusTest

@@ -17,13 +17,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.jobs.JobOutcome;
 import io.kaquan.stats.StatsFixtures.Account;
 import io.kaquan.testing.Session;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
 
 /**
  * The statistics sync against the sandbox: what simulated users did on back-dated days is stored day by day, the

@@ -35,7 +35,8 @@ class SecretBoxTest {
         String sealed = box.seal("tenant.appsecret", 7, SECRET);
         assertThrows(IllegalStateException.class, () -> box.open("tenant.aes-key", 7, sealed));
         assertThrows(IllegalStateException.class, () -> box.open("tenant.appsecret", 8, sealed), "another tenant's row");
-        assertThrows(IllegalStateException.class, () -> new SecretBox(config(OTHER_KEY, null)).open("tenant.appsecret", 7, sealed));
+        assertThrows(IllegalStateException.class,
+                () -> new SecretBox(config(OTHER_KEY, null)).open("tenant.appsecret", 7, sealed));
         byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));
         bytes[bytes.length - 1] ^= 1;
         String altered = "v2:" + Base64.getEncoder().encodeToString(bytes);
@@ -67,7 +68,8 @@ class SecretBoxTest {
         SecretBox first = new SecretBox(config(null, file));
         assertTrue(Files.exists(file));
         String sealed = first.seal("tenant.appsecret", 7, SECRET);
-        assertEquals(SECRET, new SecretBox(config(null, file)).open("tenant.appsecret", 7, sealed), "the same key after a restart");
+        assertEquals(SECRET, new SecretBox(config(null, file)).open("tenant.appsecret", 7, sealed),
+                "the same key after a restart");
     }
 
     @Test

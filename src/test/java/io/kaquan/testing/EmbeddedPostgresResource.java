@@ -13,6 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
+
     @Override
     public Map<String, String> start() {
         // Integration tests (failsafe sets this) run the packaged app, which starts its own embedded PostgreSQL, as in production.

@@ -70,7 +70,8 @@ public final class TestCards {
     }
 
     public static String create(long tenantId, String type) {
-        return create(tenantId, type, card -> { });
+        return create(tenantId, type, card -> {
+        });
     }
 
     /** A card approved by WeChat's review (the sandbox pushes card_pass_check too), mirrored after the decision. */

@@ -90,8 +90,9 @@ public final class TestTenants {
 
     /** The link token of the tenant's pending invitation for the address. */
     public static String invitationToken(long tenantId, String email) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.kaquan.account.Invitation
-                .<io.kaquan.account.Invitation> find("tenantId = ?1 and email = ?2", tenantId,
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> io.kaquan.account.Invitation.<io.kaquan.account.Invitation> find("tenantId = ?1 and email = ?2",
+                        tenantId,
                         email.toLowerCase(java.util.Locale.ROOT)).firstResult().token);
     }
 }

@@ -2,14 +2,16 @@ package io.kaquan.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import com.microsoft.playwright.Page;
+
 import io.kaquan.testing.Chromium;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.testing.WithBrowser;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** A merchant's first minutes, in a real Chromium: sign in, connect an account, invite a colleague, switch language. */
 @QuarkusTest

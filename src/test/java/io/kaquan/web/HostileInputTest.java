@@ -33,20 +33,22 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import io.kaquan.testing.Session;
-import io.kaquan.testing.TestCards;
-import io.kaquan.testing.TestTenants;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.QueryParam;
+
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.kaquan.testing.Session;
+import io.kaquan.testing.TestCards;
+import io.kaquan.testing.TestTenants;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every route of the application (found by reflection over the compiled {@code io.kaquan} resources, so that a new route
@@ -87,7 +89,11 @@ class HostileInputTest {
     }
 
     enum Body {
-        NONE, FORM, MULTIPART, RAW, JSON
+        NONE,
+        FORM,
+        MULTIPART,
+        RAW,
+        JSON
     }
 
     @BeforeAll

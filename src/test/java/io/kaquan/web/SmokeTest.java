@@ -2,9 +2,10 @@ package io.kaquan.web;
 
 import static org.hamcrest.Matchers.containsString;
 
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.testing.Session;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SmokeTest {

@@ -6,12 +6,13 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.kaquan.testing.Session;
-import io.kaquan.testing.TestTenants;
-import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.kaquan.testing.Session;
+import io.kaquan.testing.TestTenants;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** CSRF, error pages, the language switch, health and metrics: what every page relies on. */
 @QuarkusTest

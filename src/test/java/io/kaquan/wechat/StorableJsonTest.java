@@ -3,9 +3,10 @@ package io.kaquan.wechat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
 
 /** Whatever WeChat answers can be stored in PostgreSQL text and jsonb. */
 class StorableJsonTest {

@@ -19,15 +19,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.tenant.SecretBox;
 import io.kaquan.testing.TestTenants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
 
 /**
  * Not a test (its name keeps it out of the suite): the measuring end of {@code bench/token-broker}. Several "nodes"
@@ -159,7 +161,8 @@ class TokenBrokerBench {
         long slow = Arrays.stream(all).filter(n -> n > 1_000_000).count();
         report.append(String.format("  lookup time (every 8th lookup, at most 1M per thread: %,d samples): p50 %s, "
                 + "p90 %s, p99 %s, p99.9 %s, max %s; %,d samples over 1 ms (the first lookups, "
-                + "which wait for a token, and threads descheduled mid-lookup when they outnumber the cores)%n", all.length, nanos(all, 0.50), nanos(all, 0.90), nanos(all, 0.99), nanos(all, 0.999),
+                + "which wait for a token, and threads descheduled mid-lookup when they outnumber the cores)%n", all.length,
+                nanos(all, 0.50), nanos(all, 0.90), nanos(all, 0.99), nanos(all, 0.999),
                 nanos(all, 1.0), slow));
         report.append(String.format("  upstream token calls (stable_token, counted by the sandbox): %d in all, at most "
                 + "%d for one tenant, %.1f per tenant%n", upstreamTotal, upstreamMax, upstreamTotal / (double) tenants));

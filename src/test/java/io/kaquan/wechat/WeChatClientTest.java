@@ -13,7 +13,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.tenant.SecretBox;
 import io.kaquan.tenant.Tenant;
 import io.kaquan.testing.Session;
@@ -22,9 +28,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The typed client of a sandbox tenant against the sandbox: every endpoint the card features need, with WeChat's wire

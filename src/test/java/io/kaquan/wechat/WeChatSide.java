@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
-import jakarta.persistence.EntityManager;
 
 /**
  * A tenant registered through the real form, WeChat's side of its account in the sandbox (which stands for WeChat in

@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.kaquan.card.Card;
 import io.kaquan.card.CardMirror;
 import io.kaquan.jobs.JobContext;
@@ -24,14 +27,13 @@ import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Keeps a tenant's card mirror true to WeChat at the lowest cost in calls: card/batchget once per status (⌈n/50⌉ pages
  * each) tells every card's status; card/get then only for cards that are new to the mirror (made in the MP console:
  * DISCOVERED), whose status changed, that vanished from every list, or whose copy is older than
- * {@code kaquan.jobs.card-status.refresh-after} (the only reason to re-read a card in a status batchget cannot list). A card WeChat no longer knows (40073) is marked deleted.
+ * {@code kaquan.jobs.card-status.refresh-after} (the only reason to re-read a card in a status batchget cannot list). A card
+ * WeChat no longer knows (40073) is marked deleted.
  */
 @ApplicationScoped
 public class CardStatusSync implements TenantJob {

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.wechat.BusinessService;
 import io.kaquan.wechat.CardType;
 import io.kaquan.wechat.TimeLimitDay;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.wechat.CardVocabulary;
 
 /** Reads and checks the values of one draft, collecting the first error of each field (for {@link CardForm}). */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.kaquan.wechat.BusinessService;
 import io.kaquan.wechat.CardVocabulary;
 import io.kaquan.wechat.TimeLimitDay;

@@ -11,14 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.kaquan.tenant.CurrentTenant;
-import io.kaquan.web.Flash;
-import io.kaquan.web.FormErrors;
-import io.kaquan.web.I18n;
-import io.kaquan.web.Pages;
-import io.kaquan.wechat.CardType;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,12 +19,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.Flash;
+import io.kaquan.web.FormErrors;
+import io.kaquan.web.I18n;
+import io.kaquan.web.Pages;
+import io.kaquan.wechat.CardType;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * The card creation wizard: pick a type, then one page per step, each a plain form (multipart, for the pictures)

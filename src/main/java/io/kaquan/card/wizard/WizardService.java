@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,21 +23,18 @@ import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
 import io.kaquan.card.Card;
 import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.I18n;
 import io.kaquan.wechat.CardVocabulary;
 import io.kaquan.wechat.WeChatCards;
-import io.kaquan.wechat.WeChatTime;
 import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatErrors;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.kaquan.wechat.WeChatMsg;
 import io.kaquan.wechat.WeChatStores;
-import io.kaquan.web.I18n;
+import io.kaquan.wechat.WeChatTime;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * The use cases of the card creation wizard before submission ({@link CardSubmission}): drafts saved step by step,

@@ -5,7 +5,14 @@ import java.util.Optional;
 
 /** The steps of the wizard, in order; each owns the form fields it posts. */
 public enum WizardStep {
-    TYPE, FACE, DETAILS, RULES, STORES, ENTRIES, ADVANCED, REVIEW;
+    TYPE,
+    FACE,
+    DETAILS,
+    RULES,
+    STORES,
+    ENTRIES,
+    ADVANCED,
+    REVIEW;
 
     /** As in URLs: /t/{t}/cards/new/{draft}/face. */
     public String slug() {

@@ -1,6 +1,17 @@
 package io.kaquan.sandbox.admin;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
@@ -8,18 +19,11 @@ import io.kaquan.sandbox.cards.CardReview;
 import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardTemplate;
 import io.kaquan.sandbox.users.SimulatedUsers;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The card half of the sandbox admin API (not WeChat's): review decisions and what simulated users do (the
- * account's review rule is {@link CardReviewRuleResource}). JSON in and out; a refusal is 409 with the errcode WeChat's client would meet, bad input 400,
+ * account's review rule is {@link CardReviewRuleResource}). JSON in and out; a refusal is 409 with the errcode WeChat's client
+ * would meet, bad input 400,
  * an unknown card or code 404. Every body is optional; {@code "at"} (ISO-8601 or Unix seconds) back-dates an action.
  */
 @Path("/sandbox/admin")

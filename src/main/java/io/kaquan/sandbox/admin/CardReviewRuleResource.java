@@ -1,6 +1,16 @@
 package io.kaquan.sandbox.admin;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
@@ -8,13 +18,6 @@ import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.CardReview;
 import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardSettings;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * How one account's cards are reviewed (admin API): {@code PUT /sandbox/admin/accounts/{appid}/card-review} with

@@ -5,10 +5,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxAccess;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxAccounts;
@@ -23,24 +40,11 @@ import io.kaquan.sandbox.tokens.SandboxTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The sandbox's own JSON admin API (not WeChat's), for tests and outside checks: accounts, faults, limits, pushes.
- * Open in dev and test; elsewhere only for platform admins and the admin token (SandboxFilter). Refusals are 400/404/409 with {@code {"error": …, "fields": …}}
+ * Open in dev and test; elsewhere only for platform admins and the admin token (SandboxFilter). Refusals are 400/404/409 with
+ * {@code {"error": …, "fields": …}}
  * in English. Card and code admin endpoints live in sandbox-cards' own resource.
  */
 @Path("/sandbox/admin/accounts")

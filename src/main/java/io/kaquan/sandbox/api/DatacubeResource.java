@@ -1,16 +1,18 @@
 package io.kaquan.sandbox.api;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxGate;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.stats.DatacubeStats;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** The card statistics of WeChat's datacube; successes are {"list":[…]} without errcode. */
 @Path("/sandbox/wechat/datacube")

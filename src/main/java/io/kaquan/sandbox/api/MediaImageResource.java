@@ -1,12 +1,14 @@
 package io.kaquan.sandbox.api;
 
-import io.kaquan.sandbox.cards.MediaImage;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+
 import org.jboss.resteasy.reactive.RestPath;
+
+import io.kaquan.sandbox.cards.MediaImage;
 
 /** Serves uploaded images back (their mmbiz URL only looks like WeChat's CDN), e.g. as logos on the console. */
 @Path("/sandbox/static/mmbiz")

@@ -4,20 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxGate;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.MediaImage;
 import io.kaquan.sandbox.cards.MediaImages;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** media/uploadimg: the card logo and image upload; the file part is "buffer" (card docs) or "media" (SDKs). */
 @Path("/sandbox/wechat/cgi-bin/media")

@@ -1,15 +1,17 @@
 package io.kaquan.sandbox.api;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxGate;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.PoiStores;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** WeChat's store list (cgi-bin/poi/getpoilist), for the location_id_list of cards. */
 @Path("/sandbox/wechat/cgi-bin/poi")

@@ -1,6 +1,15 @@
 package io.kaquan.sandbox.api;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxGate;
 import io.kaquan.sandbox.SandboxJson;
@@ -8,12 +17,6 @@ import io.kaquan.sandbox.SandboxUsage;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * WeChat's platform APIs around quotas (§6) that a client needs next to the card APIs: callback IPs, the quota of an

@@ -3,18 +3,19 @@ package io.kaquan.sandbox.cards;
 import java.time.Instant;
 import java.util.List;
 
-import io.kaquan.sandbox.SandboxAccount;
-import io.kaquan.sandbox.SandboxTick;
-import io.kaquan.sandbox.WeChatError;
-import io.kaquan.sandbox.push.PushSender;
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+
+import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.SandboxTick;
+import io.kaquan.sandbox.WeChatError;
+import io.kaquan.sandbox.push.PushSender;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * WeChat's review of new and re-submitted cards: a card waits in CARD_STATUS_NOT_VERIFY until its review is due

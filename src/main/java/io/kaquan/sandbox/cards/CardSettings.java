@@ -1,10 +1,11 @@
 package io.kaquan.sandbox.cards;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** How the cards of one account are reviewed, when it differs from kaquan.sandbox.review-delay and "pass". */
 @Entity(name = "SandboxCardSettings")

@@ -1,12 +1,13 @@
 package io.kaquan.sandbox.cards;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One entry of an account's card test whitelist (card/testwhitelist/set): an OpenID or a WeChat username. */
 @Entity(name = "SandboxCardWhitelistEntry")

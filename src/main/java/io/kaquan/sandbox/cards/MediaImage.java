@@ -3,13 +3,14 @@ package io.kaquan.sandbox.cards;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An image uploaded with media/uploadimg; its CDN-like URL is what card/create accepts as logo_url. */
 @Entity(name = "SandboxImage")

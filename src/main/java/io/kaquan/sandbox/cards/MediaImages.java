@@ -2,10 +2,11 @@ package io.kaquan.sandbox.cards;
 
 import java.time.Instant;
 
-import io.kaquan.sandbox.SandboxAccount;
-import io.kaquan.sandbox.WeChatError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.WeChatError;
 
 /** media/uploadimg: JPG or PNG (by their magic bytes), at most 1 MB, kept so that any node can check and serve it. */
 @ApplicationScoped

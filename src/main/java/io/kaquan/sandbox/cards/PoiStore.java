@@ -1,12 +1,13 @@
 package io.kaquan.sandbox.cards;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A store (门店, POI) of a sandbox account, as cgi-bin/poi/getpoilist lists it. */
 @Entity(name = "SandboxPoi")

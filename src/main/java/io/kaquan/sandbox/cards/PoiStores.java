@@ -2,15 +2,17 @@ package io.kaquan.sandbox.cards;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kaquan.sandbox.SandboxAccount;
-import io.kaquan.sandbox.SandboxJson;
-import io.kaquan.sandbox.WeChatReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.SandboxJson;
+import io.kaquan.sandbox.WeChatReply;
 
 /** The stores of cgi-bin/poi/getpoilist: every account starts with three (two approved, one under review). */
 @ApplicationScoped

@@ -4,8 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
@@ -15,9 +20,6 @@ import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardTemplate;
 import io.kaquan.sandbox.push.PushSender;
 import io.kaquan.sandbox.stats.StatsEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * The code APIs (SEED-MANAGE §查询Code… and reference §4.3, §4.4, §4.11, §4.13, §5.6, §5.7) and the code state

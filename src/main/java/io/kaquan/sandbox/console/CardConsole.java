@@ -2,7 +2,19 @@ package io.kaquan.sandbox.console;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
@@ -21,15 +33,6 @@ import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The sandbox console's card pages for one account: its cards (review them, make a user receive one) and the codes

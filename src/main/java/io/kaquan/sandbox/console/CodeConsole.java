@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestPath;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.cards.CardTemplate;
 import io.kaquan.sandbox.codes.CodeIssued;
 import io.kaquan.web.I18n;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.Path;
-import org.jboss.resteasy.reactive.RestPath;
 
 /** The console's list of every code of a sandbox account (newest first); actions are those of {@link CardConsole}. */
 @Path("/sandbox/accounts/{appid}/codes")

@@ -5,6 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
 import io.kaquan.sandbox.SandboxAccess;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxAccounts;
@@ -23,15 +34,6 @@ import io.kaquan.web.InvalidFormException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The sandbox console (/sandbox, signed-in users): accounts, their tokens, calls, pushes and faults. The card and
@@ -162,7 +164,8 @@ public class SandboxConsole {
     @Path("accounts")
     public RestResponse<Void> create(@BeanParam AccountForm form) {
         return forms.submit("/sandbox", () -> {
-            SandboxAccount account = refusedAsForm(() -> accounts.create(form.input(), access.currentOwner().orElse(null), messages()), form.values());
+            SandboxAccount account = refusedAsForm(
+                    () -> accounts.create(form.input(), access.currentOwner().orElse(null), messages()), form.values());
             flash.success(messages().created(account.appid));
             return accountPath(account.appid);
         });

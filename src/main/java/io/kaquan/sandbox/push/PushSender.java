@@ -21,15 +21,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.kaquan.sandbox.SandboxAccount;
-import io.kaquan.sandbox.SandboxCallbackUrls;
-import io.kaquan.sandbox.SandboxConfig;
-import io.kaquan.sandbox.SandboxTick;
-import io.kaquan.sandbox.SandboxUsage;
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -40,13 +31,24 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.SandboxCallbackUrls;
+import io.kaquan.sandbox.SandboxConfig;
+import io.kaquan.sandbox.SandboxTick;
+import io.kaquan.sandbox.SandboxUsage;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
 /**
  * Pushes events to an account's callback URL the way WeChat does (§2): signature, timestamp and nonce in the query;
  * in compatible and safe modes also the AES-encrypted message, msg_signature and encrypt_type=aes; a 5-second
  * timeout; up to 3 deliveries in total when there is no answer, a timeout or a non-2xx status. Every attempt is
  * recorded; a 2xx reply other than "success" or an empty body is a failure (and, like WeChat, not retried).
  *
- * <p>{@link #push(SandboxAccount, String)} only writes the push row in the caller's transaction; delivery starts
+ * <p>
+ * {@link #push(SandboxAccount, String)} only writes the push row in the caller's transaction; delivery starts
  * after that transaction commits (or at once without one), on a bounded pool of sender threads. Retries and pushes
  * left behind by a stopped node are picked up by the tick of any node, which claims due rows with
  * {@code FOR UPDATE SKIP LOCKED} and holds them with a lease.

@@ -9,9 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
@@ -19,10 +25,6 @@ import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.CardIds;
 import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.SimulatedCardType;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /**
  * The card statistics of the datacube APIs (SEED-MANAGE 统计卡券数据, reference §4.14): real per-day aggregates of

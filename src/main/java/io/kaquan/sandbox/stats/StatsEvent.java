@@ -3,9 +3,6 @@ package io.kaquan.sandbox.stats;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import io.kaquan.sandbox.cards.CardIds;
-import io.kaquan.sandbox.cards.CardTemplate;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,13 +12,21 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.kaquan.sandbox.cards.CardIds;
+import io.kaquan.sandbox.cards.CardTemplate;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 /** One thing a simulated user did with a card; the datacube APIs count them per day (Asia/Shanghai). */
 @Entity(name = "SandboxStatsEvent")
 @Table(name = "sbx_stats_event")
 public class StatsEvent extends PanacheEntityBase {
 
     public enum Kind {
-        VIEW, RECEIVE, VERIFY, GIVEN, EXPIRE
+        VIEW,
+        RECEIVE,
+        VERIFY,
+        GIVEN,
+        EXPIRE
     }
 
     @Id

@@ -3,7 +3,6 @@ package io.kaquan.sandbox.tokens;
 import java.time.Instant;
 import java.util.List;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,13 +12,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 /** An access token issued by /cgi-bin/token (CLASSIC) or /cgi-bin/stable_token (STABLE). */
 @Entity
 @Table(name = "sbx_token")
 public class SandboxToken extends PanacheEntityBase {
 
     public enum Kind {
-        CLASSIC, STABLE
+        CLASSIC,
+        STABLE
     }
 
     @Id

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.kaquan.sandbox.SandboxAccount;
-import io.kaquan.sandbox.SandboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
+import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.SandboxConfig;
 
 /**
  * Issuing access tokens (§1): /cgi-bin/token rotates on every call and keeps the previous token working for the

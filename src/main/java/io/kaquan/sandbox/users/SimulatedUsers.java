@@ -6,8 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
@@ -24,10 +30,6 @@ import io.kaquan.sandbox.codes.SandboxCodes;
 import io.kaquan.sandbox.codes.SimulatedCodeStatus;
 import io.kaquan.sandbox.push.PushSender;
 import io.kaquan.sandbox.stats.StatsEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * What WeChat users do with cards, simulated: receive, view, consume (self-consume, pay cell, merchant helper),
@@ -195,7 +197,8 @@ public class SimulatedUsers {
         JsonNode typed = SandboxCards.read(card.cardJson);
         return switch (card.cardType) {
             case CASH -> originalFee >= typed.path("least_cost").asLong()
-                    ? Math.max(0, originalFee - typed.path("reduce_cost").asLong()) : originalFee;
+                    ? Math.max(0, originalFee - typed.path("reduce_cost").asLong())
+                    : originalFee;
             case DISCOUNT -> originalFee * (100 - typed.path("discount").asLong()) / 100;
             default -> originalFee;
         };

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,8 +35,6 @@ import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** The card status sync against the sandbox: cards made and changed behind Kaquan's back, within the call budget. */
 @QuarkusTest
@@ -58,7 +59,8 @@ class CardStatusSyncTest {
         String untouched = TestCards.create(tenant, "DISCOUNT");
 
         // Behind our back (as in the MP console): 51 new cards, one card approved, one deleted; the mirror knows nothing.
-        ObjectNode body = TestCards.body(tenant, "GROUPON", card -> { });
+        ObjectNode body = TestCards.body(tenant, "GROUPON", card -> {
+        });
         List<String> made = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
             made.add(gateway.forTenant(tenant).cardCreate(body));

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,6 @@ import io.kaquan.wechat.WeChatGateway;
 import io.kaquan.wechat.WeChatStores;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /**
  * The review loop of issues 5 and 7, end to end and without any sync job: a card made in the wizard is 待审核 on its

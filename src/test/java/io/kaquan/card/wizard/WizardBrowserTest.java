@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,13 +27,11 @@ import io.kaquan.testing.TestTenants;
 import io.kaquan.testing.WithBrowser;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** A merchant walks the wizard in Chromium: a discount coupon with a logo, a field error fixed on the way. */
 @QuarkusTest
 @WithBrowser
 class WizardBrowserTest {
-
 
     @Inject
     WeChatGateway gateway;

@@ -64,7 +64,8 @@ final class WizardClient {
             }
         });
         files.forEach((name, content) -> request.multiPart(name, name + (content.length > 2 && content[0] == (byte) 0xFF
-                ? ".jpg" : ".png"), content, content.length > 2 && content[0] == (byte) 0xFF ? "image/jpeg" : "image/png"));
+                ? ".jpg"
+                : ".png"), content, content.length > 2 && content[0] == (byte) 0xFF ? "image/jpeg" : "image/png"));
         if (fields.isEmpty() && files.isEmpty()) {
             request.multiPart(new MultiPartSpecBuilder("next").controlName("go").build());
         }

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * card/create is not repeatable: a submit whose answer never came is reconciled against WeChat on resubmit, never sent
@@ -158,7 +159,8 @@ class WizardResubmitTest {
         WizardClient.Review review = wizard.review(draft);
         // More cards Kaquan does not know than one search reads, none of them the draft's.
         int others = config.reconcileReads() + 1;
-        ObjectNode other = TestCards.body(tenantId, "GROUPON", card -> { });
+        ObjectNode other = TestCards.body(tenantId, "GROUPON", card -> {
+        });
         for (int i = 0; i < others; i++) {
             gateway.forTenant(tenantId).cardCreate(other);
         }

@@ -12,10 +12,11 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.SandboxFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
 
 /** The sandbox's own JSON admin API (accounts, faults, limits, pushes). */
 @QuarkusTest

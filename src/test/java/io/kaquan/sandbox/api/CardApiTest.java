@@ -18,9 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.CardSandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** The card template APIs over HTTP: card/create, get, batchget, update, modifystock, delete, cells, colors. */
 @QuarkusTest
@@ -61,16 +62,21 @@ class CardApiTest {
     @Test
     void shouldRefuseInvalidCreateRequests() {
         CardSandbox sandbox = CardSandbox.create();
-        sandbox.post("/card/create", sandbox.cardBody("GROUPON", base -> base.remove("title"), t -> { }))
+        sandbox.post("/card/create", sandbox.cardBody("GROUPON", base -> base.remove("title"), t -> {
+        }))
                 .body("errcode", is(41011)).body("errmsg", containsString(" rid: "));
-        sandbox.post("/card/create", sandbox.cardBody("GROUPON", base -> base.put("title", "一二三四五六七八九十"), t -> { }))
+        sandbox.post("/card/create", sandbox.cardBody("GROUPON", base -> base.put("title", "一二三四五六七八九十"), t -> {
+        }))
                 .body("errcode", is(45021));
         sandbox.post("/card/create", sandbox.cardBody("GROUPON", base -> base.put("logo_url",
-                "http://mmbiz.qpic.cn/mmbiz/iaL1LJM1mF9aRKPZJkmG8xXhiaHqkKSVMMWeN3hLut7X7hicFNjakmxibMLGWpX/0"), t -> { }))
+                "http://mmbiz.qpic.cn/mmbiz/iaL1LJM1mF9aRKPZJkmG8xXhiaHqkKSVMMWeN3hLut7X7hicFNjakmxibMLGWpX/0"), t -> {
+                }))
                 .body("errcode", is(40035));
         sandbox.post("/card/create", sandbox.cardBody("GROUPON", base -> base.put("sku", Map.of("quantity", 100000001)),
-                t -> { })).body("errcode", is(40122));
-        sandbox.post("/card/create", sandbox.cardBody("GROUPON", t -> { }, typed -> typed.remove("deal_detail")))
+                t -> {
+                })).body("errcode", is(40122));
+        sandbox.post("/card/create", sandbox.cardBody("GROUPON", t -> {
+        }, typed -> typed.remove("deal_detail")))
                 .body("errcode", is(41011));
         sandbox.post("/card/create", Map.of("card", Map.of("card_type", "BOARDING_PASS"))).body("errcode", is(40071));
         sandbox.postRaw("/card/create", "{not json").body("errcode", is(47001));
@@ -80,7 +86,8 @@ class CardApiTest {
     @Test
     void shouldRefuseCustomCodeWithoutPermission() {
         CardSandbox sandbox = CardSandbox.create(Map.of("customCodeEnabled", false));
-        sandbox.post("/card/create", sandbox.cardBody("GIFT", base -> base.put("use_custom_code", true), t -> { }))
+        sandbox.post("/card/create", sandbox.cardBody("GIFT", base -> base.put("use_custom_code", true), t -> {
+        }))
                 .body("errcode", is(43009));
     }
 

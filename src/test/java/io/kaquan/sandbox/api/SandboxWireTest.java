@@ -6,11 +6,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.SandboxFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
 
 /** §0 wire conventions: always HTTP 200, WeChat's codes for a wrong method, an empty body, bad JSON and bad types. */
 @QuarkusTest

@@ -11,11 +11,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.CardSandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 
 /**
  * A whole card life cycle as a client that only knows WeChat's protocol sees it (token, uploadimg, create, review

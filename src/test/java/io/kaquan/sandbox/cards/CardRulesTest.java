@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
-import org.junit.jupiter.api.Test;
 
 /** card/create and card/update validation without a server: every rule of SEED-CREATE and SEED-MANAGE. */
 class CardRulesTest {
@@ -88,7 +90,8 @@ class CardRulesTest {
 
     @Test
     void shouldRefuseUnknownTypeOrMissingTypeObject() {
-        assertEquals(40071, errcodeOf(body("MEMBER_CARD", typed -> { })));
+        assertEquals(40071, errcodeOf(body("MEMBER_CARD", typed -> {
+        })));
         ObjectNode body = groupon();
         ((ObjectNode) body.get("card")).put("card_type", "CASH");
         assertEquals(40071, errcodeOf(body));
@@ -109,11 +112,15 @@ class CardRulesTest {
 
     @Test
     void shouldRequireTypeSpecificFields() {
-        assertEquals(41011, errcodeOf(body("GROUPON", typed -> { })));
+        assertEquals(41011, errcodeOf(body("GROUPON", typed -> {
+        })));
         assertEquals(41011, errcodeOf(body("CASH", typed -> typed.put("least_cost", 0))));
-        assertEquals(41011, errcodeOf(body("DISCOUNT", typed -> { })));
-        assertEquals(41011, errcodeOf(body("GIFT", typed -> { })));
-        assertEquals(41011, errcodeOf(body("GENERAL_COUPON", typed -> { })));
+        assertEquals(41011, errcodeOf(body("DISCOUNT", typed -> {
+        })));
+        assertEquals(41011, errcodeOf(body("GIFT", typed -> {
+        })));
+        assertEquals(41011, errcodeOf(body("GENERAL_COUPON", typed -> {
+        })));
         assertEquals(40150, errcodeOf(body("DISCOUNT", typed -> typed.put("discount", 100))));
         assertEquals(40150, errcodeOf(body("CASH", typed -> typed.put("least_cost", 100).put("reduce_cost", 0))));
     }

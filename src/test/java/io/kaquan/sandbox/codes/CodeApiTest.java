@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.CardSandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** The code APIs and the code state machine: code/get, consume, unavailable, update, decrypt, getcardlist. */
 @QuarkusTest

@@ -6,10 +6,11 @@ import static org.hamcrest.Matchers.is;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.CardSandbox;
 import io.kaquan.testing.Session;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** The console's card and code pages of a sandbox account: review, receive as a user, act on codes. */
 @QuarkusTest

@@ -8,14 +8,15 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.SandboxFixtures;
 import io.kaquan.sandbox.tokens.SandboxTokenTest;
 import io.kaquan.testing.Session;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** The sandbox console: signed-in users see accounts, create them (Post/Redirect/Get), drive faults and see pushes. */
 @QuarkusTest

@@ -13,7 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
 import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 
 import io.kaquan.sandbox.CallbackReceiver;
 import io.kaquan.sandbox.SandboxAccount;
@@ -21,12 +29,6 @@ import io.kaquan.sandbox.SandboxFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
 
 /**
  * §2: pushes signed and encrypted like WeChat in the three message modes, verified and decrypted by a receiver
@@ -254,7 +256,8 @@ class SandboxPushTest {
     private static void pushPassCheck(JsonPath account) {
         given().contentType(ContentType.JSON).body(Map.of("event", "card_pass_check", "fromUserName", OPENID,
                 "fields", Map.of("CardId", CARD_ID))).post("/sandbox/admin/accounts/" + account.getString("appid")
-                        + "/pushes").then().statusCode(202);
+                        + "/pushes")
+                .then().statusCode(202);
     }
 
     private static void assertSigned(CallbackReceiver.Received push) {

@@ -9,9 +9,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.CardSandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** The datacube card statistics: date rules (61500/61501) and real aggregates of back-dated simulated activity. */
 @QuarkusTest

@@ -13,13 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.time.Duration;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.SandboxFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 
 /** §1 of the protocol reference: /cgi-bin/token, /cgi-bin/stable_token and the token checks of business APIs. */
 @QuarkusTest

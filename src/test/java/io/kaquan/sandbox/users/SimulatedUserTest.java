@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
 import io.kaquan.sandbox.CardSandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 
 /** Simulated users and the review: receive, gift, consume, delete, view, stock alarm, approval and refusal. */
 @QuarkusTest
