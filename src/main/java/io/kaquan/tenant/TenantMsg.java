@@ -5,7 +5,10 @@ import io.kaquan.account.Role;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** Texts of the account (tenant), member and audit pages. Chinese here, English in tenantMsg_en. */
+/**
+ * Texts of the account (tenant), member and audit pages. Chinese here, English in tenantMsg_en. Long because a message
+ * bundle has one method per text.
+ */
 @MessageBundle(value = "tenantMsg", locale = "zh-CN")
 public interface TenantMsg {
 

@@ -7,7 +7,10 @@ import io.kaquan.wechat.TimeLimitDay;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** Words of the card creation wizard. Chinese here, English in messages/wizardMsg_en.properties. */
+/**
+ * Words of the card creation wizard. Chinese here, English in messages/wizardMsg_en.properties. Long because it holds
+ * every label, help text and error of eight steps: one method per text.
+ */
 @MessageBundle(value = "wizardMsg", locale = "zh-CN")
 public interface WizardMsg {
 

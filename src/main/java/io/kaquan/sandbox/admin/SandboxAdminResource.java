@@ -45,7 +45,8 @@ import io.quarkus.qute.i18n.MessageBundles;
  * The sandbox's own JSON admin API (not WeChat's), for tests and outside checks: accounts, faults, limits, pushes.
  * Open in dev and test; elsewhere only for platform admins and the admin token (SandboxFilter). Refusals are 400/404/409 with
  * {@code {"error": …, "fields": …}}
- * in English. Card and code admin endpoints live in sandbox-cards' own resource.
+ * in English. Card and code admin endpoints live in sandbox-cards' own resource. Long because it is one endpoint per
+ * account setting the README documents; each method is a few lines over {@code SandboxAccounts}.
  */
 @Path("/sandbox/admin/accounts")
 @Produces(MediaType.APPLICATION_JSON)

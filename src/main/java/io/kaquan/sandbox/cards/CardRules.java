@@ -23,6 +23,7 @@ import io.kaquan.sandbox.WeChatError;
  * What card/create and card/update accept, as SEED-CREATE and SEED-MANAGE describe it (reference §4.1, §4.7).
  * Pure: the caller says which image URLs this sandbox issued, whether the account may use custom codes, and what
  * time it is. Limits are UTF-8 bytes (string(27) = 9 汉字). Where WeChat names no errcode the choice follows §4.1.
+ * Long because it is WeChat's rule book for a card, field by field; split it and the rules lose their order.
  */
 public final class CardRules {
 
