@@ -27,7 +27,7 @@ class BrowserFlowTest {
 
     @Test
     void shouldSignInConnectAnAccountInviteAColleagueAndSwitchLanguage() {
-        Session.login("bob"); // the colleague has signed in once, so the invitation adds him at once
+        Session.login("bob"); // the colleague has signed in once: he is invited by name, and joins through the link
         signInAs("alice");
         assertThat(page.locator("h1")).hasText("我的公众号");
         Chromium.screenshot(page, "01-home");
@@ -54,8 +54,10 @@ class BrowserFlowTest {
         page.fill("#email", "bob@example.com");
         page.selectOption("#role", "OPERATOR");
         page.click("#invite-submit");
-        assertThat(page.locator("#flash")).containsText("已添加成员 Bob");
-        assertThat(page.locator("#members")).containsText("bob@example.com");
+        assertThat(page.locator("#flash")).containsText("已邀请 Bob");
+        assertThat(page.locator("#invitations")).containsText("bob@example.com");
+        assertThat(page.locator("#invitations .invitation-link")).hasValue(
+                java.util.regex.Pattern.compile(".*/invitations/.+"));
         Chromium.screenshot(page, "04-members");
 
         page.click("#switch-language");
