@@ -128,6 +128,9 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.oidc.token-state-manager.encryption-secret", randomSecret());
         config.put("kaquan.secrets.master-key", IT_MASTER_KEY);
         config.put("kaquan.embedded-postgres.data-dir", "target/it-embedded-postgres");
+        // Fixed free ports: with port 0 the packaged app's Vert.x metrics of the two servers clash and startup hangs.
+        config.put("quarkus.http.port", String.valueOf(freePort()));
+        config.put("quarkus.management.port", String.valueOf(freePort()));
         config.put("kaquan.embedded-postgres.enabled", "true"); // production only runs one when asked
         return config;
     }

@@ -280,6 +280,7 @@ class ClusteredJobsIT {
                 "-Dkaquan.secrets.master-key=" + MASTER_KEY,
                 "-Dkaquan.sandbox.enabled=true",
                 "-Dkaquan.public-trial=true", // production refuses the sandbox without it (ProductionGuard)
+                "-Dkaquan.sandbox.admin-open=true", // the test drives the sandbox through its admin API
                 "-Dkaquan.jobs.node-name=" + name,
                 "-Dkaquan.jobs.tick=1s",
                 "-Dkaquan.jobs.tokens.every=1s",
