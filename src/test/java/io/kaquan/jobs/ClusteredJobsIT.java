@@ -74,9 +74,12 @@ class ClusteredJobsIT {
         // so the two schedulers do not race to insert them). The tenants come once the schema is there.
         int portA = freePort();
         int portB = freePort();
+        // One after the other: Quartz registers each @Scheduled job by check-then-insert, and two nodes starting on a
+        // fresh database at the same instant can both try to insert one (ObjectAlreadyExistsException; a known issue,
+        // the loser's restart succeeds).
         Process a = start("node-a", portA);
-        Process b = start("node-b", portB);
         awaitReady(a, portA);
+        Process b = start("node-b", portB);
         awaitReady(b, portB);
         long tenant = insertTenantThatIsSkipped();
         long working = insertTenantThatWorks(portA);
@@ -216,7 +219,7 @@ class ClusteredJobsIT {
      * takes 300 ms: its card status runs call WeChat for real.
      */
     static long insertTenantThatWorks(int port) throws Exception {
-        String appid = "wx0c1a57e2d9b80001";
+        String appid = "wxsbx0c1a57e2d9b81"; // the sandbox's own namespace (wxsbx + 13 hex)
         String secret = "0123456789abcdef0123456789abcdef";
         HttpClient http = HttpClient.newHttpClient();
         String admin = "http://127.0.0.1:" + port + "/sandbox/admin/accounts";
