@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
@@ -19,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * Every tenant's access token, on two levels: a map in memory (the hot path: no I/O) over the {@code access_token}
@@ -166,9 +168,21 @@ public class TokenBroker {
                 return current; // another thread of this node refreshed it while we waited
             }
             Outcome outcome;
+            AtomicReference<Outcome> reached = new AtomicReference<>();
             permits.acquire(); // before the transaction takes a connection
             try {
-                outcome = QuarkusTransaction.requiringNew().call(() -> refreshLocked(tenantId, refusal, fetch));
+                outcome = QuarkusTransaction.requiringNew().call(() -> {
+                    reached.set(refreshLocked(tenantId, refusal, fetch));
+                    return reached.get();
+                });
+            } catch (QuarkusTransactionException e) {
+                if (reached.get() == null || reached.get().failure == null) {
+                    throw e;
+                }
+                // WeChat's failure is what the user must hear; the commit only lost its call count.
+                Log.warnf(e, "Tenant %d: storing the outcome of a failed token fetch failed", tenantId);
+                reached.get().failure.addSuppressed(e);
+                outcome = reached.get();
             } finally {
                 permits.release();
             }

@@ -59,7 +59,7 @@ class WeChatWire {
         RestResponse<byte[]> response;
         try {
             response = send.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also a checked exception a client may throw sneakily
             if (neverSent(e)) {
                 throw WeChatException.unreachable(api, base.getHost(), e);
             }
