@@ -21,12 +21,12 @@ public class JobTriggers {
     @Inject
     TokenFreshness tokens;
 
-    /** Due tenant jobs (card status, statistics…), a batch per firing; old run records go too. */
+    /** Due tenant jobs (card status, statistics…), a batch per firing; runs a stopped node left open are closed. */
     @Nonconcurrent
     @Scheduled(identity = "kaquan-jobs-tick", every = "${kaquan.jobs.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         tenantJobs.runDue();
-        tenantJobs.prune();
+        tenantJobs.closeAbandonedRuns();
     }
 
     /** Tokens of active tenants, ahead of expiry; recorded as one run per firing. */

@@ -358,21 +358,17 @@ public class TenantJobs {
     }
 
     /**
-     * Deletes run records older than kaquan.jobs.keep-runs, and closes runs left RUNNING by a node that stopped
-     * (older than the lease, and nobody holds the lease of their job and tenant: a live run keeps renewing it).
+     * Closes runs left RUNNING by a node that stopped (older than the lease, and nobody holds the lease of their job and
+     * tenant: a live run keeps renewing it). Old runs are deleted by {@link SyncRunRetention}.
      */
-    public int prune() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("""
-                    update sync_run r set result = 'FAILED', finished_at = now(),
-                        message = 'abandoned: its node stopped'
-                    where r.result = 'RUNNING' and r.started_at < now() - cast(?1 as interval)
-                      and not exists (select 1 from job_schedule s where s.job = r.job and s.tenant_id = r.tenant_id
-                                      and s.lease_until >= now())""")
-                    .setParameter(1, leaseText()).executeUpdate();
-            return em.createNativeQuery("delete from sync_run where started_at < now() - cast(?1 as interval)")
-                    .setParameter(1, config.keepRuns().toSeconds() + " seconds").executeUpdate();
-        });
+    public int closeAbandonedRuns() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                update sync_run r set result = 'FAILED', finished_at = now(),
+                    message = 'abandoned: its node stopped'
+                where r.result = 'RUNNING' and r.started_at < now() - cast(?1 as interval)
+                  and not exists (select 1 from job_schedule s where s.job = r.job and s.tenant_id = r.tenant_id
+                                  and s.lease_until >= now())""")
+                .setParameter(1, leaseText()).executeUpdate());
     }
 
     private static Instant instant(Object value) {

@@ -40,6 +40,9 @@ class TenantJobScheduleTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    SyncRunRetention retention;
+
     @Test
     void runsLeftByAStoppedNodeAreClosedAndOldRunsDeleted() {
         long[] ids = QuarkusTransaction.requiringNew().call(() -> {
@@ -48,7 +51,8 @@ class TenantJobScheduleTest {
             long old = insertRun("interval '40 days'", "OK");
             return new long[] { abandoned, running, old };
         });
-        jobs.prune();
+        jobs.closeAbandonedRuns();
+        retention.purge(Instant.now());
         QuarkusTransaction.requiringNew().run(() -> {
             SyncRun abandoned = SyncRun.findById(ids[0]);
             assertEquals(SyncRun.State.FAILED, abandoned.result);
@@ -123,7 +127,7 @@ class TenantJobScheduleTest {
                     .until(() -> leaseUntil(tenant).isAfter(started.plusSeconds(3)));
 
             assertTrue(jobs.runNow(CardStatusSync.JOB, tenant, null).isEmpty(), "the running job holds its lease");
-            jobs.prune();
+            jobs.closeAbandonedRuns();
             assertEquals(List.of(SyncRun.State.RUNNING), runs(tenant), "a live run is not taken for abandoned");
 
             JobOutcome outcome = first.get(60, TimeUnit.SECONDS).orElseThrow();
