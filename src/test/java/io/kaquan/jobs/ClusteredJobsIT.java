@@ -70,16 +70,14 @@ class ClusteredJobsIT {
 
     @Test
     void eachFiringRunsOnceWhateverTheNumberOfNodes() throws Exception {
-        // Both at once on a fresh database, as a rolling start of a deployment would (V16 has Quartz's lock rows ready,
-        // so the two schedulers do not race to insert them). The tenants come once the schema is there.
+        // Both at once on a fresh database, as a rolling start of a deployment would: Quartz registers each @Scheduled
+        // job by check-then-insert, so the nodes take turns for that moment (SchedulerStartTurn); without it one of them
+        // could fail to start with ObjectAlreadyExistsException. The tenants come once the schema is there.
         int portA = freePort();
         int portB = freePort();
-        // One after the other: Quartz registers each @Scheduled job by check-then-insert, and two nodes starting on a
-        // fresh database at the same instant can both try to insert one (ObjectAlreadyExistsException; a known issue,
-        // the loser's restart succeeds).
         Process a = start("node-a", portA);
-        awaitReady(a, portA);
         Process b = start("node-b", portB);
+        awaitReady(a, portA);
         awaitReady(b, portB);
         long tenant = insertTenantThatIsSkipped();
         long working = insertTenantThatWorks(portA);
@@ -312,7 +310,7 @@ class ClusteredJobsIT {
     static void awaitReady(Process process, int port) {
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready");
-        Awaitility.await("node ready on port " + port).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await("node ready on port " + port).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     assertTrue(process.isAlive(), "node stopped; see target/cluster-it-*.log");
                     try {
