@@ -15,6 +15,7 @@ public enum AuditAction {
     TENANT_AES_KEY_REPLACED("tenant.aes-key-replaced"),
     TENANT_TOKEN_MODE_CHANGED("tenant.token-mode-changed"),
     TENANT_WECHAT_RETRIED("tenant.wechat-retried"),
+    TENANT_TAGS_CHANGED("tenant.tags-changed"),
     MEMBER_ADDED("member.added"),
     MEMBER_INVITED("member.invited"),
     MEMBER_INVITATION_ACCEPTED("member.invitation-accepted"),

@@ -2,7 +2,10 @@ package io.kaquan.card;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +40,50 @@ public class CardAttention {
             boolean anyCard) {
     }
 
+    /** How many cards of an account need a look, for the cross-account overview. */
+    public record Counts(long inReview, long refused, long lowStock) {
+
+        public static final Counts NONE = new Counts(0, 0, 0);
+
+        public long total() {
+            return inReview + refused + lowStock;
+        }
+    }
+
     @Inject
     EntityManager em;
+
+    /**
+     * The counts of each of the given accounts in one grouped read (accounts without any such card are absent).
+     *
+     * @param lowStockPercent a card is low below this share of its total stock
+     */
+    public Map<Long, Counts> countsByTenant(Collection<Long> tenantIds, int lowStockPercent) {
+        Map<Long, Counts> counts = new HashMap<>();
+        if (tenantIds.isEmpty()) {
+            return counts;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    select tenant_id,
+                           count(*) filter (where status = 'NOT_VERIFY'),
+                           count(*) filter (where status = 'VERIFY_FAIL'),
+                           count(*) filter (where status in ('VERIFY_OK', 'DISPATCH') and total_quantity > 0
+                                            and quantity is not null and quantity * 100 < total_quantity * ?2)
+                    from card where tenant_id = any(?1)
+                    group by tenant_id""").setParameter(1, tenantIds.toArray(Long[]::new))
+                    .setParameter(2, lowStockPercent).getResultList();
+            for (Object[] row : rows) {
+                Counts c = new Counts(((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                        ((Number) row[3]).longValue());
+                if (c.total() > 0) {
+                    counts.put(((Number) row[0]).longValue(), c);
+                }
+            }
+        });
+        return counts;
+    }
 
     /**
      * @param lowStockPercent a card is low below this share of its total stock

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
@@ -209,6 +213,56 @@ public class SyncService {
             int failingTenants = (int) failing.stream().mapToLong(Failing::tenantId).distinct().count();
             return new Overview(failing, failingTenants, total.intValue(), all);
         });
+    }
+
+    /** What is wrong with an account's background work: jobs whose latest run is failing, a credential problem. */
+    public record Trouble(int failingJobs, boolean credentialProblem) {
+    }
+
+    /** The trouble of each of the given accounts in one read (accounts without any are absent). */
+    public Map<Long, Trouble> troubleByTenant(Collection<Long> tenantIds) {
+        Map<Long, Trouble> trouble = new HashMap<>();
+        if (tenantIds.isEmpty()) {
+            return trouble;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    select t.id,
+                           (select count(*) from (select distinct on (job) result from sync_run s
+                                                  where s.tenant_id = t.id and s.result <> 'RUNNING'
+                                                  order by job, started_at desc, id desc) r
+                            where r.result in ('FAILED', 'QUOTA', 'PARTIAL')),
+                           exists (select 1 from credential_problem p where p.tenant_id = t.id)
+                    from unnest(?1) as t(id)""").setParameter(1, tenantIds.toArray(Long[]::new)).getResultList();
+            for (Object[] row : rows) {
+                int failing = ((Number) row[1]).intValue();
+                boolean problem = Boolean.TRUE.equals(row[2]);
+                if (failing > 0 || problem) {
+                    trouble.put(((Number) row[0]).longValue(), new Trouble(failing, problem));
+                }
+            }
+        });
+        return trouble;
+    }
+
+    /**
+     * "Sync now" for several accounts at once: the primary job is queued (not run in this request) for each account
+     * where the user may run it, and audited there.
+     *
+     * @param tenantIds accounts where the caller checked that the user is an operator or owner
+     * @return how many accounts were queued
+     */
+    public int queueNow(Collection<Long> tenantIds) {
+        Optional<TenantJob> primary = jobs.all().stream().filter(TenantJob::primary).findFirst();
+        if (primary.isEmpty() || tenantIds.isEmpty()) {
+            return 0;
+        }
+        String job = primary.get().name();
+        int queued = jobs.dueNow(job, tenantIds);
+        QuarkusTransaction.requiringNew().run(() -> tenantIds
+                .forEach(id -> audit.record(id, AuditAction.SYNC_RUN_NOW, job, null)));
+        return queued;
     }
 
     /** A job of the tenant whose latest run failed, ran out of quota or was partial, in words. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -191,6 +192,28 @@ public class TenantJobs {
         Instant now = Instant.now();
         Optional<Claim> claim = QuarkusTransaction.requiringNew().call(() -> claimOne(jobName, tenantId, now));
         return claim.map(c -> run(job, c, true, userId));
+    }
+
+    /**
+     * Makes the job due now for each of the given accounts (a bulk "sync now"): the next dispatcher firings run them,
+     * a batch at a time on whichever node, instead of one request running them all. A paused job (quota) stays paused.
+     *
+     * @return how many accounts were queued (those already due or running count too)
+     */
+    public int dueNow(String job, Collection<Long> tenantIds) {
+        if (tenantIds.isEmpty() || cron(job).isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            for (Long tenantId : tenantIds) {
+                insertRow(job, tenantId, now);
+            }
+            em.createNativeQuery("update job_schedule set next_due_at = ?1 where job = ?2 and tenant_id = any(?3)"
+                    + " and next_due_at > ?1").setParameter(1, now).setParameter(2, job)
+                    .setParameter(3, tenantIds.toArray(Long[]::new)).executeUpdate();
+            return tenantIds.size();
+        });
     }
 
     private void addMissingRows(String job) {

@@ -499,4 +499,17 @@ public interface TenantMsg {
     @Message("修改")
     String changeTokenMode();
 
+    // Tags (the cross-account overview groups accounts by them)
+
+    @Message("标签“{tag}”太长：最多 {max} 个字。")
+    String tagTooLong(String tag, int max);
+
+    @Message("一个公众号最多 {max} 个标签。")
+    String tooManyTags(int max);
+
+    @Message("{name} 的标签已保存：{tags}。")
+    String tagsSaved(String name, String tags);
+
+    @Message("{name} 的标签已清空。")
+    String tagsCleared(String name);
 }

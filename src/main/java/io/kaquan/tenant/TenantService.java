@@ -168,6 +168,12 @@ public class TenantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Summary> myTenants() {
+        return tenantsOf(currentUser.id());
+    }
+
+    /** The accounts the user is a member of, by name, with their role and member count. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Summary> tenantsOf(long userId) {
         // One query however many accounts an agency runs: tenant, my role, member count.
         return Tenant.getEntityManager().createQuery("""
                 select new io.kaquan.tenant.TenantService$Summary(t, m.role,
@@ -175,7 +181,7 @@ public class TenantService {
                 from Tenant t, Membership m
                 where m.tenantId = t.id and m.user.id = ?1
                 order by lower(t.displayName), t.id""", Summary.class)
-                .setParameter(1, currentUser.id()).getResultList();
+                .setParameter(1, userId).getResultList();
     }
 
     /**
