@@ -285,6 +285,39 @@ public interface CallbackMsg {
     @Message("{yuan} 元")
     String yuan(String yuan);
 
+    @Message("还没有用户通过这张卡券的「微信买单」付款。")
+    String paymentsEmpty();
+
+    @Message("买单笔数")
+    String paymentsCount();
+
+    @Message("实付")
+    String paymentsPaid();
+
+    @Message("原价")
+    String paymentsOriginal();
+
+    @Message("卡券优惠")
+    String paymentsSaved();
+
+    @Message("付款时间")
+    String paymentsAt();
+
+    @Message("微信支付单号")
+    String paymentsTransId();
+
+    @Message("门店")
+    String paymentsStore();
+
+    @Message("未指定门店")
+    String paymentsNoStore();
+
+    @Message("未知")
+    String paymentsUnknown();
+
+    @Message("只列出最近的 {count} 笔；合计包含全部买单。")
+    String paymentsLatest(int count);
+
     @Message("API 核销")
     String consumeFromApi();
 
