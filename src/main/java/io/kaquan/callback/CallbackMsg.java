@@ -96,6 +96,9 @@ public interface CallbackMsg {
     @Message("接收方式")
     String arrivedAs();
 
+    @Message("{#when mode}{#is 'SAFE'}安全模式（加密）{#is 'COMPAT'}兼容模式{#is 'PLAIN'}明文模式{#else}{mode}{/when}")
+    String arrivedMode(String mode);
+
     @Message("用轮换前的 EncodingAESKey 解密")
     String previousKey();
 

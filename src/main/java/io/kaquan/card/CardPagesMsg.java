@@ -660,4 +660,7 @@ public interface CardPagesMsg {
 
     @Message("查看买单记录")
     String paymentsAll();
+
+    @Message("（微信上的总量：{total}）")
+    String totalSeen(Integer total);
 }
