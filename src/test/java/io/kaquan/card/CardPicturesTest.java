@@ -33,21 +33,22 @@ class CardPicturesTest {
                 .asString();
         assertTrue(page.contains("src=\"" + picture.replace("&", "&amp;") + "\""), page);
         assertFalse(page.contains("src=\"http://mmbiz"), "no picture straight from WeChat's host");
-        byte[] shown = owner.browse().get(picture).then().statusCode(200).contentType("image/png").extract()
+        String pictures = "/t/" + tenant + "/pictures";
+        // (REST Assured encodes query parameters itself: the URL goes in as a parameter, not in the path)
+        byte[] shown = owner.browse().queryParam("url", logo).get(pictures).then().statusCode(200).contentType("image/png")
+                .extract()
                 .asByteArray();
         assertArrayEquals(TestCards.PNG, shown);
 
         // Not an open proxy: other URLs, other hosts, and another tenant's pictures are all 404.
         for (String url : new String[] { "http://mmbiz.qpic.cn/sandbox/AAAAAAAAAAAAAAAAAAAA/0",
                 "http://127.0.0.1:5432/", "file:///etc/passwd", "https://example.com/logo.png", "" }) {
-            owner.request().get("/t/" + tenant + "/pictures?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8))
-                    .then().statusCode(404);
+            owner.request().queryParam("url", url).get(pictures).then().statusCode(404);
         }
         owner.request().get("/t/" + tenant + "/pictures").then().statusCode(404);
         Session stranger = Session.login("pictures-stranger");
         long strangers = CallbackFixtures.account(stranger, "PLAIN").tenantId();
-        stranger.request().get(picture).then().statusCode(404);
-        stranger.request().get("/t/" + strangers + "/pictures?url=" + URLEncoder.encode(logo, StandardCharsets.UTF_8))
-                .then().statusCode(404);
+        stranger.request().queryParam("url", logo).get(pictures).then().statusCode(404);
+        stranger.request().queryParam("url", logo).get("/t/" + strangers + "/pictures").then().statusCode(404);
     }
 }

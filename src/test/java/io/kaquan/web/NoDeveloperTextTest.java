@@ -61,9 +61,8 @@ class NoDeveloperTextTest {
     private static final Pattern CRON = Pattern
             .compile("(?<![\\w/])(?=[^\\n]*[*?])[0-9*/?,-]+(?:\\s+[0-9*/?,LW#A-Z-]+){5,6}(?![\\w/])");
     private static final Pattern UNDERSCORED_CONSTANT = Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b");
-    /** "微信拒绝（40056）", "Refused by WeChat (40056)", "errcode 40056" with no words before it on the line. */
-    private static final Pattern BARE_ERRCODE = Pattern.compile(
-            "(?:拒绝|[Rr]efused(?: by WeChat)?)\\s*[（(]-?\\d+[)）]|^\\s*[（(]?errcode:? -?\\d+", Pattern.MULTILINE);
+    /** "微信拒绝（40056）", "Refused by WeChat (40056)": an errcode where the reason should be. */
+    private static final Pattern BARE_ERRCODE = Pattern.compile("(?:拒绝|[Rr]efused(?: by WeChat)?)\\s*[（(]-?\\d+[)）]");
 
     @Inject
     DemoTenant demo;
