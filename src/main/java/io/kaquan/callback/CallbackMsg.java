@@ -96,6 +96,9 @@ public interface CallbackMsg {
     @Message("接收方式")
     String arrivedAs();
 
+    @Message("{#when mode}{#is 'SAFE'}安全模式（加密）{#is 'COMPAT'}兼容模式{#is 'PLAIN'}明文模式{#else}{mode}{/when}")
+    String arrivedMode(String mode);
+
     @Message("用轮换前的 EncodingAESKey 解密")
     String previousKey();
 
@@ -284,6 +287,39 @@ public interface CallbackMsg {
 
     @Message("{yuan} 元")
     String yuan(String yuan);
+
+    @Message("还没有用户通过这张卡券的「微信买单」付款。")
+    String paymentsEmpty();
+
+    @Message("买单笔数")
+    String paymentsCount();
+
+    @Message("实付")
+    String paymentsPaid();
+
+    @Message("原价")
+    String paymentsOriginal();
+
+    @Message("卡券优惠")
+    String paymentsSaved();
+
+    @Message("付款时间")
+    String paymentsAt();
+
+    @Message("微信支付单号")
+    String paymentsTransId();
+
+    @Message("门店")
+    String paymentsStore();
+
+    @Message("未指定门店")
+    String paymentsNoStore();
+
+    @Message("未知")
+    String paymentsUnknown();
+
+    @Message("只列出最近的 {count} 笔；合计包含全部买单。")
+    String paymentsLatest(int count);
 
     @Message("API 核销")
     String consumeFromApi();

@@ -261,7 +261,7 @@ public interface CardPagesMsg {
     @Message("{zhe} 折（优惠 {percent}%）")
     String termsDiscount(String zhe, int percent);
 
-    @Message("文本码")
+    @Message("仅券码")
     String code_CODE_TYPE_TEXT();
 
     @Message("一维码")
@@ -371,7 +371,7 @@ public interface CardPagesMsg {
     @Message("最多 {max} 字节（约 {chars} 个汉字）")
     String errTooLong(int max, int chars);
 
-    @Message("此项不能为空")
+    @Message("必填。")
     String errRequired();
 
     @Message("请填写 1 到 100000000 之间的整数")
@@ -654,4 +654,13 @@ public interface CardPagesMsg {
 
     @Message("卡券 {cardId} 没有未关闭的库存报警（可能已被别人关闭）。")
     String stockAlertNothingOpen(String cardId);
+
+    @Message("微信买单记录")
+    String paymentsTitle();
+
+    @Message("查看买单记录")
+    String paymentsAll();
+
+    @Message("（微信上的总量：{total}）")
+    String totalSeen(Integer total);
 }

@@ -83,6 +83,11 @@ public class StockChange extends PanacheEntityBase {
 
     public String error;
 
+    /** How a person refers to the change: the operation id's first eight digits (the whole id is for support). */
+    public String shortReference() {
+        return operationId == null ? "" : operationId.toString().substring(0, 8);
+    }
+
     public static Optional<StockChange> of(long tenantId, UUID operationId) {
         return find("tenantId = ?1 and operationId = ?2", tenantId, operationId).firstResultOptional();
     }

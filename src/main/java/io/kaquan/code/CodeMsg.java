@@ -80,8 +80,8 @@ public interface CodeMsg {
     @Message("再查一次")
     String lookAgain();
 
-    @Message("微信拒绝（{errcode}）")
-    String outcomeRefused(String errcode);
+    @Message("微信拒绝：{reason}（错误码 {errcode}）")
+    String outcomeRefused(String reason, String errcode);
 
     /** A code's status in words: {codeMsg:codeStatus(status)} (keys codeStatus_$CONSTANT, as GIFT_SUCC holds "_"). */
     @Message

@@ -349,6 +349,12 @@ public interface TenantMsg {
     @Message("移除")
     String remove();
 
+    @Message("移除 {who} 后，他将不能再打开这个公众号的任何页面（可以再次邀请）。确定移除吗？")
+    String removeConfirm(String who);
+
+    @Message("确定移除")
+    String removeConfirmed();
+
     @Message("撤销")
     String cancelInvitation();
 

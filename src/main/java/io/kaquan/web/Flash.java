@@ -39,12 +39,14 @@ public class Flash {
         return outgoing;
     }
 
+    // An operation's UUID in a message is shortened to its first eight digits (ShortIds): people read these.
+
     public void success(String message) {
-        outgoing = new Data("success", message, outgoing.values, outgoing.errors, outgoing.reveal);
+        outgoing = new Data("success", ShortIds.shortIds(message), outgoing.values, outgoing.errors, outgoing.reveal);
     }
 
     public void error(String message) {
-        outgoing = new Data("error", message, outgoing.values, outgoing.errors, outgoing.reveal);
+        outgoing = new Data("error", ShortIds.shortIds(message), outgoing.values, outgoing.errors, outgoing.reveal);
     }
 
     /** Keeps a failed form's values and errors so that the form shows them again after the redirect. */

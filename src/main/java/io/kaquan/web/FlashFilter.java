@@ -23,7 +23,7 @@ public class FlashFilter {
 
     static final String COOKIE = "kaquan-flash";
     /** Browsers keep cookies up to 4 KB; beyond that the form values are dropped, the message is kept. */
-    private static final int MAX_COOKIE = 3800;
+    static final int MAX_COOKIE = 3800;
 
     @Inject
     Flash flash;
@@ -51,14 +51,15 @@ public class FlashFilter {
     public void writeFlash(ContainerRequestContext request, ContainerResponseContext response) {
         Flash.Data outgoing = flash.outgoing();
         if (!outgoing.isEmpty()) {
-            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(encode(outgoing), -1));
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(encode(json, outgoing), -1));
         } else if (request.getCookies().containsKey(COOKIE) && response.getStatus() < 300) {
             // The page that showed the flash has been rendered: forget it.
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie("", 0));
         }
     }
 
-    private String encode(Flash.Data data) {
+    /** The cookie value of a flash; a form too large for a cookie loses its values, never its message. */
+    static String encode(ObjectMapper json, Flash.Data data) {
         try {
             String value = Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(data));
             if (value.length() > MAX_COOKIE) {

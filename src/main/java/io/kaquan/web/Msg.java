@@ -94,6 +94,12 @@ public interface Msg {
     @Message("必填。")
     String required();
 
+    @Message("登录已过期，刚才的内容还没有保存。重新登录后，您填写的内容已恢复到表单中，请检查后再提交一次。")
+    String sessionExpiredFormKept();
+
+    @Message("登录已过期，刚才的内容没有保存，请重新填写并提交。")
+    String sessionExpiredNothingSaved();
+
     @Message("最多 {max} 个字符。")
     String tooLong(int max);
 

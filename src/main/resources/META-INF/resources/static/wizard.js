@@ -15,6 +15,9 @@
     counter.id = input.id + '-counter';
     counter.setAttribute('aria-live', 'polite');
     input.insertAdjacentElement('afterend', counter);
+    // The live counter says the limit: the static hint (for pages without script) would say it a second time.
+    var hint = document.getElementById(input.id + '-limit');
+    if (hint) { hint.hidden = true; }
     function update() {
       var left = max - bytes(input.value);
       counter.textContent = english
@@ -24,6 +27,20 @@
     }
     input.addEventListener('input', update);
     update();
+  });
+
+  // A field's error from the last submit goes once the field is changed: "必填。" must not stay under a filled field.
+  document.querySelectorAll('.has-error').forEach(function (field) {
+    field.querySelectorAll('input, textarea, select').forEach(function (input) {
+      ['input', 'change'].forEach(function (type) {
+        input.addEventListener(type, function () {
+          if (input.type !== 'radio' && input.type !== 'checkbox' && input.value.trim() === '') { return; }
+          field.classList.remove('has-error');
+          field.querySelectorAll('.error').forEach(function (error) { error.remove(); });
+          field.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+        });
+      });
+    });
   });
 
   // Live preview: text fields named like the preview's wx-<name> elements.

@@ -450,7 +450,9 @@ class CardPagesTest {
         var inputs = java.util.regex.Pattern.compile("<input ([^>]*)>").matcher(form);
         while (inputs.find()) {
             String name = attribute(inputs.group(1), "name");
-            if (name != null) {
+            boolean unchecked = "radio".equals(attribute(inputs.group(1), "type"))
+                    && !inputs.group(1).matches(".*\\schecked(\\s.*|)$");
+            if (name != null && !unchecked) { // a browser sends the checked radio only (the colour swatches)
                 String value = attribute(inputs.group(1), "value");
                 fields.put(name, value == null ? "" : value);
             }

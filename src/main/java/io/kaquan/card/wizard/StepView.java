@@ -194,6 +194,17 @@ public class StepView {
                 .orElse("");
     }
 
+    /** How many stores the card is limited to (0: every store). */
+    public int storeCount() {
+        return CardForm.locationIds(v("location_ids")).size();
+    }
+
+    /** The entry links' names as the card shows them (centre button, custom, promotion), the filled ones. */
+    public List<String> entries() {
+        return java.util.stream.Stream.of("center_title", "custom_url_name", "promotion_url_name").map(this::v)
+                .filter(name -> !name.isBlank()).toList();
+    }
+
     /** tl_MONDAY, tl_MONDAY_begin…; ti1_text… */
     public String name(String prefix, Object key, String suffix) {
         return prefix + key + suffix;

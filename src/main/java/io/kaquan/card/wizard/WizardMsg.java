@@ -315,6 +315,63 @@ public interface WizardMsg {
     @Message("将发送给微信的 JSON")
     String sentJson();
 
+    @Message("请核对这张卡券")
+    String summaryTitle();
+
+    @Message("卡券类型")
+    String sumType();
+
+    @Message("商户与标题")
+    String sumTitle();
+
+    @Message("优惠内容")
+    String sumOffer();
+
+    @Message("有效期")
+    String sumValidity();
+
+    @Message("库存")
+    String sumStock();
+
+    @Message("{quantity} 张")
+    String sumStockValue(String quantity);
+
+    @Message("每人可领")
+    String sumLimit();
+
+    @Message("每人最多 {limit} 张")
+    String sumLimitValue(String limit);
+
+    @Message("不限（微信默认每人 50 张）")
+    String sumNoLimit();
+
+    @Message("适用门店")
+    String sumStores();
+
+    @Message("未指定门店（所有门店可用）")
+    String sumAllStores();
+
+    @Message("{count} 家门店")
+    String sumStoreCount(int count);
+
+    @Message("入口链接")
+    String sumEntries();
+
+    @Message("没有设置入口链接")
+    String sumNoEntries();
+
+    @Message("卡券颜色")
+    String sumColor();
+
+    @Message("Logo")
+    String sumLogo();
+
+    @Message("还没有上传 Logo")
+    String sumNoLogo();
+
+    @Message("给技术人员看：将发送给微信的 JSON")
+    String jsonForExperts();
+
     @Message("提交创建")
     String submit();
 

@@ -322,16 +322,28 @@ public class WizardService {
                 .orElseThrow(NotFoundException::new));
         JsonNode source;
         try {
-            source = card.sentJson != null ? JSON.readTree(card.sentJson).path("card")
-                    : card.detailJson != null ? JSON.readTree(card.detailJson) : JSON.createObjectNode();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            // What WeChat holds now (after updates and reviews), not the JSON first sent.
+            source = gateway.forTenant(tenantId).cardGet(card.cardId).card();
+        } catch (WeChatException e) {
+            Log.debugf("card/get of %s failed (%s); a similar card starts from the stored copy", card.cardId,
+                    e.getMessage());
+            source = storedCopy(card);
         }
         Map<String, String> data = CardDrafts.fromCard(source, card.cardType);
         if (!CardForm.creatable(data.get("card_type"))) {
             throw new NotFoundException(); // not a type the wizard makes (member cards…)
         }
         return create(data, cardId);
+    }
+
+    /** The mirror's last card/get answer, else the JSON sent at creation. */
+    private static JsonNode storedCopy(Card card) {
+        try {
+            return card.detailJson != null ? JSON.readTree(card.detailJson)
+                    : card.sentJson != null ? JSON.readTree(card.sentJson).path("card") : JSON.createObjectNode();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // Plumbing

@@ -317,6 +317,14 @@ class WizardFlowTest {
         assertEquals(first.body(), client.review(copy).body(), "the same card, ready to be changed and sent");
         assertEquals(cardId, WizardClient.stored(tenantId, copy).sourceCardId);
 
+        // It starts from what WeChat holds now (card/get), not from the JSON first sent: a later change is in the copy.
+        owner.request().formParams(Map.of("notice", "请向店员出示会员码")).post("/t/" + tenantId + "/cards/" + cardId
+                + "/edit").then().statusCode(303);
+        String changed = owner.request().formParam("cardId", cardId).post(client.base() + "/similar").then()
+                .statusCode(303).extract().header("Location");
+        long fromNow = Long.parseLong(changed.replaceAll(".*/cards/new/(\\d+)/review$", "$1"));
+        assertEquals("请向店员出示会员码", WizardClient.stored(tenantId, fromNow).value("notice"));
+
         // A card discovered in WeChat (no JSON sent by us) is read from its card/get answer
         String discovered = TestCards.create(tenantId, "DISCOUNT");
         String fromDetail = owner.request().formParam("cardId", discovered).post(client.base() + "/similar").then()
