@@ -146,7 +146,7 @@ class CallbackBench {
 
         BacklogCurve(long tenantId) {
             sampler.scheduleAtFixedRate(() -> samples.add(count("select count(*) from wechat_event where tenant_id = ?1 "
-                    + "and status <> 'PROCESSED'", tenantId)), 0, 1, TimeUnit.SECONDS);
+                    + "and status in ('RECEIVED', 'FAILED')", tenantId)), 0, 1, TimeUnit.SECONDS);
         }
 
         String stop() throws InterruptedException {
