@@ -89,6 +89,23 @@ public interface CallbackConfig {
     /** Processor settings. */
     Processor processor();
 
+    /** How the inbox writes pushes: in groups, one commit per group ({@link InboxWriter}). */
+    GroupCommit groupCommit();
+
+    interface GroupCommit {
+        /** Most pushes written in one transaction. */
+        @WithDefault("200")
+        int maxPushes();
+
+        /** Threads writing groups on this node (each holds one database connection while it writes). */
+        @WithDefault("2")
+        int writers();
+
+        /** How long a push waits for its group's commit before the endpoint answers 503 (WeChat then retries). */
+        @WithDefault("10s")
+        Duration answerWithin();
+    }
+
     interface Processor {
         /** Runs the inbox processor on this node. Several nodes may run it: they claim rows with SKIP LOCKED. */
         @WithDefault("true")

@@ -33,6 +33,9 @@ public class Inbox {
     @Inject
     CallbackConfig config;
 
+    @Inject
+    InboxWriter writer;
+
     /** A decrypted, authenticated message of a tenant. */
     public record Incoming(Long tenantId, Map<String, String> fields, String rawXml, String arrivedAs,
             boolean previousKey) {
@@ -71,8 +74,11 @@ public class Inbox {
         }
     }
 
-    /** Stores the event unless an event with its dedupe key is already there; answers whether it was new. */
-    @Transactional
+    /**
+     * Stores the event unless an event with its dedupe key is already there; answers whether it was new. The event is
+     * committed when this returns (in a group with the pushes that arrived with it, {@link InboxWriter}), whatever
+     * the caller's transaction does: the caller may answer "success".
+     */
     public boolean store(Incoming incoming) {
         String fieldsJson;
         try {
@@ -80,24 +86,7 @@ public class Inbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings always serializes", e);
         }
-        int inserted = em.createNativeQuery("insert into wechat_event (tenant_id, dedupe_key, event_type, from_user, "
-                + "create_time, card_id, user_card_code, fields, raw_xml, arrived_as, previous_key, status, "
-                + "next_attempt_at, received_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, ?11, "
-                + "'RECEIVED', ?12, ?12) on conflict (tenant_id, dedupe_key) do nothing")
-                .setParameter(1, incoming.tenantId())
-                .setParameter(2, incoming.dedupeKey())
-                .setParameter(3, incoming.eventType())
-                .setParameter(4, incoming.field("FromUserName"))
-                .setParameter(5, incoming.createTime())
-                .setParameter(6, emptyToNull(incoming.field("CardId")))
-                .setParameter(7, emptyToNull(incoming.field("UserCardCode")))
-                .setParameter(8, fieldsJson)
-                .setParameter(9, incoming.rawXml())
-                .setParameter(10, incoming.arrivedAs())
-                .setParameter(11, incoming.previousKey())
-                .setParameter(12, Instant.now())
-                .executeUpdate();
-        return inserted == 1;
+        return writer.store(incoming, fieldsJson);
     }
 
     /**
@@ -186,10 +175,6 @@ public class Inbox {
         return value instanceof Instant instant ? instant
                 : value instanceof java.time.OffsetDateTime odt ? odt.toInstant()
                         : ((java.sql.Timestamp) value).toInstant();
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 
     static String clip(String text, int max) {

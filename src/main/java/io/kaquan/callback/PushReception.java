@@ -17,6 +17,7 @@ import io.kaquan.web.MeantText;
 import io.kaquan.wechat.CallbackCrypto;
 import io.kaquan.wechat.CallbackXml;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * What the shared callback does with a request (protocol reference §2): find the tenant, check the signature in
@@ -94,7 +95,10 @@ public class PushReception {
 
     // POST: a push
 
-    @Transactional
+    /**
+     * Not one transaction: the tenants are read in a short one, and the push is stored by the {@link Inbox} (a group
+     * commit), so that a request waiting for its group's commit holds no database connection.
+     */
     public Answer receive(Query query, byte[] body, String remoteAddr) {
         if (!MeantText.isMeantUtf8(body)) {
             // e.g. UTF-16: WeChat sends UTF-8 XML only, and such text could not be stored (PostgreSQL refuses NUL)
@@ -113,7 +117,8 @@ public class PushReception {
             Log.warnf("Push from %s refused: no ToUserName", remoteAddr);
             return Answer.refused(400, "no ToUserName");
         }
-        List<Tenant> claims = provenOrAll(Tenant.claiming(toUser, config.verifyScanLimit()));
+        List<Tenant> claims = QuarkusTransaction.requiringNew()
+                .call(() -> provenOrAll(Tenant.claiming(toUser, config.verifyScanLimit())));
         if (claims.isEmpty()) {
             Log.warnf("Push for unknown account %s from %s parked", clip(toUser), remoteAddr);
             inbox.park(UnroutableEvent.Reason.UNKNOWN_ACCOUNT, toUser, null, query.raw(), text(body), null, remoteAddr);

@@ -30,6 +30,13 @@ public interface SandboxConfig {
     @WithDefault("2s")
     Duration pushRetryDelay();
 
+    /**
+     * Threads that answer the sandbox's WeChat API and admin API on one node, apart from the app's workers (which wait
+     * for these answers); more requests at once queue for them.
+     */
+    @WithDefault("32")
+    int threads();
+
     /** Pushes delivered at the same time by one node (the bounded sender pool). */
     @WithDefault("4")
     int pushThreads();

@@ -22,6 +22,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 class CredentialGuard {
 
     private record Known(int errcode, String errmsg, WeChatApi api, Instant checkedAt) {
+
+        Known checked(Instant at) {
+            return new Known(errcode, errmsg, api, at);
+        }
     }
 
     private final Map<Long, Known> known = new ConcurrentHashMap<>();
@@ -38,12 +42,14 @@ class CredentialGuard {
         if (problem == null) {
             return;
         }
-        if (problem.checkedAt.plus(config.problemRecheck()).isBefore(Instant.now())) {
-            // Someone may have retried on another node.
+        Instant now = Instant.now();
+        // Someone may have retried on another node: one caller looks; the others fail from memory meanwhile.
+        Known checking = problem.checked(now);
+        if (problem.checkedAt.plus(config.problemRecheck()).isBefore(now) && known.replace(tenantId, problem, checking)) {
             Optional<CredentialProblem> stored = QuarkusTransaction.requiringNew()
                     .call(() -> CredentialProblem.ofTenant(tenantId));
             if (stored.isEmpty()) {
-                known.remove(tenantId, problem);
+                known.remove(tenantId, checking); // unless a new problem was recorded meanwhile
                 return;
             }
             problem = remember(stored.get());

@@ -35,6 +35,8 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
  * current one; a token that someone else replaced is simply swapped for the new one, without calling WeChat.</li>
  * <li><b>No loop.</b> A token renewed after a refusal that is refused again soon after is not renewed again before
  * {@code kaquan.wechat.renewal-guard} has passed.</li>
+ * <li><b>Stopped is cheap.</b> Until then the tenant's calls fail from memory: no call with the refused token, no wait
+ * for the refresh lock, no database transaction.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -78,13 +80,30 @@ public class TokenBroker {
     record Refusal(String token, WeChatApi api, int errcode, String errmsg) {
     }
 
-    /** The outcome of a refresh transaction: committed in both cases, thrown after. */
-    private record Outcome(Lease lease, WeChatException failure) {
+    /** The outcome of a refresh transaction: committed in both cases, thrown after; a halt when the guard stopped it. */
+    private record Outcome(Lease lease, WeChatException failure, Halt halt) {
+
+        static Outcome of(Lease lease) {
+            return new Outcome(lease, null, null);
+        }
+
+        static Outcome failed(WeChatException failure) {
+            return new Outcome(null, failure, null);
+        }
+    }
+
+    /** A renewed token refused again: until the renewal guard ends, the tenant's calls fail here, from memory. */
+    private record Halt(String refusedToken, WeChatApi api, int errcode, String errmsg, Instant until) {
+
+        WeChatException failure() {
+            return WeChatException.tokenRefusedAgain(api, errcode, errmsg);
+        }
     }
 
     private final Map<Long, Lease> leases = new ConcurrentHashMap<>();
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Set<Long> renewing = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Halt> halts = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "kaquan-token-refresh");
         thread.setDaemon(true);
@@ -118,10 +137,15 @@ public class TokenBroker {
     @Inject
     EntityManager em;
 
-    /** A usable token of the tenant: from memory when fresh (no I/O), else refreshed. */
+    /**
+     * A usable token of the tenant: from memory when fresh (no I/O), else refreshed.
+     *
+     * @throws WeChatException STOPPED, from memory, while the renewal guard holds the tenant
+     */
     Lease lease(long tenantId) {
-        Lease lease = leases.get(tenantId);
         Instant now = Instant.now();
+        checkNotHalted(tenantId, null, now);
+        Lease lease = leases.get(tenantId);
         if (lease != null && now.isBefore(lease.refreshAt)) {
             return lease;
         }
@@ -157,9 +181,31 @@ public class TokenBroker {
     /** Forgets the tenant's token on this node (its credentials or token mode changed). */
     void forget(long tenantId) {
         leases.remove(tenantId);
+        halts.remove(tenantId);
+    }
+
+    /**
+     * Fails at once while the tenant is halted: any lookup ({@code refusal} null), or a refusal of the token that was
+     * refused again (a call that was already under way); a refusal of another token is a new question.
+     */
+    private void checkNotHalted(long tenantId, Refusal refusal, Instant now) {
+        Halt halt = halts.get(tenantId);
+        if (halt == null) {
+            return;
+        }
+        if (!now.isBefore(halt.until)) {
+            halts.remove(tenantId, halt); // the guard ended: the next refusal may renew again
+            return;
+        }
+        if (refusal == null || refusal.token.equals(halt.refusedToken)) {
+            throw halt.failure();
+        }
     }
 
     private Lease refresh(long tenantId, Refusal refusal, boolean fetch) {
+        if (!fetch) {
+            checkNotHalted(tenantId, refusal, Instant.now()); // before the lock: a halted tenant makes nobody wait
+        }
         ReentrantLock lock = locks.computeIfAbsent(tenantId, id -> new ReentrantLock());
         lock.lock();
         try {
@@ -186,10 +232,14 @@ public class TokenBroker {
             } finally {
                 permits.release();
             }
+            if (outcome.halt != null) {
+                halts.put(tenantId, outcome.halt);
+            }
             if (outcome.failure != null) {
                 throw outcome.failure;
             }
             leases.put(tenantId, outcome.lease);
+            halts.remove(tenantId); // a new token (a user's retry) ends a halt
             return outcome.lease;
         } finally {
             lock.unlock();
@@ -216,7 +266,7 @@ public class TokenBroker {
         CredentialProblem problem = CredentialProblem.ofTenant(tenantId).orElse(null);
         if (problem != null) {
             guard.remember(problem);
-            return new Outcome(null, WeChatException.stopped(api, problem.errcode, problem.errmsg));
+            return Outcome.failed(WeChatException.stopped(api, problem.errcode, problem.errmsg));
         }
         Instant now = Instant.now();
         AccessToken stored = AccessToken.ofTenant(tenantId).orElse(null);
@@ -227,14 +277,15 @@ public class TokenBroker {
         if (!fetch && stored != null && stored.kind == account.tokenMode()) {
             Lease lease = Lease.of(stored, storedToken, base, config.refreshAhead());
             if (stillGood(lease, refusal, now)) {
-                return new Outcome(lease, null); // another node refreshed it
+                return Outcome.of(lease); // another node refreshed it
             }
             if (refusal != null && storedToken.equals(refusal.token) && stored.renewedAfterRefusal
                     && stored.obtainedAt.plus(config.renewalGuard()).isAfter(now)) {
                 Log.warnf("Tenant %d: WeChat refused the token renewed at %s too (%d); not renewing it again yet",
                         tenantId, stored.obtainedAt, refusal.errcode);
-                return new Outcome(null, WeChatException.tokenRefusedAgain(refusal.api, refusal.errcode,
-                        refusal.errmsg));
+                Halt halt = new Halt(storedToken, refusal.api, refusal.errcode, refusal.errmsg,
+                        stored.obtainedAt.plus(config.renewalGuard()));
+                return new Outcome(null, halt.failure(), halt);
             }
         }
         try {
@@ -249,7 +300,7 @@ public class TokenBroker {
                     refusal != null);
             Log.debugf("Tenant %d: new %s token, expires in %d s", Long.valueOf(tenantId), grant.kind(),
                     Long.valueOf(grant.expiresIn()));
-            return new Outcome(Lease.of(row, grant.accessToken(), base, config.refreshAhead()), null);
+            return Outcome.of(Lease.of(row, grant.accessToken(), base, config.refreshAhead()));
         } catch (WeChatException e) {
             Metrics.counter("kaquan.wechat.token.fetches", "mode", account.tokenMode().name(), "result", "failed").increment();
             if (e.kind() == WeChatException.Kind.REFUSED && e.credentialProblem()) {
@@ -257,7 +308,7 @@ public class TokenBroker {
             } else if (e.kind() == WeChatException.Kind.REFUSED) {
                 quotas.refused(tenantId, api, e.errcode(), e.errmsg(), true);
             }
-            return new Outcome(null, e);
+            return Outcome.failed(e);
         }
     }
 

@@ -64,57 +64,107 @@ class CallbackBench {
     @Test
     void measure() throws Exception {
         int requests = setting("requests", 20000);
-        int threads = setting("threads", 16);
         int warmup = setting("warmup", 2000);
+        List<Integer> connections = Arrays.stream(ConfigProvider.getConfig()
+                .getOptionalValue("kaquan.bench.connections", String.class).orElse("8,32").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
         String aesKey = TestTenants.hex(43);
         String appid = TestTenants.appid();
         String originalId = TestTenants.originalId();
         long tenantId = tenant(appid, originalId, aesKey);
         URI base = URI.create(ConfigProvider.getConfig().getValue("test.url", String.class));
+        URI bareEndpoint = base.resolve("/wechat/callback/bare");
+        URI inboxEndpoint = base.resolve("/wechat/callback");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         AtomicInteger serial = new AtomicInteger();
 
         // Warm both paths up (JIT, connection pools), then measure the bare endpoint and the inbox in turn.
-        run("warm-up bare", http, base.resolve("/wechat/callback/bare"), pushes(warmup, appid, originalId, aesKey, serial),
-                threads);
-        run("warm-up inbox", http, base.resolve("/wechat/callback"), pushes(warmup, appid, originalId, aesKey, serial),
-                threads);
+        int warmThreads = connections.get(connections.size() - 1);
+        run("warm-up bare", http, bareEndpoint, pushes(warmup, appid, originalId, aesKey, serial), warmThreads);
+        run("warm-up inbox", http, inboxEndpoint, pushes(warmup, appid, originalId, aesKey, serial), warmThreads);
         awaitProcessed(tenantId, warmup, Duration.ofMinutes(5));
+        long expected = warmup;
 
-        List<Push> bareLoad = pushes(requests, appid, originalId, aesKey, serial);
-        Phase bare = run("bare", http, base.resolve("/wechat/callback/bare"), bareLoad, threads);
-        List<Push> inboxLoad = pushes(requests, appid, originalId, aesKey, serial);
-        long storedBefore = stored(tenantId);
-        Phase inbox = run("inbox", http, base.resolve("/wechat/callback"), inboxLoad, threads);
-        long storedAfterPhase = stored(tenantId);
-        long processedAtEnd = processed(tenantId);
-        long began = System.nanoTime();
-        long expected = (long) warmup + requests;
-        awaitProcessed(tenantId, expected, Duration.ofMinutes(10));
-        double drain = (System.nanoTime() - began) / 1e9;
+        List<Phase[]> pairs = new ArrayList<>();
+        List<String> backlogs = new ArrayList<>();
+        List<Double> drains = new ArrayList<>();
+        long storedByPhases = 0;
+        for (int threads : connections) {
+            Phase bare = run("bare", http, bareEndpoint, pushes(requests, appid, originalId, aesKey, serial), threads);
+            List<Push> inboxLoad = pushes(requests, appid, originalId, aesKey, serial);
+            long storedBefore = stored(tenantId);
+            BacklogCurve curve = new BacklogCurve(tenantId);
+            Phase inbox = run("inbox", http, inboxEndpoint, inboxLoad, threads);
+            storedByPhases += stored(tenantId) - storedBefore;
+            expected += requests;
+            long began = System.nanoTime();
+            awaitProcessed(tenantId, expected, Duration.ofMinutes(10));
+            drains.add((System.nanoTime() - began) / 1e9);
+            backlogs.add(curve.stop());
+            pairs.add(new Phase[] { bare, inbox });
+        }
 
         StringBuilder report = new StringBuilder();
         report.append("Callback bench (").append(Instant.now()).append(")\n");
         report.append(String.format("  setup: one SAFE-mode tenant, %,d distinct encrypted pushes per phase "
-                + "(user_view_card, ~%d bytes each), %d client threads in a closed loop over loopback (JDK HttpClient, "
-                + "HTTP/1.1), %,d warm-up requests per endpoint; %d CPU cores shared by client, server, processor and "
-                + "PostgreSQL%n", requests, inboxLoad.get(0).body().length, threads, warmup,
-                Runtime.getRuntime().availableProcessors()));
-        for (Phase phase : List.of(bare, inbox)) {
-            long[] n = phase.nanos();
-            report.append(String.format("  %-6s %,8.0f req/s  (%,d in %.2f s, %d not \"success\")  latency p50 %s  "
-                    + "p90 %s  p99 %s  max %s%n", phase.name(), phase.perSecond(), phase.requests(), phase.seconds(),
-                    phase.failures(), ms(n, 0.50), ms(n, 0.90), ms(n, 0.99), ms(n, 1.0)));
+                + "(user_view_card, ~%d bytes each), N client threads (= connections) in a closed loop over loopback "
+                + "(JDK HttpClient, HTTP/1.1), %,d warm-up requests per endpoint; %d CPU cores shared by client, "
+                + "server, processor and PostgreSQL%n", requests,
+                pushes(1, appid, originalId, aesKey, serial).get(0)
+                        .body().length,
+                warmup, Runtime.getRuntime().availableProcessors()));
+        report.append("  database: ").append(databaseSettings()).append("\n");
+        report.append(String.format("  %-11s | %-13s | %-13s | %-5s | %-17s | %-17s | %s%n", "connections",
+                "bare req/s", "inbox req/s", "ratio", "inbox p50 / p99", "bare p50 / p99", "not \"success\""));
+        for (int i = 0; i < pairs.size(); i++) {
+            Phase bare = pairs.get(i)[0];
+            Phase inbox = pairs.get(i)[1];
+            report.append(String.format("  %-11d | %,13.0f | %,13.0f | %4.0f%% | %-17s | %-17s | %d / %d%n",
+                    connections.get(i), bare.perSecond(), inbox.perSecond(), 100 * inbox.perSecond() / bare.perSecond(),
+                    ms(inbox.nanos(), 0.50) + " / " + ms(inbox.nanos(), 0.99),
+                    ms(bare.nanos(), 0.50) + " / " + ms(bare.nanos(), 0.99), bare.failures(), inbox.failures()));
         }
-        report.append(String.format("  inbox: %,d new events stored by the phase (expected %,d); the processor had "
-                + "applied %,d of all %,d when the phase ended and finished the rest %.1f s later%n",
-                storedAfterPhase - storedBefore, requests, processedAtEnd, expected, drain));
-        report.append(String.format("  inbox / bare throughput: %.2f%n", inbox.perSecond() / bare.perSecond()));
+        report.append(String.format("  inbox: %,d new events stored by the measured phases (expected %,d), all %,d "
+                + "applied in the end%n", storedByPhases, (long) requests * connections.size(), processed(tenantId)));
+        for (int i = 0; i < pairs.size(); i++) {
+            report.append(String.format("  backlog (received, not yet applied) each second from the start of the %d-"
+                    + "connection inbox phase (%.1f s) until drained (%.1f s after it): %s%n", connections.get(i),
+                    pairs.get(i)[1].seconds(), drains.get(i), backlogs.get(i)));
+        }
         Path out = Path.of("target", "bench", "callback.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.print(report);
+    }
+
+    /** Samples the tenant's unapplied events once a second on a thread of its own, until stopped. */
+    private final class BacklogCurve {
+        private final List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.ScheduledExecutorService sampler = Executors
+                .newSingleThreadScheduledExecutor();
+
+        BacklogCurve(long tenantId) {
+            sampler.scheduleAtFixedRate(() -> samples.add(count("select count(*) from wechat_event where tenant_id = ?1 "
+                    + "and status in ('RECEIVED', 'FAILED')", tenantId)), 0, 1, TimeUnit.SECONDS);
+        }
+
+        String stop() throws InterruptedException {
+            sampler.shutdown();
+            sampler.awaitTermination(10, TimeUnit.SECONDS);
+            return samples.toString();
+        }
+    }
+
+    private String databaseSettings() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StringBuilder settings = new StringBuilder();
+            for (String name : List.of("server_version", "fsync", "synchronous_commit", "full_page_writes")) {
+                settings.append(name).append('=').append(em.createNativeQuery("show " + name).getSingleResult())
+                        .append(' ');
+            }
+            return settings.toString().trim();
+        });
     }
 
     private Phase run(String name, HttpClient http, URI endpoint, List<Push> load, int threads) throws Exception {

@@ -9,7 +9,11 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** One fresh PostgreSQL for the whole test run, under target/, on a free port. */
+/**
+ * One fresh PostgreSQL for the whole test run, under target/, on a free port. Tests run it without fsync (nothing to
+ * keep); benchmarks that claim durability ({@code -Dkaquan.bench.durable-database=true}) run it with the settings of
+ * the embedded production database (every commit on disk).
+ */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
@@ -23,13 +27,16 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         try {
             Path base = Path.of("target", "test-postgres").toAbsolutePath();
             Files.createDirectories(base);
+            boolean durable = Boolean.getBoolean("kaquan.bench.durable-database");
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(base.resolve("data"))
                     .setOverrideWorkingDirectory(base.resolve("bin").toFile())
                     .setCleanDataDirectory(true)
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

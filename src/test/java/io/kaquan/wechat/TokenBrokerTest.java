@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.testing.Session;
+import io.kaquan.testing.TransactionCounter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -43,6 +47,9 @@ class TokenBrokerTest {
     private static final String STABLE_TOKEN = "/cgi-bin/stable_token";
     private static final int THREADS = 16;
     private static final int LOOKUPS_PER_THREAD = 200;
+    private static final String COLORS = "/card/getcolors";
+    private static final int HALTED_CALLERS = 64;
+    private static final int CALLS_PER_HALTED_CALLER = 25;
 
     static Session alice;
 
@@ -180,6 +187,99 @@ class TokenBrokerTest {
         }
     }
 
+    @Test
+    void shouldFailAtOnceFromMemoryWhileARenewedTokenIsRefusedAgain() throws Exception {
+        WeChatSide side = WeChatSide.register(alice, "令牌止步");
+        WeChatClient wechat = gateway.forTenant(side.tenantId);
+        wechat.cardColors();
+        side.faults(Map.of("invalidateToken", true));
+        wechat.cardColors(); // renewed after the refusal, and retried
+        side.faults(Map.of("invalidateToken", true)); // the renewed token is refused too, within the guard
+
+        WeChatException first = callOn("halt-first", 1, 1, wechat::cardColors).get(0);
+        assertTrue(first.isTokenRefusedAgain());
+        assertTrue(TransactionCounter.onThreads("halt-first") > 0, "that refusal was decided in the database");
+        int tokens = side.upstream(STABLE_TOKEN);
+        int colors = side.counted(COLORS);
+
+        List<WeChatException> stopped = callOn("halt-caller", HALTED_CALLERS, CALLS_PER_HALTED_CALLER,
+                wechat::cardColors);
+        assertEquals(HALTED_CALLERS * CALLS_PER_HALTED_CALLER, stopped.size());
+        for (WeChatException e : stopped) {
+            assertEquals(WeChatException.Kind.STOPPED, e.kind());
+            assertEquals("tokenRefusedAgain", e.messageKey(), "the clear message, not a timeout");
+        }
+        assertEquals(0, TransactionCounter.onThreads("halt-caller"), "no database transaction while stopped");
+        assertEquals(colors, side.counted(COLORS), "no call went out with the refused token");
+        assertEquals(tokens, side.upstream(STABLE_TOKEN), "and no token call");
+    }
+
+    @Test
+    void shouldRenewAgainOnceTheRenewalGuardHasPassed() {
+        WeChatSide side = WeChatSide.register(alice, "止步结束");
+        TokenBroker node = anotherNode(withRenewalGuard(Duration.ofSeconds(4)));
+        try {
+            String first = node.lease(side.tenantId).token();
+            side.faults(Map.of("invalidateToken", true));
+            String renewed = node.renewAfterRefusal(side.tenantId, refusal(first)).token();
+            side.faults(Map.of("invalidateToken", true));
+            WeChatException again = assertThrows(WeChatException.class,
+                    () -> node.renewAfterRefusal(side.tenantId, refusal(renewed)));
+            assertTrue(again.isTokenRefusedAgain());
+            assertTrue(assertThrows(WeChatException.class, () -> node.lease(side.tenantId)).isTokenRefusedAgain(),
+                    "halted");
+
+            Awaitility.await("the renewal guard ends").atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100)).ignoreException(WeChatException.class)
+                    .until(() -> node.lease(side.tenantId).token().equals(renewed));
+            String third = node.renewAfterRefusal(side.tenantId, refusal(renewed)).token();
+            assertNotEquals(renewed, third, "renewed again after the guard");
+            assertEquals(third, node.lease(side.tenantId).token());
+        } finally {
+            node.stop();
+        }
+    }
+
+    /**
+     * Runs the call {@code calls} times on each of {@code threads} threads named {@code prefix-N}, all at once;
+     * answers the failures (a call that succeeds fails the test).
+     */
+    private static List<WeChatException> callOn(String prefix, int threads, int calls, Runnable call)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ThreadFactory named = runnable -> new Thread(runnable, prefix + "-" + next.incrementAndGet());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, named);
+        CountDownLatch start = new CountDownLatch(1);
+        List<WeChatException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < calls; i++) {
+                        failures.add(assertThrows(WeChatException.class, call::run));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return failures;
+    }
+
+    /** This node's configuration with another renewal guard. */
+    private WeChatConfig withRenewalGuard(Duration guard) {
+        return (WeChatConfig) Proxy.newProxyInstance(WeChatConfig.class.getClassLoader(),
+                new Class<?>[] { WeChatConfig.class }, (proxy, method, args) -> method.getName().equals("renewalGuard")
+                        ? guard
+                        : method.invoke(config, args));
+    }
+
     /** Many threads spread over the nodes ask for the tenant's token at the same moment; answers the tokens seen. */
     private static Set<String> lookUpAtOnce(long tenantId, List<TokenBroker> nodes) throws Exception {
         Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -240,6 +340,10 @@ class TokenBrokerTest {
 
     /** A second app node's broker: its own memory, the same database and WeChat. */
     TokenBroker anotherNode() {
+        return anotherNode(config);
+    }
+
+    private TokenBroker anotherNode(WeChatConfig config) {
         TokenBroker node = new TokenBroker();
         node.config = config;
         node.accounts = accounts;
