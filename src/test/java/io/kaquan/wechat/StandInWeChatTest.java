@@ -73,7 +73,8 @@ class StandInWeChatTest {
             assertEquals("tokenRefusedAgain", again.messageKey());
         }
         assertEquals(2, wechat.hits(TOKEN), "no refresh loop: the renewed token is not renewed again");
-        assertEquals(7, wechat.hits(COLORS), "each call tried once with the current token");
+        assertEquals(3, wechat.hits(COLORS), "the renewed token tried once more, then the tenant is halted: later "
+                + "calls fail from memory until the renewal guard ends, without reaching WeChat");
     }
 
     @Test
