@@ -44,6 +44,8 @@ public enum AuditAction {
     CODE_INVALIDATED("code.invalidated"),
     CODE_CHANGED("code.changed"),
     CODE_CONSUMED("code.consumed"),
+    QR_CODE_CREATED("distribution.qrcode-created"),
+    TEST_WHITELIST_SET("distribution.test-whitelist-set"),
     EVENT_REPLAYED("event.replayed"),
     SYNC_RUN_NOW("sync.run-now");
 

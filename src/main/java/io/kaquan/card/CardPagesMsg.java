@@ -654,4 +654,10 @@ public interface CardPagesMsg {
 
     @Message("卡券 {cardId} 没有未关闭的库存报警（可能已被别人关闭）。")
     String stockAlertNothingOpen(String cardId);
+
+    @Message("投放")
+    String distributionTitle();
+
+    @Message("打开投放（二维码、测试白名单、按渠道的领取）")
+    String distributionOpen();
 }
