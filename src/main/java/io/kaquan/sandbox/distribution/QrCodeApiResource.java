@@ -15,8 +15,11 @@ import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
 
-/** WeChat's card/qrcode/create under /sandbox/wechat (protocol reference §5.4). */
-@Path("/sandbox/wechat/card/qrcode")
+/**
+ * WeChat's distribution APIs under /sandbox/wechat/card (protocol reference §5.4, §5.8–§5.10): qrcode/create and the
+ * imported codes. A second resource on the card path: Quarkus REST matches the methods of both.
+ */
+@Path("/sandbox/wechat/card")
 public class QrCodeApiResource {
 
     @Inject
@@ -25,14 +28,40 @@ public class QrCodeApiResource {
     @Inject
     SandboxQrCodes qrCodes;
 
+    @Inject
+    SandboxDeposits deposits;
+
     @POST
-    @Path("create")
+    @Path("qrcode/create")
     public Response create(@RestQuery("access_token") String accessToken, String body, @Context UriInfo uri) {
-        SandboxAccount account = gate.authorize(accessToken, "/card/qrcode/create");
+        return WeChatReply.ok(qrCodes.create(account(accessToken, "/card/qrcode/create"), SandboxJson.parse(body),
+                base(uri)));
+    }
+
+    @POST
+    @Path("code/deposit")
+    public Response deposit(@RestQuery("access_token") String accessToken, String body) {
+        return WeChatReply.ok(deposits.deposit(account(accessToken, "/card/code/deposit"), SandboxJson.parse(body)));
+    }
+
+    @POST
+    @Path("code/getdepositcount")
+    public Response depositCount(@RestQuery("access_token") String accessToken, String body) {
+        return WeChatReply.ok(deposits.count(account(accessToken, "/card/code/getdepositcount"), SandboxJson.parse(body)));
+    }
+
+    @POST
+    @Path("code/checkcode")
+    public Response checkCode(@RestQuery("access_token") String accessToken, String body) {
+        return WeChatReply.ok(deposits.check(account(accessToken, "/card/code/checkcode"), SandboxJson.parse(body)));
+    }
+
+    private SandboxAccount account(String accessToken, String api) {
+        SandboxAccount account = gate.authorize(accessToken, api);
         if (!account.cardEnabled) {
             throw new WeChatError(48001);
         }
-        return WeChatReply.ok(qrCodes.create(account, SandboxJson.parse(body), base(uri)));
+        return account;
     }
 
     /** This server as the caller reached it, without the trailing slash. */
