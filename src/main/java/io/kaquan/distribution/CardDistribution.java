@@ -30,8 +30,14 @@ public class CardDistribution {
     public record Receipts(String channel, String outerStr, long count) {
     }
 
+    /** A custom-code card's imports: WeChat's count (null with the reason when it cannot be read) and the batches. */
+    public record Imports(Long depositCount, String countProblem, Integer stock, boolean stockAboveCodes,
+            List<DepositBatch> batches, boolean open) {
+    }
+
     public record View(String cardId, boolean underReview, boolean deleted, List<String> openids, List<String> usernames,
-            List<QrRow> codes, List<Receipts> receipts, List<String> channelNames, int whitelistMax, List<Integer> sizes) {
+            List<QrRow> codes, List<Receipts> receipts, List<String> channelNames, int whitelistMax, List<Integer> sizes,
+            Imports imports) {
     }
 
     @Inject
@@ -46,10 +52,32 @@ public class CardDistribution {
     @Inject
     DistributionConfig config;
 
-    /** Every member reads; 404 for a card the tenant does not have. */
-    @Transactional
+    @Inject
+    DistributionCalls calls;
+
+    /** Every member reads; 404 for a card the tenant does not have. WeChat's deposit count is read outside a transaction. */
     public View of(String cardId) {
         CardLive card = cards.live(cardId);
+        Imports imports = null;
+        if (cards.page(cardId).view().usesCustomCode()) {
+            Long count = null;
+            String problem = null;
+            try {
+                count = calls.client().codeDepositCount(card.cardId());
+            } catch (io.kaquan.wechat.WeChatException e) {
+                problem = calls.words(e);
+            }
+            List<DepositBatch> batches = DistributionCalls.inTx(() -> DepositBatch.recentOf(currentTenant.id(),
+                    card.cardId(), 10));
+            imports = new Imports(count, problem, card.quantity(),
+                    count != null && card.quantity() != null && card.quantity() > count, batches,
+                    batches.stream().anyMatch(b -> b.state.open()));
+        }
+        Imports found = imports;
+        return DistributionCalls.inTx(() -> read(card, found));
+    }
+
+    private View read(CardLive card, Imports imports) {
         long tenantId = currentTenant.id();
         List<Channel> channels = Channel.ofTenant(tenantId);
         Map<String, Channel> byOuterStr = channels.stream()
@@ -71,7 +99,11 @@ public class CardDistribution {
                 card.status() == CardStatus.DELETE || card.status() == CardStatus.SYS_DELETE,
                 TestWhitelistEntry.values(tenantId, TestWhitelistEntry.OPENID),
                 TestWhitelistEntry.values(tenantId, TestWhitelistEntry.USERNAME), codes, receipts,
-                channels.stream().map(c -> c.name).toList(), config.whitelistMax(), config.qrSizes());
+                channels.stream().map(c -> c.name).toList(), config.whitelistMax(), config.qrSizes(), imports);
+    }
+
+    DistributionMsg msg() {
+        return calls.msg();
     }
 
     /** The url of one of the tenant's QR codes, for its image; 404 for another tenant's. */

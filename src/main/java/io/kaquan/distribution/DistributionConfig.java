@@ -19,4 +19,8 @@ public interface DistributionConfig {
     /** The sizes, in pixels, a QR code's PNG is offered in (the first is the one shown on the page). */
     @WithDefault("258,430,860,1280")
     List<Integer> qrSizes();
+
+    /** How long after an unanswered card/code/deposit WeChat may still apply it; until then checkcode decides nothing. */
+    @WithDefault("60s")
+    java.time.Duration depositSettleTime();
 }

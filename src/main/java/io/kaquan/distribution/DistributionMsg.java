@@ -147,4 +147,77 @@ public interface DistributionMsg {
 
     @Message("只有运营者可以生成二维码和修改白名单。")
     String viewerNote();
+
+    @Message("导入自定义 Code")
+    String importTitle();
+
+    @Message("上传 CSV 或 TXT 文件：每行一个 Code（CSV 取第一列），最多 {max} 个字符，只能有字母、数字和符号。文件先整体检查；已导入过的 Code 会跳过；其余每 100 个一批导入微信，每批只发送一次。")
+    String importIntro(int max);
+
+    @Message("微信中可领取的已导入 Code：{count} 个；当前库存：{stock}。")
+    String depositCount(long count, int stock);
+
+    @Message("库存多于可领取的 Code：用户可能领不到。请把库存减到 {count}，或再导入 Code。")
+    String stockAboveCodes(long count);
+
+    @Message("暂时读不到微信中已导入的 Code 数量：{reason}")
+    String depositCountUnknown(String reason);
+
+    @Message("Code 文件")
+    String importFile();
+
+    @Message("导入")
+    String importSubmit();
+
+    @Message("核对未决的批次")
+    String importSettle();
+
+    @Message("导入批次")
+    String batchesTitle();
+
+    @Message("时间")
+    String colTime();
+
+    @Message("Code 数")
+    String colSize();
+
+    @Message("结果")
+    String colOutcome();
+
+    /** An import batch's state in words, keys batchState_$CONSTANT in distributionMsg_zh-CN and _en. */
+    @Message
+    String batchState(io.kaquan.wechat.CallState state);
+
+    @Message("导入 {deposited} 个，重复 {duplicates} 个，失败 {failed} 个")
+    String batchCounts(int deposited, int duplicates, int failed);
+
+    @Message("已导入 {deposited} 个 Code（微信说已存在 {duplicates} 个，失败 {failed} 个；已导入过而跳过 {skipped} 个）。")
+    String imported(int deposited, int duplicates, int failed, int skipped);
+
+    @Message("导入中断：已导入 {deposited} 个后，微信没有回答（{reason}）。这一批不会重发；请稍后点「核对未决的批次」。")
+    String importInterrupted(int deposited, String reason);
+
+    @Message("导入停止：已导入 {deposited} 个后，微信拒绝了一批：{reason}")
+    String importRefused(int deposited, String reason);
+
+    @Message("还有一批导入没有确定结果，核对后才能继续导入。请稍后再点「核对未决的批次」。")
+    String errImportUnsettled();
+
+    @Message("所有导入批次都已确定。")
+    String importSettled();
+
+    @Message("只有自定义 Code 的卡券可以导入 Code。")
+    String errNotCustomCode();
+
+    @Message("第 {line} 行的「{code}」不是有效的 Code：1 到 {max} 个字符，只能有字母、数字和符号，不能有空格。")
+    String errImportCode(int line, String code, int max);
+
+    @Message("第 {line} 行的「{code}」与第 {first} 行重复。")
+    String errImportDuplicate(int line, String code, int first);
+
+    @Message("文件里没有 Code。")
+    String errImportEmpty();
+
+    @Message("一个文件最多 {max} 个 Code。")
+    String errImportTooMany(int max);
 }

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.Flash;
@@ -52,6 +53,9 @@ public class DistributionPages {
     DistributionConfig config;
 
     @Inject
+    CodeImport codeImport;
+
+    @Inject
     FormFlow forms;
 
     @Inject
@@ -83,6 +87,35 @@ public class DistributionPages {
         String back = cardPath(cardId);
         return forms.submit(back, () -> {
             flash.success(whitelist.replace(cardId, openids, usernames));
+            return back + "#distribution";
+        });
+    }
+
+    @POST
+    @Path("cards/{cardId}/codes")
+    public RestResponse<Void> importCodes(@RestPath String cardId, @RestForm("file") FileUpload file) {
+        String back = cardPath(cardId);
+        return forms.submit(back, () -> {
+            byte[] content;
+            try {
+                content = file == null ? new byte[0] : java.nio.file.Files.readAllBytes(file.uploadedFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            flash.success(codeImport.importFile(cardId, content));
+            return back + "#distribution";
+        });
+    }
+
+    @POST
+    @Path("cards/{cardId}/codes/settle")
+    public RestResponse<Void> settleImports(@RestPath String cardId) {
+        String back = cardPath(cardId);
+        return forms.submit(back, () -> {
+            if (!codeImport.settleOpen(cardId)) {
+                throw new io.kaquan.web.ActionRefused(distribution.msg().errImportUnsettled());
+            }
+            flash.success(distribution.msg().importSettled());
             return back + "#distribution";
         });
     }
