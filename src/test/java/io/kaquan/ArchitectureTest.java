@@ -26,6 +26,7 @@ class ArchitectureTest {
                 .layer("overview").definedBy("io.kaquan.overview..")
                 .layer("callback").definedBy("io.kaquan.callback..")
                 .layer("stats").definedBy("io.kaquan.stats..")
+                .layer("distribution").definedBy("io.kaquan.distribution..")
                 .layer("code").definedBy("io.kaquan.code..")
                 .layer("card").definedBy("io.kaquan.card..")
                 .layer("jobs").definedBy("io.kaquan.jobs..")
@@ -41,19 +42,22 @@ class ArchitectureTest {
                 .whereLayer("overview").mayOnlyBeAccessedByLayers("demo")
                 .whereLayer("callback").mayOnlyBeAccessedByLayers("overview", "demo")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("callback", "overview", "demo")
-                .whereLayer("code").mayOnlyBeAccessedByLayers("callback", "overview", "demo")
-                .whereLayer("card").mayOnlyBeAccessedByLayers("code", "stats", "callback", "overview", "demo")
-                .whereLayer("jobs").mayOnlyBeAccessedByLayers("card", "code", "stats", "callback", "overview", "demo")
-                .whereLayer("tenant").mayOnlyBeAccessedByLayers("jobs", "card", "code", "stats", "callback",
+                .whereLayer("distribution").mayOnlyBeAccessedByLayers("stats", "callback", "overview", "demo")
+                .whereLayer("code").mayOnlyBeAccessedByLayers("distribution", "stats", "callback", "overview", "demo")
+                .whereLayer("card").mayOnlyBeAccessedByLayers("distribution", "code", "stats", "callback", "overview",
+                        "demo")
+                .whereLayer("jobs").mayOnlyBeAccessedByLayers("distribution", "card", "code", "stats", "callback",
                         "overview", "demo")
-                .whereLayer("wechat").mayOnlyBeAccessedByLayers("tenant", "jobs", "card", "code", "stats",
+                .whereLayer("tenant").mayOnlyBeAccessedByLayers("jobs", "distribution", "card", "code", "stats",
                         "callback", "overview", "demo")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("wechat", "tenant", "jobs", "card", "code", "stats",
-                        "callback", "overview", "demo")
-                .whereLayer("web").mayOnlyBeAccessedByLayers("account", "wechat", "tenant", "jobs", "card", "code",
-                        "stats", "callback", "overview", "demo", "sandbox")
-                .whereLayer("database").mayOnlyBeAccessedByLayers("account", "wechat", "tenant", "jobs", "card",
+                .whereLayer("wechat").mayOnlyBeAccessedByLayers("tenant", "jobs", "distribution", "card", "code",
+                        "stats", "callback", "overview", "demo")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("wechat", "tenant", "jobs", "distribution", "card",
                         "code", "stats", "callback", "overview", "demo")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("account", "wechat", "tenant", "jobs", "distribution",
+                        "card", "code", "stats", "callback", "overview", "demo", "sandbox")
+                .whereLayer("database").mayOnlyBeAccessedByLayers("account", "wechat", "tenant", "jobs",
+                        "distribution", "card", "code", "stats", "callback", "overview", "demo")
                 .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayNotBeAccessedByAnyLayer()
                 .check(MAIN);

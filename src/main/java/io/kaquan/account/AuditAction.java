@@ -45,6 +45,10 @@ public enum AuditAction {
     CODE_INVALIDATED("code.invalidated"),
     CODE_CHANGED("code.changed"),
     CODE_CONSUMED("code.consumed"),
+    QR_CODE_CREATED("distribution.qrcode-created"),
+    TEST_WHITELIST_SET("distribution.test-whitelist-set"),
+    CODES_IMPORTED("distribution.codes-imported"),
+    CODES_IMPORT_SETTLED("distribution.codes-import-settled"),
     EVENT_REPLAYED("event.replayed"),
     SYNC_RUN_NOW("sync.run-now");
 

@@ -110,6 +110,10 @@ public class CodeEvents implements CardEventHandler {
         if (code.source == null) {
             code.source = source(fields);
         }
+        String outerStr = fields.getOrDefault("OuterStr", "").strip();
+        if (code.outerStr == null && !gift && !outerStr.isEmpty()) {
+            code.outerStr = outerStr.length() > 64 ? outerStr.substring(0, 64) : outerStr; // the channel of a receipt
+        }
         if (!row.created()) {
             moveTo(code, event, UserCardStatus.NORMAL, effects);
             if (gift && code.lastEventId != null && code.lastEventId.equals(event.id)) {

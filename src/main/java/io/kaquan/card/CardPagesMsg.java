@@ -663,4 +663,10 @@ public interface CardPagesMsg {
 
     @Message("（微信上的总量：{total}）")
     String totalSeen(Integer total);
+
+    @Message("投放")
+    String distributionTitle();
+
+    @Message("打开投放（二维码、测试白名单、按渠道的领取）")
+    String distributionOpen();
 }

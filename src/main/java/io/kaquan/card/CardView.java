@@ -395,4 +395,9 @@ public final class CardView {
     static LocalDate day(Instant instant) {
         return instant == null ? null : LocalDate.ofInstant(instant, WeChatTime.ZONE);
     }
+
+    /** A custom-code card (use_custom_code): its codes come from the merchant, e.g. imported by card/code/deposit. */
+    public boolean usesCustomCode() {
+        return base.path("use_custom_code").asBoolean(false);
+    }
 }

@@ -48,6 +48,10 @@ public class CardCode extends PanacheEntityBase {
 
     public String source;
 
+    /** The OuterStr of the user_get_card that brought the code (a QR code's channel); null when received otherwise. */
+    @Column(name = "outer_str")
+    public String outerStr;
+
     @Column(name = "received_at")
     public Instant receivedAt;
 

@@ -29,7 +29,15 @@ public enum WeChatApi {
     POI_LIST("/cgi-bin/poi/getpoilist", true),
     DATACUBE_BIZUIN("/datacube/getcardbizuininfo", true),
     DATACUBE_CARD("/datacube/getcardcardinfo", true),
-    DATACUBE_MEMBERCARD("/datacube/getcardmembercardinfo", true);
+    DATACUBE_MEMBERCARD("/datacube/getcardmembercardinfo", true),
+    /** A second call makes a second code for the same cards: harmless, and the first one's ticket was lost anyway. */
+    QRCODE_CREATE("/card/qrcode/create", true),
+    /** Replaces the whole list: sending it twice leaves the same list. */
+    TESTWHITELIST_SET("/card/testwhitelist/set", true),
+    /** Codes already deposited come back as duplicate_code, but a lost answer hides which ones this call added. */
+    CODE_DEPOSIT("/card/code/deposit", false),
+    CODE_DEPOSIT_COUNT("/card/code/getdepositcount", true),
+    CODE_CHECKCODE("/card/code/checkcode", true);
 
     private final String path;
     private final boolean repeatable;

@@ -175,6 +175,54 @@ public final class WeChatClient {
         return read(WeChatApi.USER_CARDLIST, reply, WeChatCodes.UserCards.class);
     }
 
+    // Distribution
+
+    /**
+     * A QR code for one card (QR_CARD) or up to five (QR_MULTIPLE_CARD).
+     *
+     * @param expireSeconds 60–1800, or null for a permanent code (WeChat keeps it 365 days)
+     */
+    public WeChatDistribution.QrCode qrcodeCreate(List<WeChatDistribution.QrCard> cards, Integer expireSeconds) {
+        boolean single = cards.size() == 1;
+        WeChatDistribution.QrActionInfo info = single ? new WeChatDistribution.QrActionInfo(cards.get(0), null)
+                : new WeChatDistribution.QrActionInfo(null, new WeChatDistribution.MultipleCard(cards));
+        byte[] body = WeChatJson.write(new WeChatDistribution.QrCreateRequest(single ? "QR_CARD" : "QR_MULTIPLE_CARD",
+                expireSeconds, info));
+        JsonNode reply = gateway.call(tenantId, WeChatApi.QRCODE_CREATE,
+                (base, token) -> distribution(base).qrcodeCreate(token, body));
+        return read(WeChatApi.QRCODE_CREATE, reply, WeChatDistribution.QrCode.class);
+    }
+
+    /** Replaces the account's test whitelist with these OpenIDs and WeChat ids. */
+    public void testWhitelistSet(List<String> openids, List<String> usernames) {
+        byte[] body = WeChatJson.write(new WeChatDistribution.WhitelistRequest(openids, usernames));
+        gateway.call(tenantId, WeChatApi.TESTWHITELIST_SET,
+                (base, token) -> distribution(base).testwhitelistSet(token, body));
+    }
+
+    /** Imports up to 100 codes into a custom-code card. Not repeatable: settle a lost answer with checkcode. */
+    public WeChatDistribution.Deposited codeDeposit(String cardId, List<String> codes) {
+        byte[] body = WeChatJson.write(new WeChatDistribution.CodesRequest(cardId, codes));
+        JsonNode reply = gateway.call(tenantId, WeChatApi.CODE_DEPOSIT,
+                (base, token) -> distribution(base).codeDeposit(token, body));
+        return read(WeChatApi.CODE_DEPOSIT, reply, WeChatDistribution.Deposited.class);
+    }
+
+    public long codeDepositCount(String cardId) {
+        byte[] body = WeChatJson.write(new WeChatDistribution.CardIdRequest(cardId));
+        JsonNode reply = gateway.call(tenantId, WeChatApi.CODE_DEPOSIT_COUNT,
+                (base, token) -> distribution(base).codeGetDepositCount(token, body));
+        return read(WeChatApi.CODE_DEPOSIT_COUNT, reply, WeChatDistribution.DepositCount.class).count();
+    }
+
+    /** Which of up to 100 codes are deposited in the card. */
+    public WeChatDistribution.Checked codeCheck(String cardId, List<String> codes) {
+        byte[] body = WeChatJson.write(new WeChatDistribution.CodesRequest(cardId, codes));
+        JsonNode reply = gateway.call(tenantId, WeChatApi.CODE_CHECKCODE,
+                (base, token) -> distribution(base).codeCheckCode(token, body));
+        return read(WeChatApi.CODE_CHECKCODE, reply, WeChatDistribution.Checked.class);
+    }
+
     // Stores
 
     /** @param limit ≤ 50 */
@@ -211,6 +259,10 @@ public final class WeChatClient {
 
     private CardRestClient cards(URI base) {
         return gateway.client(base, CardRestClient.class);
+    }
+
+    private DistributionRestClient distribution(URI base) {
+        return gateway.client(base, DistributionRestClient.class);
     }
 
     private DatacubeRestClient datacube(URI base) {

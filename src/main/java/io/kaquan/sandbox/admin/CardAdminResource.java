@@ -18,6 +18,7 @@ import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.CardReview;
 import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardTemplate;
+import io.kaquan.sandbox.distribution.SandboxQrCodes;
 import io.kaquan.sandbox.users.SimulatedUsers;
 
 /**
@@ -34,6 +35,9 @@ public class CardAdminResource {
 
     @Inject
     SimulatedUsers users;
+
+    @Inject
+    SandboxQrCodes qrCodes;
 
     /** {"pass":true} or {"pass":false,"reason":"…"} → {"card_id","status"}. */
     @POST
@@ -58,6 +62,22 @@ public class CardAdminResource {
         reply.put("code", received.code());
         reply.put("openid", received.openid());
         reply.put("encrypt_code", received.encryptCode());
+        return json(201, reply);
+    }
+
+    /**
+     * A user scans a QR code of card/qrcode/create: {"openid","cardId"} optional (cardId: one card of a multi-card
+     * code) → 201 {"received":[{"card_id","code","openid"}…]}, each pushed as user_get_card with the code's OuterStr.
+     */
+    @POST
+    @Path("qrcodes/{ticket}/scan")
+    public Response scan(@RestPath String ticket, String body) {
+        ObjectNode request = parse(body);
+        var received = qrCodes.scan(ticket, SandboxJson.optionalText(request, "cardId").orElse(null),
+                SandboxJson.optionalText(request, "openid").orElse(null));
+        ObjectNode reply = WeChatReply.object();
+        var list = reply.putArray("received");
+        received.forEach(r -> list.addObject().put("card_id", r.cardId()).put("code", r.code()).put("openid", r.openid()));
         return json(201, reply);
     }
 

@@ -305,8 +305,14 @@ public class SandboxCards {
 
     // Shared
 
+    /** A custom-code card whose codes are deposited first (get_custom_code_mode GET_CUSTOM_CODE_MODE_DEPOSIT). */
+    public static boolean depositMode(CardTemplate card) {
+        return card.useCustomCode && "GET_CUSTOM_CODE_MODE_DEPOSIT"
+                .equals(read(card.cardJson).path("base_info").path("get_custom_code_mode").asText());
+    }
+
     /** The card named by card_id: 41012 when missing, 40073 when unknown, 45030 when another account's. */
-    static CardTemplate owned(SandboxAccount account, ObjectNode body, boolean lock) {
+    public static CardTemplate owned(SandboxAccount account, ObjectNode body, boolean lock) {
         String cardId = SandboxJson.optionalText(body, "card_id").filter(id -> !id.isBlank())
                 .orElseThrow(() -> new WeChatError(41012, "missing card_id"));
         CardTemplate card = (lock ? CardTemplate.byCardIdForUpdate(cardId) : CardTemplate.byCardId(cardId))

@@ -28,6 +28,7 @@ import io.kaquan.sandbox.cards.SimulatedCardStatus;
 import io.kaquan.sandbox.codes.CodeIssued;
 import io.kaquan.sandbox.codes.SandboxCodes;
 import io.kaquan.sandbox.codes.SimulatedCodeStatus;
+import io.kaquan.sandbox.distribution.DepositedCode;
 import io.kaquan.sandbox.push.PushSender;
 import io.kaquan.sandbox.stats.StatsEvent;
 
@@ -87,7 +88,13 @@ public class SimulatedUsers {
             throw new WeChatError(45031, "card stock is 0");
         }
         String text;
-        if (card.useCustomCode && text(request, "code").isPresent()) {
+        if (SandboxCards.depositMode(card) && text(request, "code").isEmpty()) {
+            // A deposit-mode card hands out its imported codes; none left is an empty stock to the user.
+            DepositedCode deposited = DepositedCode.nextFree(card.id)
+                    .orElseThrow(() -> new WeChatError(45031, "card stock is 0: no deposited code left"));
+            deposited.received = true;
+            text = deposited.code;
+        } else if (card.useCustomCode && text(request, "code").isPresent()) {
             text = text(request, "code").get();
             if (CodeIssued.byCode(account.id, text).isPresent()) {
                 throw new WeChatError(40116, "invalid code: the code is already used");

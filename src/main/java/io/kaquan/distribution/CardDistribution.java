@@ -1,0 +1,114 @@
+package io.kaquan.distribution;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.kaquan.card.CardLive;
+import io.kaquan.card.CardLookup;
+import io.kaquan.code.ChannelReceipts;
+import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.wechat.CardStatus;
+
+/** The card page's 投放 section, read: the test whitelist, the card's QR codes, and its receipts per channel. */
+@ApplicationScoped
+public class CardDistribution {
+
+    /** One QR code of the card with its channel and the receipts that came through that channel. */
+    public record QrRow(long id, String channel, String outerStr, Instant expiresAt, boolean expired, boolean unique,
+            int cards, long receipts, String url) {
+    }
+
+    /** Receipts under one scene value; channel is null for a value no channel of the tenant has. */
+    public record Receipts(String channel, String outerStr, long count) {
+    }
+
+    /** A custom-code card's imports: WeChat's count (null with the reason when it cannot be read) and the batches. */
+    public record Imports(Long depositCount, String countProblem, Integer stock, boolean stockAboveCodes,
+            List<DepositBatch> batches, boolean open) {
+    }
+
+    public record View(String cardId, boolean underReview, boolean deleted, List<String> openids, List<String> usernames,
+            List<QrRow> codes, List<Receipts> receipts, List<String> channelNames, int whitelistMax, List<Integer> sizes,
+            Imports imports) {
+    }
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    CardLookup cards;
+
+    @Inject
+    ChannelReceipts channelReceipts;
+
+    @Inject
+    DistributionConfig config;
+
+    @Inject
+    DistributionCalls calls;
+
+    /** Every member reads; 404 for a card the tenant does not have. WeChat's deposit count is read outside a transaction. */
+    public View of(String cardId) {
+        CardLive card = cards.live(cardId);
+        Imports imports = null;
+        if (cards.page(cardId).view().usesCustomCode()) {
+            Long count = null;
+            String problem = null;
+            try {
+                count = calls.client().codeDepositCount(card.cardId());
+            } catch (io.kaquan.wechat.WeChatException e) {
+                problem = calls.words(e);
+            }
+            List<DepositBatch> batches = DistributionCalls.inTx(() -> DepositBatch.recentOf(currentTenant.id(),
+                    card.cardId(), 10));
+            imports = new Imports(count, problem, card.quantity(),
+                    count != null && card.quantity() != null && card.quantity() > count, batches,
+                    batches.stream().anyMatch(b -> b.state.open()));
+        }
+        Imports found = imports;
+        return DistributionCalls.inTx(() -> read(card, found));
+    }
+
+    private View read(CardLive card, Imports imports) {
+        long tenantId = currentTenant.id();
+        List<Channel> channels = Channel.ofTenant(tenantId);
+        Map<String, Channel> byOuterStr = channels.stream()
+                .collect(Collectors.toMap(c -> Integer.toString(c.outerStr), Function.identity()));
+        Map<String, Long> counts = channelReceipts.byOuterStr(List.of(card.cardId()));
+        Instant now = Instant.now();
+        List<QrRow> codes = CardQrCode.ofCard(tenantId, card.cardId()).stream().map(q -> {
+            String outer = Integer.toString(q.channel.outerStr);
+            return new QrRow(q.id, q.channel.name, outer, q.expiresAt, q.expired(now), q.uniqueCode, q.cardIds.size(),
+                    counts.getOrDefault(outer, 0L), q.url);
+        }).toList();
+        List<Receipts> receipts = new ArrayList<>();
+        counts.forEach((outer, count) -> {
+            Channel channel = byOuterStr.get(outer);
+            receipts.add(new Receipts(channel == null ? null : channel.name, outer, count));
+        });
+        receipts.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return new View(card.cardId(), card.status() == CardStatus.NOT_VERIFY,
+                card.status() == CardStatus.DELETE || card.status() == CardStatus.SYS_DELETE,
+                TestWhitelistEntry.values(tenantId, TestWhitelistEntry.OPENID),
+                TestWhitelistEntry.values(tenantId, TestWhitelistEntry.USERNAME), codes, receipts,
+                channels.stream().map(c -> c.name).toList(), config.whitelistMax(), config.qrSizes(), imports);
+    }
+
+    DistributionMsg msg() {
+        return calls.msg();
+    }
+
+    /** The url of one of the tenant's QR codes, for its image; 404 for another tenant's. */
+    @Transactional
+    public CardQrCode code(long id) {
+        return CardQrCode.of(currentTenant.id(), id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    }
+}

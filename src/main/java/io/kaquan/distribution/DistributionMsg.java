@@ -1,0 +1,223 @@
+package io.kaquan.distribution;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of distribution (the card page's 投放 section). Chinese here, English in distributionMsg_en.properties. */
+@MessageBundle(value = "distributionMsg", locale = "zh-CN")
+public interface DistributionMsg {
+
+    @Message("测试白名单")
+    String whitelistTitle();
+
+    @Message("这张卡券正在审核。审核通过前，只有测试白名单上的微信用户能领取它（扫二维码或打开投放链接），其他人会被微信拒绝。白名单属于整个公众号，对它所有审核中的卡券都有效。")
+    String whitelistIntro();
+
+    @Message("白名单是空的。")
+    String whitelistEmpty();
+
+    @Message("OpenID")
+    String whitelistOpenids();
+
+    @Message("微信号")
+    String whitelistUsernames();
+
+    @Message("每行一个，各最多 {max} 个。微信每次替换整个名单：提交的就是完整的名单，删掉的行会移出名单。")
+    String whitelistHelp(int max);
+
+    @Message("保存白名单")
+    String whitelistSave();
+
+    @Message("测试白名单已更新：{openids} 个 OpenID，{usernames} 个微信号。")
+    String whitelistSaved(int openids, int usernames);
+
+    @Message("{what}最多 {max} 个。")
+    String errWhitelistTooMany(String what, int max);
+
+    @Message("「{value}」不是有效的{what}：只能有字母、数字、下划线和连字符，最多 64 个字符。")
+    String errWhitelistValue(String value, String what);
+
+    @Message("二维码投放")
+    String qrTitle();
+
+    @Message("为每个投放渠道生成一个二维码：用户扫码领取后，领取按渠道计数。")
+    String qrIntro();
+
+    @Message("这张卡券还没有二维码。")
+    String qrEmpty();
+
+    @Message("二维码")
+    String colQr();
+
+    @Message("渠道")
+    String colChannel();
+
+    @Message("有效期")
+    String colValidity();
+
+    @Message("领取")
+    String colReceipts();
+
+    @Message("下载")
+    String colDownload();
+
+    @Message("长期有效")
+    String permanent();
+
+    @Message("有效至 {time}")
+    String validUntil(String time);
+
+    @Message("已过期")
+    String expired();
+
+    @Message("一码一领")
+    String uniqueBadge();
+
+    @Message("含 {count} 张卡券")
+    String multiple(int count);
+
+    @Message("渠道名称")
+    String channelName();
+
+    @Message("例如「门店海报」「公众号菜单」。同名的渠道共用一个场景值，领取合并计数。")
+    String channelHelp();
+
+    @Message("有效期")
+    String validity();
+
+    @Message("长期有效（微信保留 365 天）")
+    String validityPermanent();
+
+    @Message("临时二维码，有效分钟数（1–30）：")
+    String validityExpiring();
+
+    @Message("同一二维码的其他卡券（可选）")
+    String alsoCards();
+
+    @Message("card_id，每行一个，最多 4 个：用户扫码后可从这些卡券中领取。")
+    String alsoCardsHelp();
+
+    @Message("一码一领（扫码时随机分配一个 Code，领取一次后二维码失效）")
+    String uniqueCode();
+
+    @Message("生成二维码")
+    String create();
+
+    @Message("已为渠道「{channel}」生成二维码。")
+    String created(String channel);
+
+    @Message("请填写渠道名称。")
+    String errChannelRequired();
+
+    @Message("渠道名称最多 {max} 个字。")
+    String errChannelTooLong(int max);
+
+    @Message("临时二维码的有效期是 1 到 30 分钟。")
+    String errMinutes();
+
+    @Message("一个二维码最多 {max} 张卡券。")
+    String errTooManyCards(int max);
+
+    @Message("没有 card_id 为「{cardId}」的卡券。")
+    String errUnknownCard(String cardId);
+
+    @Message("这张卡券已删除，不能再投放。")
+    String errCardDeleted();
+
+    @Message("按渠道的领取")
+    String receiptsTitle();
+
+    @Message("来自微信领取推送（user_get_card）中的场景值，按渠道计数；好友转赠的不计。")
+    String receiptsIntro();
+
+    @Message("还没有通过二维码的领取。")
+    String receiptsEmpty();
+
+    @Message("场景值")
+    String colOuterStr();
+
+    @Message("未登记的渠道")
+    String unknownChannel();
+
+    @Message("{px} 像素")
+    String size(int px);
+
+    @Message("二维码图片（{channel}）")
+    String qrAlt(String channel);
+
+    @Message("只有运营者可以生成二维码和修改白名单。")
+    String viewerNote();
+
+    @Message("导入自定义 Code")
+    String importTitle();
+
+    @Message("上传 CSV 或 TXT 文件：每行一个 Code（CSV 取第一列），最多 {max} 个字符，只能有字母、数字和符号。文件先整体检查；已导入过的 Code 会跳过；其余每 100 个一批导入微信，每批只发送一次。")
+    String importIntro(int max);
+
+    @Message("微信中可领取的已导入 Code：{count} 个；当前库存：{stock}。")
+    String depositCount(long count, int stock);
+
+    @Message("库存多于可领取的 Code：用户可能领不到。请把库存减到 {count}，或再导入 Code。")
+    String stockAboveCodes(long count);
+
+    @Message("暂时读不到微信中已导入的 Code 数量：{reason}")
+    String depositCountUnknown(String reason);
+
+    @Message("Code 文件")
+    String importFile();
+
+    @Message("导入")
+    String importSubmit();
+
+    @Message("核对未决的批次")
+    String importSettle();
+
+    @Message("导入批次")
+    String batchesTitle();
+
+    @Message("时间")
+    String colTime();
+
+    @Message("Code 数")
+    String colSize();
+
+    @Message("结果")
+    String colOutcome();
+
+    /** An import batch's state in words, keys batchState_$CONSTANT in distributionMsg_zh-CN and _en. */
+    @Message
+    String batchState(io.kaquan.wechat.CallState state);
+
+    @Message("导入 {deposited} 个，重复 {duplicates} 个，失败 {failed} 个")
+    String batchCounts(int deposited, int duplicates, int failed);
+
+    @Message("已导入 {deposited} 个 Code（微信说已存在 {duplicates} 个，失败 {failed} 个；已导入过而跳过 {skipped} 个）。")
+    String imported(int deposited, int duplicates, int failed, int skipped);
+
+    @Message("导入中断：已导入 {deposited} 个后，微信没有回答（{reason}）。这一批不会重发；请稍后点「核对未决的批次」。")
+    String importInterrupted(int deposited, String reason);
+
+    @Message("导入停止：已导入 {deposited} 个后，微信拒绝了一批：{reason}")
+    String importRefused(int deposited, String reason);
+
+    @Message("还有一批导入没有确定结果，核对后才能继续导入。请稍后再点「核对未决的批次」。")
+    String errImportUnsettled();
+
+    @Message("所有导入批次都已确定。")
+    String importSettled();
+
+    @Message("只有自定义 Code 的卡券可以导入 Code。")
+    String errNotCustomCode();
+
+    @Message("第 {line} 行的「{code}」不是有效的 Code：1 到 {max} 个字符，只能有字母、数字和符号，不能有空格。")
+    String errImportCode(int line, String code, int max);
+
+    @Message("第 {line} 行的「{code}」与第 {first} 行重复。")
+    String errImportDuplicate(int line, String code, int first);
+
+    @Message("文件里没有 Code。")
+    String errImportEmpty();
+
+    @Message("一个文件最多 {max} 个 Code。")
+    String errImportTooMany(int max);
+}

@@ -1,0 +1,72 @@
+package io.kaquan.sandbox.distribution;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.SandboxGate;
+import io.kaquan.sandbox.SandboxJson;
+import io.kaquan.sandbox.WeChatError;
+import io.kaquan.sandbox.WeChatReply;
+
+/**
+ * WeChat's distribution APIs under /sandbox/wechat/card (protocol reference §5.4, §5.8–§5.10): qrcode/create and the
+ * imported codes. A second resource on the card path: Quarkus REST matches the methods of both.
+ */
+@Path("/sandbox/wechat/card")
+public class QrCodeApiResource {
+
+    @Inject
+    SandboxGate gate;
+
+    @Inject
+    SandboxQrCodes qrCodes;
+
+    @Inject
+    SandboxDeposits deposits;
+
+    @POST
+    @Path("qrcode/create")
+    public Response create(@RestQuery("access_token") String accessToken, String body, @Context UriInfo uri) {
+        return WeChatReply.ok(qrCodes.create(account(accessToken, "/card/qrcode/create"), SandboxJson.parse(body),
+                base(uri)));
+    }
+
+    @POST
+    @Path("code/deposit")
+    public Response deposit(@RestQuery("access_token") String accessToken, String body) {
+        return WeChatReply.ok(deposits.deposit(account(accessToken, "/card/code/deposit"), SandboxJson.parse(body)));
+    }
+
+    @POST
+    @Path("code/getdepositcount")
+    public Response depositCount(@RestQuery("access_token") String accessToken, String body) {
+        return WeChatReply.ok(deposits.count(account(accessToken, "/card/code/getdepositcount"), SandboxJson.parse(body)));
+    }
+
+    @POST
+    @Path("code/checkcode")
+    public Response checkCode(@RestQuery("access_token") String accessToken, String body) {
+        return WeChatReply.ok(deposits.check(account(accessToken, "/card/code/checkcode"), SandboxJson.parse(body)));
+    }
+
+    private SandboxAccount account(String accessToken, String api) {
+        SandboxAccount account = gate.authorize(accessToken, api);
+        if (!account.cardEnabled) {
+            throw new WeChatError(48001);
+        }
+        return account;
+    }
+
+    /** This server as the caller reached it, without the trailing slash. */
+    static String base(UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}

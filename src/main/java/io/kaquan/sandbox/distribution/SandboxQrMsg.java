@@ -1,0 +1,63 @@
+package io.kaquan.sandbox.distribution;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the sandbox console's QR code page. Chinese here, English in sandboxQrMsg_en.properties. */
+@MessageBundle(value = "sandboxQrMsg", locale = "zh-CN")
+public interface SandboxQrMsg {
+
+    @Message("卡券二维码 · {appid}")
+    String title(String appid);
+
+    @Message("该沙箱账号通过 card/qrcode/create 创建的二维码。「扫码领取」模拟一位微信用户扫描二维码并领取卡券：user_get_card 推送带有二维码的 OuterStr（渠道）。")
+    String intro();
+
+    @Message("卡券二维码")
+    String linkFromCards();
+
+    @Message("返回卡券")
+    String backToCards();
+
+    @Message("还没有二维码。用 card/qrcode/create 接口创建一个。")
+    String empty();
+
+    @Message("二维码")
+    String columnCode();
+
+    @Message("卡券")
+    String columnCards();
+
+    @Message("场景值（outer_str）")
+    String columnOuterStr();
+
+    @Message("有效期至")
+    String columnExpires();
+
+    @Message("扫码次数")
+    String columnScans();
+
+    @Message("操作")
+    String columnActions();
+
+    @Message("已过期")
+    String expired();
+
+    @Message("一码一领")
+    String unique();
+
+    @Message("多卡券")
+    String multiple();
+
+    @Message("用户 OpenID（可选）")
+    String openidOptional();
+
+    @Message("扫码领取")
+    String scan();
+
+    @Message("用户 {openid} 扫码领取了 Code {code}，已推送 user_get_card。")
+    String scanned(String openid, String code);
+
+    @Message("微信拒绝：{errcode} {errmsg}")
+    String refusal(int errcode, String errmsg);
+}

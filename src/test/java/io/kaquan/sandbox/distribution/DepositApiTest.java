@@ -1,0 +1,68 @@
+package io.kaquan.sandbox.distribution;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.kaquan.sandbox.CardSandbox;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** card/code/deposit, getdepositcount and checkcode; a deposit-mode card hands out its imported codes. */
+@QuarkusTest
+class DepositApiTest {
+
+    static String depositCard(CardSandbox sandbox) {
+        return sandbox.approvedCard("GENERAL_COUPON", base -> {
+            base.put("use_custom_code", true);
+            base.put("get_custom_code_mode", "GET_CUSTOM_CODE_MODE_DEPOSIT");
+        });
+    }
+
+    @Test
+    void shouldDepositCountCheckAndHandOutCodes() {
+        CardSandbox sandbox = CardSandbox.create();
+        String cardId = depositCard(sandbox);
+        sandbox.post("/card/code/deposit", Map.of("card_id", cardId, "code", List.of("DEP-001", "DEP-002", "DEP-001",
+                "THIS-CODE-IS-FAR-TOO-LONG"))).body("errcode", is(0)).body("succ_code", contains("DEP-001", "DEP-002"))
+                .body("duplicate_code", empty()).body("fail_code", contains("THIS-CODE-IS-FAR-TOO-LONG"));
+        sandbox.post("/card/code/deposit", Map.of("card_id", cardId, "code", List.of("DEP-002", "DEP-003")))
+                .body("succ_code", contains("DEP-003")).body("duplicate_code", contains("DEP-002"));
+        sandbox.post("/card/code/getdepositcount", Map.of("card_id", cardId)).body("errcode", is(0)).body("count", is(3));
+        sandbox.post("/card/code/checkcode", Map.of("card_id", cardId, "code", List.of("DEP-001", "NOPE")))
+                .body("exist_code", contains("DEP-001")).body("not_exist_code", contains("NOPE"));
+
+        String ticket = sandbox.post("/card/qrcode/create", QrCodeApiTest.single(cardId, Map.of("outer_str", "4")))
+                .body("errcode", is(0)).extract().jsonPath().getString("ticket");
+        List<String> handedOut = List.of(
+                QrCodeApiTest.scan(ticket, Map.of()).statusCode(201).extract().jsonPath().getString("received[0].code"),
+                QrCodeApiTest.scan(ticket, Map.of()).statusCode(201).extract().jsonPath().getString("received[0].code"),
+                QrCodeApiTest.scan(ticket, Map.of()).statusCode(201).extract().jsonPath().getString("received[0].code"));
+        org.hamcrest.MatcherAssert.assertThat(handedOut, containsInAnyOrder("DEP-001", "DEP-002", "DEP-003"));
+        sandbox.post("/card/code/getdepositcount", Map.of("card_id", cardId)).body("count", is(0));
+        QrCodeApiTest.scan(ticket, Map.of()).statusCode(409).body("errcode", is(45031));
+    }
+
+    @Test
+    void shouldRefuseWhatWeChatRefuses() {
+        CardSandbox sandbox = CardSandbox.create();
+        String cardId = depositCard(sandbox);
+        sandbox.post("/card/code/deposit", Map.of("card_id", cardId, "code", Collections.nCopies(101, "X")))
+                .body("errcode", is(40035));
+        sandbox.post("/card/code/deposit", Map.of("card_id", cardId, "code", List.of())).body("errcode", is(41011));
+        sandbox.post("/card/code/deposit", Map.of("card_id", cardId)).body("errcode", is(41011));
+        sandbox.post("/card/code/deposit", Map.of("code", List.of("A"))).body("errcode", is(41012));
+        String plain = sandbox.approvedCard("GIFT");
+        sandbox.post("/card/code/deposit", Map.of("card_id", plain, "code", List.of("A"))).body("errcode", is(40035));
+        String strangers = depositCard(CardSandbox.create());
+        sandbox.post("/card/code/deposit", Map.of("card_id", strangers, "code", List.of("A"))).body("errcode", is(45030));
+        sandbox.post("/card/code/checkcode", Map.of("card_id", cardId, "code", Collections.nCopies(101, "X")))
+                .body("errcode", is(40035));
+    }
+}
