@@ -24,6 +24,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("demo").definedBy("io.kaquan.demo..")
                 .layer("overview").definedBy("io.kaquan.overview..")
+                .layer("agency").definedBy("io.kaquan.agency..")
                 .layer("callback").definedBy("io.kaquan.callback..")
                 .layer("stats").definedBy("io.kaquan.stats..")
                 .layer("code").definedBy("io.kaquan.code..")
@@ -39,20 +40,21 @@ class ArchitectureTest {
 
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
                 .whereLayer("overview").mayOnlyBeAccessedByLayers("demo")
-                .whereLayer("callback").mayOnlyBeAccessedByLayers("overview", "demo")
+                .whereLayer("agency").mayOnlyBeAccessedByLayers("demo")
+                .whereLayer("callback").mayOnlyBeAccessedByLayers("agency", "overview", "demo")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("callback", "overview", "demo")
                 .whereLayer("code").mayOnlyBeAccessedByLayers("callback", "overview", "demo")
                 .whereLayer("card").mayOnlyBeAccessedByLayers("code", "stats", "callback", "overview", "demo")
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("card", "code", "stats", "callback", "overview", "demo")
-                .whereLayer("tenant").mayOnlyBeAccessedByLayers("jobs", "card", "code", "stats", "callback",
+                .whereLayer("tenant").mayOnlyBeAccessedByLayers("agency", "jobs", "card", "code", "stats", "callback",
                         "overview", "demo")
-                .whereLayer("wechat").mayOnlyBeAccessedByLayers("tenant", "jobs", "card", "code", "stats",
+                .whereLayer("wechat").mayOnlyBeAccessedByLayers("agency", "tenant", "jobs", "card", "code", "stats",
                         "callback", "overview", "demo")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("wechat", "tenant", "jobs", "card", "code", "stats",
+                .whereLayer("account").mayOnlyBeAccessedByLayers("agency", "wechat", "tenant", "jobs", "card", "code", "stats",
                         "callback", "overview", "demo")
-                .whereLayer("web").mayOnlyBeAccessedByLayers("account", "wechat", "tenant", "jobs", "card", "code",
+                .whereLayer("web").mayOnlyBeAccessedByLayers("agency", "account", "wechat", "tenant", "jobs", "card", "code",
                         "stats", "callback", "overview", "demo", "sandbox")
-                .whereLayer("database").mayOnlyBeAccessedByLayers("account", "wechat", "tenant", "jobs", "card",
+                .whereLayer("database").mayOnlyBeAccessedByLayers("agency", "account", "wechat", "tenant", "jobs", "card",
                         "code", "stats", "callback", "overview", "demo")
                 .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayNotBeAccessedByAnyLayer()

@@ -29,7 +29,15 @@ public enum WeChatApi {
     POI_LIST("/cgi-bin/poi/getpoilist", true),
     DATACUBE_BIZUIN("/datacube/getcardbizuininfo", true),
     DATACUBE_CARD("/datacube/getcardcardinfo", true),
-    DATACUBE_MEMBERCARD("/datacube/getcardmembercardinfo", true);
+    DATACUBE_MEMBERCARD("/datacube/getcardmembercardinfo", true),
+    // The third-party platform's own APIs (open-platform-protocol.md §3, §5)
+    COMPONENT_TOKEN("/cgi-bin/component/api_component_token", true),
+    COMPONENT_PREAUTHCODE("/cgi-bin/component/api_create_preauthcode", true),
+    /** The authorization code serves once. */
+    COMPONENT_QUERY_AUTH("/cgi-bin/component/api_query_auth", false),
+    COMPONENT_AUTHORIZER_TOKEN("/cgi-bin/component/api_authorizer_token", true),
+    COMPONENT_AUTHORIZER_INFO("/cgi-bin/component/api_get_authorizer_info", true),
+    COMPONENT_AUTHORIZER_LIST("/cgi-bin/component/api_get_authorizer_list", true);
 
     private final String path;
     private final boolean repeatable;
@@ -49,7 +57,7 @@ public enum WeChatApi {
     }
 
     public boolean isTokenEndpoint() {
-        return this == TOKEN || this == STABLE_TOKEN;
+        return this == TOKEN || this == STABLE_TOKEN || this == COMPONENT_AUTHORIZER_TOKEN;
     }
 
     /** WeChat's published daily quota of this API for a new account, or -1 where WeChat does not publish one. */
