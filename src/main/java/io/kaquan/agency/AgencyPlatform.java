@@ -42,8 +42,9 @@ public class AgencyPlatform implements ComponentPlatform {
         return config.componentAppid().orElseThrow();
     }
 
+    /** Joins the caller's transaction, or reads in one of its own (token refreshes run on plain threads). */
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Credentials> credentials() {
         if (!configured()) {
             return Optional.empty();

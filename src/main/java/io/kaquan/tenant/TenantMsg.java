@@ -499,4 +499,6 @@ public interface TenantMsg {
     @Message("修改")
     String changeTokenMode();
 
+    @Message("这个公众号通过第三方平台授权接入：没有 AppSecret，令牌由平台获取。如需更换授权，请公众号管理员重新授权接入。")
+    String errAuthorizedAccount();
 }
