@@ -67,7 +67,7 @@ public class ComponentTokens {
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Calls of api_component_token made by this node (tests compare nodes). */
-    final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicInteger fetches = new AtomicInteger();
 
     @Inject
     ComponentPlatform platform;
@@ -106,6 +106,11 @@ public class ComponentTokens {
     /** A replacement for a token WeChat refused; the current one if someone replaced it meanwhile. */
     Lease renewAfterRefusal(String refusedToken) {
         return refresh(credentials(), refusedToken);
+    }
+
+    /** Calls of api_component_token made by this node so far. */
+    int fetchCount() {
+        return fetches.get();
     }
 
     /** Forgets this node's copy (tests, and a new ticket after 61005/61006). */

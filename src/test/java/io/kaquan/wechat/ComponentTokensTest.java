@@ -64,7 +64,7 @@ class ComponentTokensTest {
         ComponentTokens nodeB = anotherNode();
         QuarkusTransaction.requiringNew().run(() -> ComponentToken.deleteAll());
         tokens.forget();
-        int before = tokens.fetches.get();
+        int before = tokens.fetchCount();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
@@ -86,7 +86,7 @@ class ComponentTokensTest {
             threads.shutdownNow();
         }
         assertEquals(1, seen.size(), "every thread of both nodes got the same token");
-        assertEquals(1, tokens.fetches.get() - before + nodeB.fetches.get(), "one upstream call");
+        assertEquals(1, tokens.fetchCount() - before + nodeB.fetchCount(), "one upstream call");
     }
 
     @Test
@@ -94,13 +94,13 @@ class ComponentTokensTest {
         ComponentTokens nodeB = anotherNode();
         String first = tokens.lease().token();
         assertEquals(first, nodeB.lease().token(), "node B adopts the stored token");
-        int fetchesA = tokens.fetches.get();
+        int fetchesA = tokens.fetchCount();
         String second = tokens.renewAfterRefusal(first).token();
         assertNotEquals(first, second);
-        assertEquals(fetchesA + 1, tokens.fetches.get());
+        assertEquals(fetchesA + 1, tokens.fetchCount());
         // Node B meets the refusal of the old token too: the new one is stored, so it calls nobody.
         assertEquals(second, nodeB.renewAfterRefusal(first).token());
-        assertEquals(0, nodeB.fetches.get());
+        assertEquals(0, nodeB.fetchCount());
     }
 
     ComponentTokens anotherNode() {
