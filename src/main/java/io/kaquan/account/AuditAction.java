@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public enum AuditAction {
     TENANT_REGISTERED("tenant.registered"),
+    TENANT_AUTHORIZED("tenant.authorized"),
+    TENANT_AUTHORIZATION_UPDATED("tenant.authorization-updated"),
+    TENANT_UNAUTHORIZED("tenant.unauthorized"),
     TENANT_SETTINGS_CHANGED("tenant.settings-changed"),
     TENANT_APPSECRET_REPLACED("tenant.appsecret-replaced"),
     TENANT_CALLBACK_TOKEN_REPLACED("tenant.callback-token-replaced"),

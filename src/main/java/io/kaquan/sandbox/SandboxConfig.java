@@ -97,4 +97,16 @@ public interface SandboxConfig {
     /** The callback path an account may push to: this application's own. */
     @WithDefault("/wechat/callback")
     String callbackPath();
+
+    /** The path a simulated open platform may push its tickets and authorization changes to (outside tests). */
+    @WithDefault("/wechat/open/events")
+    String openEventsPath();
+
+    /** The message path of a simulated open platform (outside tests), with WeChat's $APPID$ placeholder. */
+    @WithDefault("/wechat/open/$APPID$/callback")
+    String openMessagePath();
+
+    /** How often a simulated open platform receives a component_verify_ticket (WeChat: every 10 minutes). */
+    @WithDefault("10m")
+    Duration openTicketInterval();
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.kaquan.sandbox.open.OpenPlatformGate;
 import io.kaquan.sandbox.tokens.SandboxToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
@@ -49,7 +50,8 @@ public class SandboxGate {
 
     /**
      * Checks the token and admits the call, or throws the WeChatError WeChat would answer: 41001 missing, 40014
-     * malformed, 40001 unknown/replaced/invalidated, 42001 expired; then 40164, -1, 45009, 45011.
+     * malformed, 40001 unknown/replaced/invalidated, 42001 expired; for an authorizer token 40001 once revoked and
+     * 61007 without the API's permission set; then 40164, -1, 45009, 45011.
      *
      * @param api the WeChat path of the API without the sandbox prefix, e.g. "/card/create"
      */
@@ -68,6 +70,9 @@ public class SandboxGate {
             }
             if (!token.validAt(now)) {
                 throw new WeChatError(42001);
+            }
+            if (token.kind == SandboxToken.Kind.AUTHORIZER) {
+                OpenPlatformGate.check(token, api);
             }
             return SandboxAccount.<SandboxAccount> findById(token.accountId);
         });

@@ -28,7 +28,16 @@ public class WeChatError extends RuntimeException {
             Map.entry(45011, "api minute-quota reach limit, must slower, retry next minute"),
             Map.entry(47001, "data format error"),
             Map.entry(48001, "api unauthorized"),
-            Map.entry(48006, "forbid to clear quota because of reaching the limit"));
+            Map.entry(48006, "forbid to clear quota because of reaching the limit"),
+            Map.entry(61003, "component is not authorized by this account"),
+            Map.entry(61005, "component ticket is expired"),
+            Map.entry(61006, "component ticket is invalid"),
+            Map.entry(61007, "api is unauthorized to component"),
+            Map.entry(61009, "code is invalid"),
+            Map.entry(61010, "code is expired"),
+            Map.entry(61011, "invalid component"),
+            Map.entry(61023, "refresh_token is invalid"),
+            Map.entry(61024, "must use api(api_component_token) to get token for component acct"));
 
     private final int errcode;
     private final String errmsg;

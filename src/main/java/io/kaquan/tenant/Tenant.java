@@ -80,6 +80,18 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "callback_verified_at")
     public Instant callbackVerifiedAt;
 
+    /** AUTHORIZED tenants: the third-party platform the account authorized. */
+    @Column(name = "component_appid")
+    public String componentAppid;
+
+    /** AUTHORIZED tenants: the permission-set ids granted (funcscope_category), comma-separated. */
+    @Column(name = "permission_sets")
+    public String permissionSets;
+
+    /** AUTHORIZED tenants: when the administrator revoked the authorization; null while connected. */
+    @Column(name = "disconnected_at")
+    public Instant disconnectedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

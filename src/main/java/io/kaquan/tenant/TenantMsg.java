@@ -518,4 +518,7 @@ public interface TenantMsg {
 
     @Message("{name} 的标签已清空。")
     String tagsCleared(String name);
+
+    @Message("这个公众号通过第三方平台授权接入：没有 AppSecret，令牌由平台获取。如需更换授权，请公众号管理员重新授权接入。")
+    String errAuthorizedAccount();
 }

@@ -98,7 +98,7 @@ public class TenantPages {
         // It may show a secret once: no cache (browser, proxy) may keep a copy.
         return RestResponse.ResponseBuilder.ok(Templates.settings(currentTenant.get(), List.of(MessageMode.values()),
                 callbackUrl, CallbackAddress.of(callbackUrl), testPushId(testPush), tenants.health(),
-                List.of(TokenMode.values()), revealed)).header("Cache-Control", "no-store").build();
+                TokenMode.selectable(), revealed)).header("Cache-Control", "no-store").build();
     }
 
     /** The secrets to show once on the next page: kept server-side, only their random id goes into the flash. */

@@ -218,6 +218,9 @@ public class TenantService {
     public void replaceAppsecret(String appsecret) {
         currentTenant.require(Role.OWNER);
         String value = TenantForms.trim(appsecret);
+        if (managed().tokenMode == TokenMode.AUTHORIZED) {
+            throw new ActionRefused(i18n.bundle(TenantMsg.class).errAuthorizedAccount());
+        }
         if (!TenantForms.APPSECRET.matcher(value).matches()) {
             throw invalid("appsecret", i18n.bundle(TenantMsg.class).errAppsecret());
         }
@@ -239,6 +242,10 @@ public class TenantService {
             throw invalid("tokenMode", msg.errTokenMode());
         }
         Tenant tenant = managed();
+        if (!TokenMode.selectable().contains(mode) || tenant.tokenMode == TokenMode.AUTHORIZED) {
+            // An authorized account's tokens come from the platform; there is no other mode to choose.
+            throw new ActionRefused(msg.errAuthorizedAccount());
+        }
         TokenMode before = tenant.tokenMode;
         if (mode == before) {
             return;

@@ -22,6 +22,14 @@ public class TenantWeChatAccounts implements WeChatAccounts {
     @Inject
     SecretBox secretBox;
 
+    @Inject
+    AuthorizedAccounts authorized;
+
+    @Override
+    public void refreshTokenChanged(long tenantId, String refreshToken) {
+        authorized.refreshTokenChanged(tenantId, refreshToken);
+    }
+
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<WeChatAccount> find(long tenantId) {

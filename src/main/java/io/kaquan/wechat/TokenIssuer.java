@@ -41,6 +41,12 @@ class TokenIssuer {
     @Inject
     WeChatWire wire;
 
+    @Inject
+    WeChatComponent component;
+
+    @Inject
+    WeChatAccounts accounts;
+
     /**
      * A token of the account's mode. With a refused token given and stable tokens, WeChat may hand the same token back
      * (it still thinks it valid): then one forced refresh replaces it (WeChat allows 20 a day).
@@ -48,6 +54,9 @@ class TokenIssuer {
      * @param counter told the errcode of every call, to count it
      */
     Grant fetch(WeChatAccount account, URI base, String refusedToken, IntConsumer counter) {
+        if (account.tokenMode() == TokenMode.AUTHORIZED) {
+            return authorized(account, counter);
+        }
         Grant grant = fetch(account.appid(), account.appsecret(), base, account.tokenMode(), false, counter);
         if (refusedToken != null && account.tokenMode() == TokenMode.STABLE
                 && grant.accessToken().equals(refusedToken)) {
@@ -55,6 +64,21 @@ class TokenIssuer {
             grant = fetch(account.appid(), account.appsecret(), base, TokenMode.STABLE, true, counter);
         }
         return grant;
+    }
+
+    /** An authorizer token from the platform; a refresh token WeChat replaced is stored at once. */
+    private Grant authorized(WeChatAccount account, IntConsumer counter) {
+        try {
+            WeChatComponent.AuthorizerGrant grant = component.authorizerToken(account.appid(), account.appsecret());
+            counter.accept(0);
+            if (!grant.refreshToken().isBlank() && !grant.refreshToken().equals(account.appsecret())) {
+                accounts.refreshTokenChanged(account.tenantId(), grant.refreshToken());
+            }
+            return new Grant(grant.accessToken(), grant.expiresIn(), TokenMode.AUTHORIZED);
+        } catch (WeChatException e) {
+            counter.accept(e.kind() == WeChatException.Kind.REFUSED ? e.errcode() : WeChatException.NO_ERRCODE);
+            throw e;
+        }
     }
 
     Grant fetch(String appid, String secret, URI base, TokenMode mode, boolean force, IntConsumer counter) {

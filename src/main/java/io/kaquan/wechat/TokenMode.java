@@ -8,7 +8,17 @@ public enum TokenMode {
      */
     STABLE,
     /** GET /cgi-bin/token: every call issues a new token and retires the previous one within 5 minutes. */
-    CLASSIC;
+    CLASSIC,
+    /**
+     * The account authorized Kaquan's third-party platform: its tokens come from api_authorizer_token with the
+     * authorizer refresh token (sealed with the tenant); not a choice on the settings page.
+     */
+    AUTHORIZED;
+
+    /** The modes an owner of an AppSecret account may choose between. */
+    public static java.util.List<TokenMode> selectable() {
+        return java.util.List.of(STABLE, CLASSIC);
+    }
 
     public static TokenMode parse(String value) {
         if (value == null) {
@@ -23,6 +33,10 @@ public enum TokenMode {
     }
 
     WeChatApi api() {
-        return this == STABLE ? WeChatApi.STABLE_TOKEN : WeChatApi.TOKEN;
+        return switch (this) {
+            case STABLE -> WeChatApi.STABLE_TOKEN;
+            case CLASSIC -> WeChatApi.TOKEN;
+            case AUTHORIZED -> WeChatApi.COMPONENT_AUTHORIZER_TOKEN;
+        };
     }
 }

@@ -10,4 +10,11 @@ public interface WeChatAccounts {
 
     /** The tenant's account with its secret decrypted, or empty when there is no such tenant. */
     Optional<WeChatAccount> find(long tenantId);
+
+    /**
+     * WeChat returned another authorizer refresh token than the one held (AUTHORIZED accounts): keep the new one.
+     * Called inside the token refresh's transaction.
+     */
+    default void refreshTokenChanged(long tenantId, String refreshToken) {
+    }
 }

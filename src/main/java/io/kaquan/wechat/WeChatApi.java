@@ -37,7 +37,16 @@ public enum WeChatApi {
     /** Codes already deposited come back as duplicate_code, but a lost answer hides which ones this call added. */
     CODE_DEPOSIT("/card/code/deposit", false),
     CODE_DEPOSIT_COUNT("/card/code/getdepositcount", true),
-    CODE_CHECKCODE("/card/code/checkcode", true);
+    CODE_CHECKCODE("/card/code/checkcode", true),
+
+    // The third-party platform's own APIs (open-platform-protocol.md §3, §5)
+    COMPONENT_TOKEN("/cgi-bin/component/api_component_token", true),
+    COMPONENT_PREAUTHCODE("/cgi-bin/component/api_create_preauthcode", true),
+    /** The authorization code serves once. */
+    COMPONENT_QUERY_AUTH("/cgi-bin/component/api_query_auth", false),
+    COMPONENT_AUTHORIZER_TOKEN("/cgi-bin/component/api_authorizer_token", true),
+    COMPONENT_AUTHORIZER_INFO("/cgi-bin/component/api_get_authorizer_info", true),
+    COMPONENT_AUTHORIZER_LIST("/cgi-bin/component/api_get_authorizer_list", true);
 
     private final String path;
     private final boolean repeatable;
@@ -57,7 +66,7 @@ public enum WeChatApi {
     }
 
     public boolean isTokenEndpoint() {
-        return this == TOKEN || this == STABLE_TOKEN;
+        return this == TOKEN || this == STABLE_TOKEN || this == COMPONENT_AUTHORIZER_TOKEN;
     }
 
     /** WeChat's published daily quota of this API for a new account, or -1 where WeChat does not publish one. */

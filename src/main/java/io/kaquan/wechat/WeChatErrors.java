@@ -15,10 +15,10 @@ public final class WeChatErrors {
 
     /** From the token endpoints: the appid, the secret or the caller is wrong, or the account is blocked. */
     private static final Set<Integer> TOKEN_CREDENTIAL_PROBLEMS = Set.of(40001, 40013, 40125, 40164, 40243, 41002,
-            41004, 50004, 50007, 61004, 89501, 89503, 89506, 89507);
+            41004, 50004, 50007, 61003, 61004, 61023, 89501, 89503, 89506, 89507);
 
     /** From business calls: the account may not use the API at all (no card permission, banned, frozen). */
-    private static final Set<Integer> ACCOUNT_PROBLEMS = Set.of(48001, 48004, 50002, 50007);
+    private static final Set<Integer> ACCOUNT_PROBLEMS = Set.of(48001, 48004, 50002, 50007, 61007);
 
     /** Every errcode with its own text. */
     static final Set<Integer> KNOWN = Set.of(
@@ -26,7 +26,8 @@ public final class WeChatErrors {
             40073, 40078, 40079, 40080, 40099, 40100, 40116, 40122, 40124, 40125, 40127, 40150, 40164,
             40243, 41001, 41002, 41004, 41005, 41011, 41012, 42001, 43001, 43002, 43003, 43008, 43009,
             43010, 44002, 45009, 45011, 45021, 45030, 45031, 45033, 45046, 47001, 48001, 48004, 48006,
-            50001, 50002, 50004, 50007, 61004, 61500, 61501, 76003, 76021, 76022, 89501, 89503, 89506, 89507);
+            50001, 50002, 50004, 50007, 61003, 61004, 61005, 61006, 61007, 61009, 61010, 61023, 61500, 61501, 76003, 76021,
+            76022, 89501, 89503, 89506, 89507);
 
     /** "invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist" */
     private static final Pattern IP = Pattern.compile("invalid ip ([0-9A-Fa-f.:]+)");
@@ -170,7 +171,14 @@ public final class WeChatErrors {
             case 50002 -> msg.err_50002();
             case 50004 -> msg.err_50004();
             case 50007 -> msg.err_50007();
+            case 61003 -> msg.err_61003();
             case 61004 -> msg.err_61004();
+            case 61005 -> msg.err_61005();
+            case 61006 -> msg.err_61006();
+            case 61007 -> msg.err_61007();
+            case 61009 -> msg.err_61009();
+            case 61010 -> msg.err_61010();
+            case 61023 -> msg.err_61023();
             case 61500 -> msg.err_61500();
             case 61501 -> msg.err_61501();
             case 76003 -> msg.err_76003();

@@ -104,6 +104,19 @@ public class WeChatGateway {
     }
 
     /**
+     * The account revoked the third-party platform's authorization: its token is forgotten and a credential problem
+     * (61003) stops every call and job until it authorizes again ({@link #credentialsChanged}), in the caller's
+     * transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void authorizationRevoked(long tenantId) {
+        AccessToken.delete("tenantId", tenantId);
+        broker.forget(tenantId);
+        guard.record(tenantId, WeChatException.refused(WeChatApi.COMPONENT_AUTHORIZER_TOKEN, 61003,
+                "component is not authorized by this account"), true);
+    }
+
+    /**
      * A user asks to try again after a credential problem: lets calls go out, then asks WeChat at once, so that the
      * answer is known now: a new token (appid, secret, IP whitelist) and the card palette, the cheapest card call
      * (card permission, account restrictions).

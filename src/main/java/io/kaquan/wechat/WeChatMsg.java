@@ -183,8 +183,29 @@ public interface WeChatMsg {
     @Message("公众号已被冻结。")
     String err_50007();
 
+    @Message("公众号已取消对第三方平台的授权，需要管理员重新授权。")
+    String err_61003();
+
     @Message("调用方 IP 没有登记在 IP 白名单中。")
     String err_61004();
+
+    @Message("第三方平台的 component_verify_ticket 已过期，正在等待微信推送新的 ticket。")
+    String err_61005();
+
+    @Message("还没有收到微信推送的 component_verify_ticket（每 10 分钟一次），请稍后再试。")
+    String err_61006();
+
+    @Message("公众号没有把「微信卡券」权限授权给第三方平台，需要管理员重新授权并勾选它。")
+    String err_61007();
+
+    @Message("授权码无效或已经用过，请重新发起授权。")
+    String err_61009();
+
+    @Message("授权码已过期，请重新发起授权。")
+    String err_61010();
+
+    @Message("授权已失效（刷新令牌无效），需要管理员重新授权。")
+    String err_61023();
 
     @Message("日期格式不正确，应为 YYYY-MM-DD。")
     String err_61500();
@@ -282,4 +303,10 @@ public interface WeChatMsg {
 
     @Message("每次获取都会让之前的令牌在 5 分钟后失效，每天只能获取 2000 次。仅在必须与其他系统共用普通令牌时选择。")
     String tokenModeHelp_CLASSIC();
+
+    @Message("第三方平台授权（授权方令牌）")
+    String tokenMode_AUTHORIZED();
+
+    @Message("公众号管理员授权了 Kaquan 的第三方平台：令牌由平台代为获取，无需 AppSecret。")
+    String tokenModeHelp_AUTHORIZED();
 }

@@ -13,6 +13,7 @@ public class WeChatTexts {
         return switch (mode) {
             case STABLE -> msg.tokenMode_STABLE();
             case CLASSIC -> msg.tokenMode_CLASSIC();
+            case AUTHORIZED -> msg.tokenMode_AUTHORIZED();
         };
     }
 
@@ -21,6 +22,7 @@ public class WeChatTexts {
         return switch (mode) {
             case STABLE -> msg.tokenModeHelp_STABLE();
             case CLASSIC -> msg.tokenModeHelp_CLASSIC();
+            case AUTHORIZED -> msg.tokenModeHelp_AUTHORIZED();
         };
     }
 

@@ -36,6 +36,7 @@ import io.kaquan.sandbox.SandboxCallbackUrls;
 import io.kaquan.sandbox.SandboxConfig;
 import io.kaquan.sandbox.SandboxTick;
 import io.kaquan.sandbox.SandboxUsage;
+import io.kaquan.sandbox.open.OpenPlatformGate;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -148,7 +149,8 @@ public class PushSender {
             newPush(account, eventXml, SandboxPush.Status.DROPPED, now, "dropped by the fault switch");
             return ids;
         }
-        if (account.callbackUrl == null || account.callbackUrl.isBlank()) {
+        if ((account.callbackUrl == null || account.callbackUrl.isBlank())
+                && OpenPlatformGate.messageRoute(account.id, account.appid).isEmpty()) {
             newPush(account, eventXml, SandboxPush.Status.FAILED, now, "no callback URL");
             return ids;
         }
@@ -218,6 +220,13 @@ public class PushSender {
         push.status = SandboxPush.Status.SENDING;
         push.attempts++;
         push.leaseUntil = Instant.now().plus(config.pushTimeout()).plusSeconds(30);
+        var platform = OpenPlatformGate.messageRoute(account.id, account.appid);
+        if (platform.isPresent()) {
+            // An authorizer's events go to its platform: the platform's URL and key, always encrypted (§6.1).
+            var route = platform.get();
+            return new Claim(push.id, push.attempts, push.body, route.url(), route.token(), route.encodingAesKey(),
+                    route.componentAppid(), account.originalId, SandboxAccount.MessageMode.SAFE);
+        }
         return new Claim(push.id, push.attempts, push.body, account.callbackUrl, account.callbackToken,
                 account.encodingAesKey, account.appid, account.originalId, account.messageMode);
     }

@@ -14,14 +14,18 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An access token issued by /cgi-bin/token (CLASSIC) or /cgi-bin/stable_token (STABLE). */
+/**
+ * An access token issued by /cgi-bin/token (CLASSIC), /cgi-bin/stable_token (STABLE) or, for a third-party platform
+ * the account authorized, by api_query_auth / api_authorizer_token (AUTHORIZER).
+ */
 @Entity
 @Table(name = "sbx_token")
 public class SandboxToken extends PanacheEntityBase {
 
     public enum Kind {
         CLASSIC,
-        STABLE
+        STABLE,
+        AUTHORIZER
     }
 
     @Id
@@ -37,6 +41,10 @@ public class SandboxToken extends PanacheEntityBase {
 
     @Column(nullable = false, unique = true)
     public String token;
+
+    /** Of an AUTHORIZER token: the platform it was issued to (its authorization must still be active). */
+    @Column(name = "platform_id")
+    public Long platformId;
 
     /** Issued by stable_token with force_refresh=true. */
     @Column(nullable = false)

@@ -1,0 +1,78 @@
+package io.kaquan.agency;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.kaquan.tenant.SecretBox;
+import io.kaquan.wechat.ComponentPlatform;
+import io.quarkus.logging.Log;
+
+/**
+ * The configured third-party platform as the gateway sees it ({@link ComponentPlatform}): its credentials and the
+ * latest ticket WeChat pushed, kept durably (sealed, one row per platform) and used while it is valid (12 hours).
+ */
+@ApplicationScoped
+public class AgencyPlatform implements ComponentPlatform {
+
+    /** Sealing purpose of the ticket; bound to the reserved id 0 (no tenant has it). */
+    static final String TICKET = "agency.ticket";
+
+    @Inject
+    AgencyConfig config;
+
+    @Inject
+    SecretBox secretBox;
+
+    @Inject
+    EntityManager em;
+
+    /** Whether a platform is configured at all. */
+    public boolean configured() {
+        return config.componentAppid().filter(appid -> !appid.isBlank()).isPresent()
+                && config.componentSecret().isPresent() && config.token().isPresent()
+                && config.encodingAesKey().isPresent();
+    }
+
+    public String appid() {
+        return config.componentAppid().orElseThrow();
+    }
+
+    /** Joins the caller's transaction, or reads in one of its own (token refreshes run on plain threads). */
+    @Override
+    @Transactional
+    public Optional<Credentials> credentials() {
+        if (!configured()) {
+            return Optional.empty();
+        }
+        String ticket = PlatformTicket.of(appid())
+                .filter(row -> row.receivedAt.plus(PlatformTicket.LIFETIME).isAfter(Instant.now()))
+                .map(row -> openOrNull(row.sealedTicket)).orElse(null);
+        return Optional.of(new Credentials(appid(), config.componentSecret().get(), ticket,
+                config.apiBaseUrl().orElse(null)));
+    }
+
+    /** Keeps the newest ticket (an upsert: pushes may arrive on two nodes at once, or twice). */
+    @Transactional
+    void storeTicket(String ticket, Instant receivedAt) {
+        em.createNativeQuery("""
+                insert into agency_ticket (platform_appid, ticket_enc, received_at) values (?1, ?2, ?3)
+                on conflict (platform_appid) do update set ticket_enc = excluded.ticket_enc,
+                    received_at = excluded.received_at where agency_ticket.received_at <= excluded.received_at""")
+                .setParameter(1, appid()).setParameter(2, secretBox.seal(TICKET, 0, ticket))
+                .setParameter(3, receivedAt).executeUpdate();
+    }
+
+    private String openOrNull(String sealed) {
+        try {
+            return secretBox.open(TICKET, 0, sealed);
+        } catch (IllegalStateException e) {
+            Log.warnf("The stored component_verify_ticket does not open; waiting for the next push");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.kaquan.sandbox.open;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.kaquan.sandbox.SandboxConfig;
+import io.kaquan.sandbox.SandboxTick;
+import io.kaquan.sandbox.push.SandboxCrypto;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+
+/**
+ * Pushes to a platform's authorization-event URL (§2.1): envelope {@code <AppId>} + {@code <Encrypt>}, encrypted
+ * with the platform's EncodingAESKey and its own appid as trailer, signature and msg_signature with the platform
+ * token, {@code timestamp} equal to the plaintext's CreateTime. One attempt with WeChat's 5-second timeout: WeChat
+ * documents no retry for these, and a lost ticket is followed by the next one. Delivery starts after the recording
+ * transaction commits. The tick pushes due tickets (every kaquan.sandbox.open-ticket-interval).
+ */
+@ApplicationScoped
+public class PlatformPushes {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SandboxConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OpenPlatforms platforms;
+
+    private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "sandbox-open-push");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile HttpClient http;
+
+    /** Records the push in the current transaction; it is sent once that commits. */
+    OpenPush push(OpenPlatform platform, String infoType, String xml) {
+        OpenPush push = new OpenPush();
+        push.platformId = platform.id;
+        push.infoType = infoType;
+        push.body = xml;
+        push.createdAt = Instant.now();
+        if (platform.authEventUrl == null || platform.authEventUrl.isBlank()) {
+            push.status = OpenPush.Status.FAILED;
+            push.reply = "no authorization-event URL";
+            push.finishedAt = push.createdAt;
+            push.persist();
+            return push;
+        }
+        push.status = OpenPush.Status.PENDING;
+        push.persist();
+        Long id = push.id;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    senders.execute(() -> deliver(id));
+                }
+            }
+        });
+        return push;
+    }
+
+    void pushDueTickets(@Observes SandboxTick tick) {
+        if (config.enabled()) {
+            platforms.pushDueTickets(20);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        senders.shutdownNow();
+    }
+
+    private void deliver(Long pushId) {
+        record Target(String url, String token, String aesKey, String appid, String body, long timestamp) {
+        }
+        Target target = QuarkusTransaction.requiringNew().call(() -> {
+            OpenPush push = OpenPush.findById(pushId);
+            OpenPlatform platform = OpenPlatform.findById(push.platformId);
+            return new Target(OpenPlatforms.target(platform.authEventUrl), platform.token, platform.encodingAesKey,
+                    platform.appid, push.body, createTime(push.body, push.createdAt));
+        });
+        String timestamp = Long.toString(target.timestamp());
+        String nonce = Long.toString(100_000_000L + RANDOM.nextInt(1_900_000_000));
+        String encrypted = SandboxCrypto.encrypt(target.aesKey(), target.appid(), target.body());
+        String url = target.url() + (target.url().contains("?") ? "&" : "?") + "signature="
+                + SandboxCrypto.signature(target.token(), timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
+                + nonce + "&encrypt_type=aes&msg_signature="
+                + SandboxCrypto.signature(target.token(), timestamp, nonce, encrypted);
+        String body = "<xml>\n<AppId><![CDATA[" + target.appid() + "]]></AppId>\n<Encrypt><![CDATA[" + encrypted
+                + "]]></Encrypt>\n</xml>";
+        Integer status = null;
+        String reply;
+        boolean delivered = false;
+        try {
+            HttpResponse<String> response = http().send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(config.pushTimeout()).header("Content-Type", "text/xml")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            status = response.statusCode();
+            reply = response.body() == null ? "" : response.body();
+            delivered = status / 100 == 2 && reply.strip().equals("success");
+        } catch (IOException | IllegalArgumentException e) {
+            reply = e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply = "interrupted";
+        }
+        Integer httpStatus = status;
+        String kept = reply.length() > 64 ? reply.substring(0, 64) : reply;
+        OpenPush.Status outcome = delivered ? OpenPush.Status.DELIVERED : OpenPush.Status.FAILED;
+        QuarkusTransaction.requiringNew().run(() -> {
+            OpenPush push = OpenPush.findById(pushId);
+            push.status = outcome;
+            push.httpStatus = httpStatus;
+            push.reply = kept;
+            push.finishedAt = Instant.now();
+        });
+        Log.debugf("Open platform push %d: %s %s", pushId, outcome, httpStatus);
+    }
+
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.pushTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
+    }
+
+    private static long createTime(String xml, Instant fallback) {
+        var m = java.util.regex.Pattern.compile("<CreateTime>(\\d+)</CreateTime>").matcher(xml);
+        return m.find() ? Long.parseLong(m.group(1)) : fallback.getEpochSecond();
+    }
+
+    /** Starts a platform event: AppId and CreateTime. */
+    static Xml xml(String componentAppid, Instant at) {
+        return new Xml().text("AppId", componentAppid).number("CreateTime", at.getEpochSecond());
+    }
+
+    /** A push's plaintext XML, CDATA-wrapped texts like real pushes. */
+    static final class Xml {
+        private final StringBuilder xml = new StringBuilder("<xml>");
+
+        Xml text(String name, String value) {
+            xml.append('<').append(name).append("><![CDATA[").append(value == null ? "" : value).append("]]></")
+                    .append(name).append(">\n");
+            return this;
+        }
+
+        Xml number(String name, long value) {
+            xml.append('<').append(name).append('>').append(value).append("</").append(name).append(">\n");
+            return this;
+        }
+
+        String build() {
+            return xml + "</xml>";
+        }
+    }
+}
