@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.kaquan.card.wizard.CardForm;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.BoundedInput;
 import io.kaquan.web.Flash;
@@ -47,7 +49,7 @@ public class CardPages {
         static native TemplateInstance liveRows(List<CardLive> cards);
 
         static native TemplateInstance edit(Card card, CardView view, Map<String, String> palette,
-                List<String> codeTypes);
+                List<String> codeTypes, StorePicker storePicker);
     }
 
     /** The types the list filters by (every type but "other"). */
@@ -65,6 +67,12 @@ public class CardPages {
 
     @Inject
     CardUpdate update;
+
+    @Inject
+    TenantStores tenantStores;
+
+    @Inject
+    CardLogoUpload logoUpload;
 
     @Inject
     StockChangeRequest stockChange;
@@ -130,7 +138,35 @@ public class CardPages {
     @Path("{cardId}/edit")
     public TemplateInstance edit(@RestPath String cardId) {
         Card card = update.editable(cardId);
-        return Templates.edit(card, new CardView(card, msg()), CardView.PALETTE, CardView.CODE_TYPES);
+        CardView view = new CardView(card, msg());
+        return Templates.edit(card, view, CardView.PALETTE, CardView.CODE_TYPES,
+                StorePicker.of(tenantStores.stores(""), flash.value("location_id_list", view.locationText())));
+    }
+
+    @POST
+    @Path("{cardId}/logo")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public RestResponse<Void> uploadLogo(@RestPath String cardId, @RestForm("logo") FileUpload logo) {
+        String edit = path(cardId) + "/edit";
+        return forms.submit(edit, () -> {
+            String url = logoUpload.upload(cardId, logo == null ? null : logo.fileName(),
+                    logo == null ? null : logo.contentType(), read(logo));
+            flash.fill(Map.of("logo_url", url));
+            flash.success(msg().logoUploaded());
+            return edit;
+        });
+    }
+
+    /** At most a byte more than a picture may have: enough to tell that it is too large. */
+    private static byte[] read(FileUpload upload) {
+        if (upload == null || upload.uploadedFile() == null) {
+            return new byte[0];
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(upload.uploadedFile())) {
+            return in.readNBytes(CardImages.MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @POST
@@ -151,6 +187,14 @@ public class CardPages {
     public RestResponse<Void> update(@RestPath String cardId, MultivaluedMap<String, String> form) {
         Map<String, String> values = new HashMap<>();
         form.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(list.size() - 1)));
+        // Stores ticked in the picker and ids typed beside it are one field.
+        List<String> picked = form.getOrDefault("poi", List.of());
+        String typed = values.remove("location_id_other");
+        values.remove("poi");
+        if (!picked.isEmpty() || typed != null) {
+            values.put("location_id_list",
+                    String.join(",", CardForm.locationIds(String.join(",", picked) + "," + (typed == null ? "" : typed))));
+        }
         return forms.submit(path(cardId) + "/edit", () -> {
             CardOutcome outcome = update.update(cardId, values);
             show(outcome);

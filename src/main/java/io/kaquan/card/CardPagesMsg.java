@@ -669,4 +669,27 @@ public interface CardPagesMsg {
 
     @Message("打开投放（二维码、测试白名单、按渠道的领取）")
     String distributionOpen();
+
+    // The edit form's store picker
+
+    @Message("适用门店")
+    String fStores();
+
+    @Message("其他门店 ID（不在上面列表中的）")
+    String fOtherLocations();
+
+    @Message("暂时读不到门店列表：{reason}。可以直接填写门店 ID。")
+    String storesUnavailable(String reason);
+
+    @Message("新 Logo 已上传到微信，点击“保存修改”后生效。")
+    String logoUploaded();
+
+    @Message("新 Logo 已上传，保存后显示在这里。")
+    String logoPending();
+
+    @Message("上传新 Logo")
+    String uploadLogo();
+
+    @Message("JPG 或 PNG，不超过 1 MB，建议 300×300 像素。")
+    String logoHelp();
 }

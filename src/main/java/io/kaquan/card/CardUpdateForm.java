@@ -129,7 +129,8 @@ public final class CardUpdateForm {
                 }
                 case "location_id_list" -> {
                     String normalized = value.replaceAll("[\\s,，]+", ",").replaceAll("^,+|,+$", "");
-                    if (!normalized.equals(current.locationText())) {
+                    // The same stores in another order (picked from the list, then typed) are no change.
+                    if (!sameIds(normalized, current.locationText())) {
                         if (!normalized.isEmpty() && !normalized.matches("[0-9]{1,18}(,[0-9]{1,18})*")) {
                             errors.add(name, msg.errLocations());
                         } else {
@@ -234,5 +235,10 @@ public final class CardUpdateForm {
             errors.add(field, msg.errDate());
             return null;
         }
+    }
+
+    private static boolean sameIds(String a, String b) {
+        return new java.util.TreeSet<>(java.util.Arrays.asList(a.split(",")))
+                .equals(new java.util.TreeSet<>(java.util.Arrays.asList(b.split(","))));
     }
 }

@@ -49,6 +49,13 @@ public class Flash {
         outgoing = new Data("error", ShortIds.shortIds(message), outgoing.values, outgoing.errors, outgoing.reveal);
     }
 
+    /** Fills the next page's form with these values (a step that prepares a form without saving it). */
+    public void fill(Map<String, String> values) {
+        Map<String, String> all = new LinkedHashMap<>(outgoing.values);
+        all.putAll(values);
+        outgoing = new Data(outgoing.level, outgoing.message, all, outgoing.errors, outgoing.reveal);
+    }
+
     /** Keeps a failed form's values and errors so that the form shows them again after the redirect. */
     public void formFailed(String message, FormErrors errors, Map<String, String> values) {
         outgoing = new Data("error", message, new LinkedHashMap<>(values), errors.asMap(), outgoing.reveal);

@@ -76,6 +76,13 @@ class CardBrowserTest {
 
         page.click("#edit");
         assertThat(page.locator("#notice")).hasValue("使用时向服务员出示此券");
+        // A new logo goes to WeChat first and comes back into the form; the stores are ticked from the account's list.
+        page.setInputFiles("#logo-file", new com.microsoft.playwright.options.FilePayload("新logo.png", "image/png",
+                io.kaquan.testing.TestCards.PNG));
+        page.click("#logo-upload");
+        assertThat(page.locator("#flash")).containsText("新 Logo 已上传到微信");
+        assertThat(page.locator("#logo-new")).isVisible();
+        page.locator("#stores input[name=poi]:not([disabled])").first().check();
         page.fill("#notice", "结账前请出示此券");
         page.fill("#service_phone", "020-88886666");
         Chromium.screenshot(page, "cards-edit");

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -442,6 +443,61 @@ class CardPagesTest {
         assertFalse(list.contains("background-image"), list);
     }
 
+    @Test
+    void shouldPickStoresFromTheAccountsListWhenEditing() {
+        TestTenant tenant = tenant("门店勾选");
+        String cardId = TestCards.approved(tenant.id(), "CASH");
+        String html = operator.request().get(tenant.card(cardId) + "/edit").then().statusCode(200).extract().asString();
+        List<String> stores = java.util.regex.Pattern.compile("name=\"poi\" value=\"([0-9]+)\"(?! disabled)")
+                .matcher(html).results().map(m -> m.group(1)).toList();
+        assertEquals(2, stores.size(), "the sandbox's two approved stores to tick: " + html);
+
+        Map<String, String> form = formFields(html, "edit-form");
+        form.put("poi", stores.get(0));
+        form.put("location_id_other", "");
+        String page = followed(operator, operator.request().formParams(form).post(tenant.card(cardId) + "/edit"));
+        assertFalse(page.contains("没有改动任何字段"), page);
+        String again = operator.request().get(tenant.card(cardId) + "/edit").then().statusCode(200).extract()
+                .asString();
+        assertTrue(again.contains("name=\"poi\" value=\"" + stores.get(0) + "\" checked"), again);
+        assertFalse(again.contains("name=\"poi\" value=\"" + stores.get(1) + "\" checked"), again);
+
+        // The same stores sent back (ticked, in any order) are no change.
+        Map<String, String> untouched = formFields(again, "edit-form");
+        page = followed(operator, operator.request().formParams(untouched).post(tenant.card(cardId) + "/edit"));
+        assertTrue(page.contains("没有改动任何字段"), page);
+    }
+
+    @Test
+    void shouldUploadANewLogoIntoTheEditFormAndSaveIt() {
+        TestTenant tenant = tenant("换 Logo");
+        String cardId = TestCards.approved(tenant.id(), "CASH");
+        Response upload = operator.request().multiPart("logo", "new-logo.png", TestCards.PNG, "image/png")
+                .post(tenant.card(cardId) + "/logo");
+        String html = followed(operator, upload);
+        assertTrue(html.contains("id=\"logo-new\""), html);
+        Map<String, String> form = formFields(html, "edit-form");
+        String newLogo = form.get("logo_url");
+        String before = formFields(operator.request().get(tenant.card(cardId) + "/edit").then().statusCode(200)
+                .extract().asString(), "edit-form").get("logo_url");
+        assertFalse(newLogo.isBlank() || newLogo.equals(before), newLogo + " vs " + before);
+
+        followed(operator, operator.request().formParams(form).post(tenant.card(cardId) + "/edit"));
+        String saved = operator.request().get(tenant.card(cardId) + "/edit").then().statusCode(200).extract()
+                .asString();
+        assertEquals(newLogo, formFields(saved, "edit-form").get("logo_url"), "WeChat holds the new logo");
+        assertTrue(saved.contains("id=\"logo-now\""), saved);
+
+        String refused = followed(operator, operator.request()
+                .multiPart("logo", "notes.png", "not a picture".getBytes(), "image/png")
+                .post(tenant.card(cardId) + "/logo"));
+        assertTrue(refused.contains("只支持 JPG 或 PNG 图片"), refused);
+        viewer.request().multiPart("logo", "v.png", TestCards.PNG, "image/png").post(tenant.card(cardId) + "/logo")
+                .then().statusCode(403);
+        Session.login("cards-stranger").request().multiPart("logo", "s.png", TestCards.PNG, "image/png")
+                .post(tenant.card(cardId) + "/logo").then().statusCode(404);
+    }
+
     /** The fields a browser would submit from the form as rendered: inputs, selected options, textareas. */
     static Map<String, String> formFields(String html, String formId) {
         int start = html.indexOf("id=\"" + formId + "\"");
@@ -450,11 +506,15 @@ class CardPagesTest {
         var inputs = java.util.regex.Pattern.compile("<input ([^>]*)>").matcher(form);
         while (inputs.find()) {
             String name = attribute(inputs.group(1), "name");
-            boolean unchecked = "radio".equals(attribute(inputs.group(1), "type"))
+            String type = attribute(inputs.group(1), "type");
+            boolean unchecked = ("radio".equals(type) || "checkbox".equals(type))
                     && !inputs.group(1).matches(".*\\schecked(\\s.*|)$");
-            if (name != null && !unchecked) { // a browser sends the checked radio only (the colour swatches)
+            boolean elsewhere = attribute(inputs.group(1), "form") != null; // belongs to another form (the logo upload)
+            boolean disabled = inputs.group(1).matches(".*\\sdisabled(\\s.*|)$");
+            // A browser sends the checked radio and checkboxes only (colour swatches, stores), ticked boxes all.
+            if (name != null && !unchecked && !elsewhere && !disabled) {
                 String value = attribute(inputs.group(1), "value");
-                fields.put(name, value == null ? "" : value);
+                fields.merge(name, value == null ? "" : value, (a, b) -> a + "," + b);
             }
         }
         var selects = java.util.regex.Pattern.compile("(?s)<select ([^>]*)>(.*?)</select>").matcher(form);

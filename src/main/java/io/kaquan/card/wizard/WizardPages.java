@@ -27,6 +27,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
+import io.kaquan.card.CardImages;
+import io.kaquan.card.TenantStores;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormErrors;
@@ -55,6 +57,9 @@ public class WizardPages {
 
     @Inject
     WizardService wizard;
+
+    @Inject
+    TenantStores tenantStores;
 
     @Inject
     CardSubmission submission;
@@ -106,7 +111,7 @@ public class WizardPages {
         switch (current) {
             case FACE -> view.colors = wizard.colors();
             case STORES -> {
-                WizardService.Stores stores = wizard.stores(q);
+                TenantStores.Stores stores = tenantStores.stores(q);
                 view.stores = stores.stores();
                 view.storesProblem = stores.problem();
                 view.query = q == null ? "" : q;
@@ -215,7 +220,7 @@ public class WizardPages {
     private static byte[] read(FormValue value) {
         // At most a byte more than a picture may have: enough to tell that it is too large.
         try (InputStream in = value.getFileItem().getInputStream()) {
-            return in.readNBytes(WizardService.MAX_IMAGE + 1);
+            return in.readNBytes(CardImages.MAX_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

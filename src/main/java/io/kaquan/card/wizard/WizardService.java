@@ -2,10 +2,8 @@ package io.kaquan.card.wizard;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,16 +20,15 @@ import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
 import io.kaquan.card.Card;
+import io.kaquan.card.CardImages;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.I18n;
 import io.kaquan.wechat.CardVocabulary;
 import io.kaquan.wechat.WeChatCards;
-import io.kaquan.wechat.WeChatClient;
 import io.kaquan.wechat.WeChatErrors;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.kaquan.wechat.WeChatMsg;
-import io.kaquan.wechat.WeChatStores;
 import io.kaquan.wechat.WeChatTime;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,7 +43,6 @@ public class WizardService {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final int MAX_IMAGE = 1024 * 1024;
 
     @Inject
     CurrentTenant currentTenant;
@@ -68,8 +64,6 @@ public class WizardService {
     }
 
     /** The palette and stores offered by the wizard, read from WeChat (or the seed's palette when it cannot answer). */
-    public record Stores(List<WeChatStores.Store> stores, String problem) {
-    }
 
     // Drafts
 
@@ -214,18 +208,13 @@ public class WizardService {
                 || field.matches("ti[0-9]+_image_url");
     }
 
-    /** JPG or PNG by their first bytes (not by the name or type the browser claims), at most 1 MB. */
+    /** JPG or PNG by their first bytes, at most 1 MB ({@link CardImages}); the refusal in words, or null. */
     String checkImage(Upload upload) {
-        byte[] b = upload.content();
-        boolean jpg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
-        boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-        if (!jpg && !png) {
-            return msg().errImageType();
+        CardImages.Problem problem = CardImages.problem(upload.content());
+        if (problem == null) {
+            return null;
         }
-        if (b.length > MAX_IMAGE) {
-            return msg().errImageSize();
-        }
-        return null;
+        return problem == CardImages.Problem.TOO_LARGE ? msg().errImageSize() : msg().errImageType();
     }
 
     // What the pages show
@@ -253,48 +242,6 @@ public class WizardService {
         }
         return CardVocabulary.PALETTE.entrySet().stream().map(c -> new WeChatCards.Color(c.getKey(), c.getValue()))
                 .toList();
-    }
-
-    /** The stores as last read from WeChat (up to 10 poi/list calls): kept a few minutes, searched in memory. */
-    private record StoreList(List<WeChatStores.Store> stores, Instant readAt) {
-    }
-
-    static final java.time.Duration STORES_KEPT = java.time.Duration.ofMinutes(5);
-
-    private final Map<Long, StoreList> storeLists = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The tenant's stores (up to 500, read 50 at a time), those matching the query first-class. */
-    public Stores stores(String query) {
-        long tenantId = currentTenant.id();
-        StoreList known = storeLists.get(tenantId);
-        List<WeChatStores.Store> all;
-        if (known != null && known.readAt().isAfter(Instant.now().minus(STORES_KEPT))) {
-            all = known.stores();
-        } else {
-            WeChatClient wechat = gateway.forTenant(tenantId);
-            List<WeChatStores.Store> read = new ArrayList<>();
-            try {
-                for (int begin = 0; begin < 500; begin += 50) {
-                    WeChatStores.Page page = wechat.poiList(begin, 50);
-                    page.businessList().forEach(b -> read.add(b.baseInfo()));
-                    if (page.businessList().size() < 50 || read.size() >= page.totalCount()) {
-                        break;
-                    }
-                }
-            } catch (WeChatException e) {
-                return new Stores(List.of(), WeChatErrors.message(wechatMsg(), e)); // not kept: asked again next time
-            }
-            all = List.copyOf(read);
-            storeLists.put(tenantId, new StoreList(all, Instant.now()));
-        }
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return new Stores(all.stream().filter(s -> q.isEmpty() || (nz(s.businessName()) + nz(s.branchName())
-                + nz(s.address()) + nz(s.district()) + nz(s.city()) + nz(s.poiId())).toLowerCase(Locale.ROOT)
-                .contains(q)).toList(), null);
-    }
-
-    private static String nz(String text) {
-        return text == null ? "" : text;
     }
 
     /** The card/create body this draft makes, pretty, or null while a step is invalid. */
