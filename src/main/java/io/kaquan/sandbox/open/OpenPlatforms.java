@@ -163,6 +163,9 @@ public class OpenPlatforms {
         if (url.isEmpty()) {
             return Optional.of("");
         }
+        if (url.equals(ownPath)) {
+            return Optional.of(url); // this application's own endpoint, as the console sets it
+        }
         if (config.standsForWechat()) {
             try {
                 URI uri = URI.create(url.replace(OpenPlatform.APPID_PLACEHOLDER, "APPID"));
