@@ -68,7 +68,14 @@ class WizardBrowserTest {
         Chromium.screenshot(page, "wizard-2-face");
         page.click("#next");
 
-        // Offer: "7.5折"
+        // Offer: "12折" and "0.5折" would be costly coupons (88 % and 95 % off): refused in words, then "7.5折"
+        for (String costly : new String[] { "12折", "0.5折" }) {
+            page.fill("#discount", costly);
+            page.click("#next");
+            assertThat(page.locator("#discount-error")).containsText("请填写 1折 到 9.9折 之间的折扣");
+            assertThat(page.locator("#discount")).hasValue(costly);
+        }
+        Chromium.screenshot(page, "wizard-3-discount-refused");
         page.fill("#discount", "7.5折");
         Chromium.screenshot(page, "wizard-3-details");
         page.click("#next");
