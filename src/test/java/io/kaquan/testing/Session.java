@@ -23,9 +23,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.restassured.filter.Filter;
-import io.restassured.http.Cookie;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -117,7 +114,7 @@ public final class Session {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Login of " + user + " ended with " + response.statusCode());
             }
-            Map<String, String> cookies = new ConcurrentHashMap<>();
+            Map<String, String> cookies = new LinkedHashMap<>();
             for (HttpCookie cookie : jar.getCookieStore().get(app)) {
                 cookies.put(cookie.getName(), cookie.getValue());
             }
@@ -141,35 +138,13 @@ public final class Session {
      * checked.
      */
     public RequestSpecification request() {
-        return given().baseUri(base()).cookies(cookies).header("Origin", base()).filter(keepRefreshedSession)
+        return given().baseUri(base()).cookies(cookies).header("Origin", base())
                 .config(UTF8.redirect(RedirectConfig.redirectConfig().followRedirects(false)));
     }
 
     /** A request as this user that follows redirects, like a browser after a form post. */
     public RequestSpecification browse() {
-        return given().baseUri(base()).cookies(cookies).header("Origin", base()).filter(keepRefreshedSession)
-                .config(UTF8);
-    }
-
-    /**
-     * Keeps the session cookie the app sends back, as a browser does: once the provider's short-lived tokens expire,
-     * the app refreshes them on the next request and answers a new session cookie; the old one's refresh token is then
-     * spent, so a later request with it would be sent to the login page.
-     */
-    private final Filter keepRefreshedSession = (request, response, context) -> keepRefreshed(
-            context.next(request, response));
-
-    private Response keepRefreshed(Response answer) {
-        for (Cookie cookie : answer.getDetailedCookies()) {
-            if (cookie.getName().startsWith("q_session")) {
-                if (cookie.getValue() == null || cookie.getValue().isEmpty() || cookie.getMaxAge() == 0) {
-                    cookies.remove(cookie.getName());
-                } else {
-                    cookies.put(cookie.getName(), cookie.getValue());
-                }
-            }
-        }
-        return answer;
+        return given().baseUri(base()).cookies(cookies).header("Origin", base()).config(UTF8);
     }
 
     /** Forms are posted in UTF-8, as browsers do for our UTF-8 pages. */
