@@ -21,25 +21,14 @@ import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
 import io.kaquan.testing.WithBrowser;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Issue 14: a session lasts a working day, and a stock change posted after it ended is not lost: the sign-in comes back
  * to the card page with what was typed and says that nothing was saved yet (it used to end on a 405 page).
  */
 @QuarkusTest
-@TestProfile(ExpiredSessionFormBrowserTest.Refreshing.class)
 @WithBrowser
 class ExpiredSessionFormBrowserTest {
-
-    /** Sessions refreshed as in production (the other tests sign in again when the provider's 5-minute tokens end). */
-    public static class Refreshing implements QuarkusTestProfile {
-        @Override
-        public java.util.Map<String, String> getConfigOverrides() {
-            return java.util.Map.of("quarkus.oidc.token.refresh-expired", "true");
-        }
-    }
 
     @Test
     void sessionCookieLastsAWorkingDay(Page page, BrowserContext context) {
