@@ -3,7 +3,10 @@ package io.kaquan.callback;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** Texts of the event log and the unroutable pushes page. Chinese here, English in callbackMsg_en. */
+/**
+ * Texts of the event log and the unroutable pushes page. Chinese here, English in callbackMsg_en. Long because it words
+ * every event WeChat pushes, one method per text.
+ */
 @MessageBundle(value = "callbackMsg", locale = "zh-CN")
 public interface CallbackMsg {
 

@@ -20,7 +20,8 @@ import io.kaquan.wechat.WeChatTime;
 
 /**
  * A card/get answer laid out for people: fen as yuan, percent-off as 折, epoch seconds as Asia/Shanghai dates, the
- * colour as a swatch, and every field WeChat sent that the page does not know by name kept in "other fields".
+ * colour as a swatch, and every field WeChat sent that the page does not know by name kept in "other fields". Long
+ * because it names every field of the card/get answer a person reads, one small method each.
  */
 public final class CardView {
 

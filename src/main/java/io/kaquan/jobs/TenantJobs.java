@@ -41,7 +41,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@code job_schedule}; a run first takes that row's lease (one atomic update, rows locked with skip locked), so a
  * scheduled firing, a second node and a user's "sync now" never run the same tenant's job at the same time. A pair is
  * claimed just before it runs, and its lease is renewed while the run goes on: only a node that stopped lets the lease
- * run out. Every run is recorded in {@code sync_run}.
+ * run out. Every run is recorded in {@code sync_run}. Long because claiming, renewing and releasing a lease and
+ * recording its run are one protocol over one table; split, each part would have to know the others' SQL.
  */
 @ApplicationScoped
 public class TenantJobs {
