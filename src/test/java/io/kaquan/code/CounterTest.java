@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kaquan.account.AuditEntry;
 import io.kaquan.callback.WeChatEvent;
+import io.kaquan.testing.SandboxLatency;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CallState;
@@ -155,7 +156,7 @@ class CounterTest {
         Arrivals.arm("/card/code/consume", () -> wx.faults(Map.of("latencyMs", beyondTimeout)));
         CompletableFuture<Response> post = CompletableFuture.supplyAsync(() -> redeem(operator, code, ""));
         Arrivals.await();
-        Thread.sleep(1_000); // the call now sits in the sandbox's latency; the read-back after the timeout is fast
+        SandboxLatency.awaitHeldCall(); // the call now sits in the sandbox's latency; the read-back after it is fast
         wx.faults(Map.of("latencyMs", 0));
 
         Response answer = post.get();
