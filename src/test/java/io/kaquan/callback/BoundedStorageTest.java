@@ -125,6 +125,8 @@ class BoundedStorageTest {
         long oldFailed = event(tenant, "FAILED", now.minus(40, ChronoUnit.DAYS));
         long deadWithinGrace = event(tenant, "DEAD", now.minus(40, ChronoUnit.DAYS));
         long oldDead = event(tenant, "DEAD", now.minus(100, ChronoUnit.DAYS));
+        long alertOfOldEvent = id("insert into card_stock_alert (tenant_id, card_id, detail, event_id, raised_at) "
+                + "values (?, 'p_old_card', '库存不足', ?, now()) returning id", tenant, oldProcessed);
         long oldRun = run(tenant, "OK", now.minus(40, ChronoUnit.DAYS));
         long recentRun = run(tenant, "OK", now.minus(1, ChronoUnit.DAYS));
         long runningRun = run(tenant, "RUNNING", now.minus(40, ChronoUnit.DAYS));
@@ -143,6 +145,7 @@ class BoundedStorageTest {
         assertKept("unroutable_event", recentUnroutable);
         assertGone("wechat_event", oldProcessed);
         assertGone("wechat_event", oldDead);
+        assertKept("card_stock_alert", alertOfOldEvent); // the merchant's alert outlives the event that raised it
         assertKept("wechat_event", recentProcessed);
         assertKept("wechat_event", oldFailed);
         assertKept("wechat_event", deadWithinGrace);
