@@ -70,7 +70,8 @@ public class CardAttention {
                            count(*) filter (where status = 'NOT_VERIFY'),
                            count(*) filter (where status = 'VERIFY_FAIL'),
                            count(*) filter (where status in ('VERIFY_OK', 'DISPATCH') and total_quantity > 0
-                                            and quantity is not null and quantity * 100 < total_quantity * ?2)
+                                            and quantity is not null
+                                            and quantity::bigint * 100 < total_quantity::bigint * ?2)
                     from card where tenant_id = any(?1)
                     group by tenant_id""").setParameter(1, tenantIds.toArray(Long[]::new))
                     .setParameter(2, lowStockPercent).getResultList();
@@ -106,9 +107,11 @@ public class CardAttention {
     }
 
     private List<Item> lowStock(long tenantId, int percent) {
-        // Cards that can still be handed out; quantity * 100 < total * percent keeps the arithmetic exact.
+        // Cards that can still be handed out; quantity * 100 < total * percent keeps the arithmetic exact (in bigint:
+        // stock goes up to 100,000,000, and times 100 leaves integer range).
         return items(Card.find("tenantId = ?1 and status in ?2 and totalQuantity > 0 and quantity is not null"
-                + " and quantity * 100 < totalQuantity * ?3 order by quantity asc, id asc", tenantId,
+                + " and cast(quantity as long) * 100 < cast(totalQuantity as long) * ?3 order by quantity asc, id asc",
+                tenantId,
                 List.of(CardStatus.VERIFY_OK, CardStatus.DISPATCH), percent).page(0, SHOWN).list(), null);
     }
 
