@@ -4,11 +4,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.kaquan.account.AppUser;
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Invitation;
 import io.kaquan.account.Membership;
@@ -43,12 +43,11 @@ public class InvitationAcceptance {
                                 inviterOf(invitation), Membership.find(tenant.id, currentUser.id()).isPresent())));
     }
 
-    /** Joins the tenant with the offered role; empty when the link is unknown or used already. */
+    /** Joins the tenant with the offered role; empty when the link is unknown, used already or expired. */
     @Transactional
     public Optional<Accepted> accept(String token) {
-        Optional<Invitation> found = Invitation.byToken(token)
-                .map(i -> Invitation.<Invitation> findById(i.id, LockModeType.PESSIMISTIC_WRITE)); // one acceptance
-        if (found.isEmpty() || found.get() == null) {
+        Optional<Invitation> found = Invitation.lockedByToken(token); // of two clicks at once, one accepts
+        if (found.isEmpty()) {
             return Optional.empty();
         }
         Invitation invitation = found.get();
@@ -57,7 +56,7 @@ public class InvitationAcceptance {
         boolean alreadyMember = Membership.find(invitation.tenantId, user.id).isPresent();
         if (!alreadyMember) {
             Membership.create(invitation.tenantId, user, invitation.role);
-            audit.record(invitation.tenantId, "member.invitation-accepted", user.label(), "role=" + invitation.role);
+            audit.record(invitation.tenantId, AuditAction.MEMBER_INVITATION_ACCEPTED, user.label(), "role=" + invitation.role);
         }
         invitation.delete();
         return Optional.of(new Accepted(tenant.id, tenant.displayName, alreadyMember));

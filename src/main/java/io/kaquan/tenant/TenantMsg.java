@@ -2,6 +2,7 @@ package io.kaquan.tenant;
 
 import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
+import io.kaquan.wechat.CallState;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -65,6 +66,10 @@ public interface TenantMsg {
     /** The name of a known key of an audit entry's details. */
     @Message
     String detail(AuditDetail detail);
+
+    /** The outcome of a WeChat call, in an audit entry's details. */
+    @Message
+    String callState(CallState state);
 
     // Registration form
 
@@ -369,6 +374,12 @@ public interface TenantMsg {
 
     @Message("邀请时间")
     String invitedAt();
+
+    @Message("有效期至")
+    String invitationValidUntil();
+
+    @Message("已过期，请撤销后重新邀请")
+    String invitationExpired();
 
     // Audit log
 

@@ -159,6 +159,24 @@ class MemberPagesTest {
         assertEquals(0, Invitation.count("email", email));
     }
 
+    @Test
+    void shouldRefuseAnInvitationLinkAfterSevenDaysAndSayItOnTheMembersPage() {
+        long tenant = TestTenants.register(alice, "过期邀请");
+        String email = "late" + TestTenants.hex(6) + "@example.com";
+        TestTenants.addMember(alice, tenant, email, "OWNER");
+        String token = TestTenants.invitationToken(tenant, email);
+        alice.request().get("/t/" + tenant + "/members").then().statusCode(200).body(containsString("有效期至"))
+                .body(not(containsString("已过期")));
+        QuarkusTransaction.requiringNew().run(() -> Invitation.update("createdAt = ?1 where token = ?2",
+                java.time.Instant.now().minus(Invitation.LIFETIME).minusSeconds(60), token));
+
+        bob.request().get("/invitations/" + token).then().statusCode(404);
+        bob.request().post("/invitations/" + token + "/accept").then().statusCode(404);
+        assertEquals(null, roleOf(tenant, "bob@example.com"), "an expired link makes nobody a member");
+        alice.request().get("/t/" + tenant + "/members").then().statusCode(200)
+                .body(containsString("已过期，请撤销后重新邀请"));
+    }
+
     /** Read in a transaction of its own: the test's request-scoped session would return what it read before. */
     static Role roleOf(long tenant, String email) {
         return QuarkusTransaction.requiringNew().call(() -> {
