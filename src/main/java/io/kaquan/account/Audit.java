@@ -15,19 +15,10 @@ public class Audit {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Long tenantId, AuditAction action, String target, String details) {
-        record(tenantId, action.code(), target, details);
-    }
-
-    /**
-     * The same by wire code; kept while call sites move to {@link AuditAction}. A code with no constant is shown on
-     * the audit page as "other action", so new codes belong in the enum.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Long tenantId, String action, String target, String details) {
         AuditEntry entry = new AuditEntry();
         entry.tenantId = tenantId;
         entry.actor = currentUser.isSignedIn() ? currentUser.user() : null;
-        entry.action = action;
+        entry.action = action.code();
         entry.target = target;
         entry.details = details;
         entry.createdAt = Instant.now();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
@@ -39,7 +40,7 @@ public class CardCells {
         });
         inTx(() -> {
             cards.find(cardId).payCellOpen = open;
-            audit.record(cards.tenantId(), "card.paycell-set", cardId, "open=" + open);
+            audit.record(cards.tenantId(), AuditAction.CARD_PAYCELL_SET, cardId, "open=" + open);
             return null;
         });
         return msg.payCellSet(open ? msg.opened() : msg.closed());
@@ -57,7 +58,7 @@ public class CardCells {
         });
         inTx(() -> {
             cards.find(cardId).selfConsumeCellOpen = open;
-            audit.record(cards.tenantId(), "card.selfconsumecell-set", cardId,
+            audit.record(cards.tenantId(), AuditAction.CARD_SELFCONSUMECELL_SET, cardId,
                     "open=" + open + " verify_cod=" + needVerifyCod + " remark_amount=" + needRemarkAmount);
             return null;
         });

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
@@ -50,7 +51,7 @@ public class CardDeletion {
             throw new ActionRefused(msg.errAlreadyDeleted());
         }
         inTx(() -> {
-            audit.record(cards.tenantId(), "card.delete-requested", cardId, "title=" + card.title);
+            audit.record(cards.tenantId(), AuditAction.CARD_DELETE_REQUESTED, cardId, "title=" + card.title);
             return null;
         });
         WeChatClient client = cards.client();
@@ -71,11 +72,11 @@ public class CardDeletion {
                 cards.find(cardId).changeStatus(CardStatus.DELETE, Instant.now());
             }
             if (problem == null || deleted) {
-                audit.record(cards.tenantId(), "card.deleted", cardId, "title=" + card.title);
+                audit.record(cards.tenantId(), AuditAction.CARD_DELETED, cardId, "title=" + card.title);
             } else if (problem.uncertain() && after == null) {
-                audit.record(cards.tenantId(), "card.delete-uncertain", cardId, "errcode=" + problem.errcode());
+                audit.record(cards.tenantId(), AuditAction.CARD_DELETE_UNCERTAIN, cardId, "errcode=" + problem.errcode());
             } else {
-                audit.record(cards.tenantId(), "card.delete-failed", cardId, "errcode=" + problem.errcode());
+                audit.record(cards.tenantId(), AuditAction.CARD_DELETE_FAILED, cardId, "errcode=" + problem.errcode());
             }
             return null;
         });

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.wechat.WeChatCards;
@@ -32,7 +33,7 @@ public class CardRefresh {
         WeChatCards.Detail detail = cards.wechat(() -> cards.client().cardGet(cardId));
         return inTx(() -> {
             Card card = mirror.refreshed(cards.tenantId(), detail, Card.Origin.DISCOVERED);
-            audit.record(cards.tenantId(), "card.refreshed", cardId, "status=" + card.status);
+            audit.record(cards.tenantId(), AuditAction.CARD_REFRESHED, cardId, "status=" + card.status);
             return card;
         });
     }

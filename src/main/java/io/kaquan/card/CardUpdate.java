@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.ActionRefused;
@@ -79,7 +80,7 @@ public class CardUpdate {
             if (after == null && sendCheck) {
                 card.changeStatus(CardStatus.NOT_VERIFY, Instant.now());
             }
-            audit.record(cards.tenantId(), "card.updated", cardId,
+            audit.record(cards.tenantId(), AuditAction.CARD_UPDATED, cardId,
                     "fields=" + String.join(",", changes.changed()) + " send_check=" + sendCheck);
             return card;
         });

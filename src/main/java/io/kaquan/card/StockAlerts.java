@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.I18n;
@@ -101,7 +102,7 @@ public class StockAlerts {
                 + "and card_id = ?3 and acknowledged_at is null").setParameter(1, Instant.now())
                 .setParameter(2, currentTenant.id()).setParameter(3, cardId).executeUpdate();
         if (closed > 0) {
-            audit.record(currentTenant.id(), "card.stock-alert-acknowledged", cardId, "alerts=" + closed);
+            audit.record(currentTenant.id(), AuditAction.CARD_STOCK_ALERT_ACKNOWLEDGED, cardId, "alerts=" + closed);
         }
         return closed;
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
@@ -117,7 +118,7 @@ public class StockChangeRequest {
                     row.errcode = e.errcode();
                     row.error = text;
                     row.finishedAt = Instant.now();
-                    audit.record(cards.tenantId(), "card.stock-failed", cardId,
+                    audit.record(cards.tenantId(), AuditAction.CARD_STOCK_FAILED, cardId,
                             "operation=" + operation + " errcode=" + e.errcode());
                     return row;
                 });
@@ -141,7 +142,7 @@ public class StockChangeRequest {
                 mirror.refreshed(cards.tenantId(), after, Card.Origin.DISCOVERED);
                 row.totalSeen = after.totalQuantity();
             }
-            audit.record(cards.tenantId(), "card.stock-changed", cardId,
+            audit.record(cards.tenantId(), AuditAction.CARD_STOCK_CHANGED, cardId,
                     "operation=" + operation + " delta=" + delta);
             return row;
         });
@@ -188,7 +189,7 @@ public class StockChangeRequest {
         intent.requestedAt = Instant.now();
         intent.settlesAt = intent.requestedAt.plus(config.stockSettleTime());
         intent.persist();
-        audit.record(cards.tenantId(), "card.stock-requested", cardId,
+        audit.record(cards.tenantId(), AuditAction.CARD_STOCK_REQUESTED, cardId,
                 "operation=" + intent.operationId + " delta=" + delta + " reason=" + reason);
         return intent;
     }

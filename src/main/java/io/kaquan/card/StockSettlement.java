@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
 import io.kaquan.tenant.CurrentTenant;
@@ -97,7 +98,7 @@ public class StockSettlement {
             row.finishedAt = Instant.now();
             row.settledBy = currentUser.isSignedIn() ? currentUser.id() : null;
             row.settleNote = note;
-            audit.record(cards.tenantId(), "card.stock-settled-by-hand", row.cardId, "operation=" + operation
+            audit.record(cards.tenantId(), AuditAction.CARD_STOCK_SETTLED_BY_HAND, row.cardId, "operation=" + operation
                     + " state=" + row.state + " total=" + row.totalSeen + " requested_by=" + row.requestedBy
                     + " note=" + note);
             return new CardOutcome(true, applied ? msg.settledApplied(operation) : msg.settledNotApplied(operation));
@@ -164,7 +165,7 @@ public class StockSettlement {
                         row.totalExpected, operation));
             }
             // Audit records whoever is signed in (the one who asked to check): the change's requester goes in the details.
-            audit.record(cards.tenantId(), "card.stock-reconciled", row.cardId,
+            audit.record(cards.tenantId(), AuditAction.CARD_STOCK_RECONCILED, row.cardId,
                     "operation=" + operation + " state=" + row.state + " total=" + seen + " requested_by="
                             + row.requestedBy);
             return outcome;
@@ -179,7 +180,7 @@ public class StockSettlement {
             row.errcode = errcode;
             row.error = error;
             row.settlesAt = settlesAt;
-            audit.record(cards.tenantId(), "card.stock-uncertain", change.cardId,
+            audit.record(cards.tenantId(), AuditAction.CARD_STOCK_UNCERTAIN, change.cardId,
                     "operation=" + change.operationId + " errcode=" + errcode);
             return row;
         });

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
 
 import io.kaquan.account.Audit;
+import io.kaquan.account.AuditAction;
 import io.kaquan.account.CurrentUser;
 import io.kaquan.account.Role;
 import io.kaquan.code.CodeOperation.Kind;
@@ -238,18 +239,18 @@ public class CodeSettlement {
         switch (op.kind) {
             case UNAVAILABLE -> {
                 mirror.unavailable(tenantId, op.cardId, op.code);
-                audit.record(tenantId, "code.invalidated", op.code, details);
+                audit.record(tenantId, AuditAction.CODE_INVALIDATED, op.code, details);
             }
             case UPDATE -> {
                 mirror.changed(tenantId, op.cardId, op.code, op.newCode);
                 if (seen != null) {
                     mirror.looked(tenantId, op.newCode, seen);
                 }
-                audit.record(tenantId, "code.changed", op.code + " → " + op.newCode, details);
+                audit.record(tenantId, AuditAction.CODE_CHANGED, op.code + " → " + op.newCode, details);
             }
             case CONSUME -> {
                 mirror.consumed(tenantId, op.cardId, op.code);
-                audit.record(tenantId, "code.consumed", op.code, details);
+                audit.record(tenantId, AuditAction.CODE_CONSUMED, op.code, details);
             }
         }
     }

@@ -159,7 +159,7 @@ public class SyncService {
                 throw new ActionRefused(msg.syncTooSoon(Math.max(1, config.manualCooldown().minus(since).toSeconds())));
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId, "sync.run-now", job, null));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId, AuditAction.SYNC_RUN_NOW, job, null));
         JobOutcome outcome = jobs.runNow(job, tenantId, userId)
                 .orElseThrow(() -> new ActionRefused(msg.syncRunning()));
         String summary = tenantJob.summary(outcome.message());

@@ -36,7 +36,21 @@ public enum AuditDetail {
     SETTLED_BY,
     SUBMITTED_AT,
     TOKEN_MODE,
-    COUNT;
+    COUNT,
+    CODES,
+    DEPOSITED,
+    DUPLICATES,
+    FAILED,
+    SKIPPED,
+    BATCH,
+    EXIST,
+    CHANNEL,
+    OUTER_STR,
+    CARDS,
+    EXPIRE_SECONDS,
+    OPENID,
+    USERNAME,
+    SETS;
 
     /** "reason", "card_id", "similar-to" → the key; empty when unknown. */
     public static Optional<AuditDetail> of(String key) {

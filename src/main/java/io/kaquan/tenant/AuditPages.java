@@ -11,6 +11,7 @@ import io.kaquan.account.AuditAction;
 import io.kaquan.account.AuditEntry;
 import io.kaquan.account.Role;
 import io.kaquan.web.I18n;
+import io.kaquan.wechat.CallState;
 import io.kaquan.wechat.TokenMode;
 import io.kaquan.wechat.WeChatTexts;
 import io.quarkus.qute.CheckedTemplate;
@@ -64,6 +65,11 @@ public class AuditPages {
             String value = enumValue ? roles(line.value(), msg) : line.value();
             if (known.filter(k -> k == AuditDetail.MODE).isPresent()) {
                 value = modes(value, msg);
+            }
+            if (known.filter(k -> k == AuditDetail.STATE).isPresent()) {
+                for (CallState state : CallState.values()) {
+                    value = value.replaceAll("\\b" + state.name() + "\\b", msg.callState(state));
+                }
             }
             if (known.filter(k -> k == AuditDetail.TOKEN_MODE).isPresent()) {
                 for (TokenMode mode : TokenMode.values()) {
