@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,7 +74,7 @@ public class CodeImport {
         if (!settleOpen(cardId)) {
             throw new ActionRefused(msg.errImportUnsettled());
         }
-        Set<String> known = inTx(() -> new HashSet<>(known(cardId)));
+        Set<String> known = inTx(() -> new HashSet<>(known(cardId, codes)));
         List<String> fresh = codes.stream().filter(code -> !known.contains(code)).toList();
         int deposited = 0;
         int duplicates = 0;
@@ -85,12 +86,16 @@ public class CodeImport {
             try {
                 answer = calls.client().codeDeposit(cardId, chunk);
             } catch (WeChatException e) {
+                int[] sofar = { deposited, duplicates, failed };
                 if (e.uncertain()) {
                     inTx(() -> mark(batch.id, CallState.UNCERTAIN, null));
                     settle(batch.id);
+                    inTx(() -> auditImport(cardId, codes.size(), sofar, codes.size() - fresh.size()));
                     throw new ActionRefused(msg.importInterrupted(deposited, calls.words(e)));
                 }
                 inTx(() -> mark(batch.id, CallState.NOT_APPLIED, e.errcode()));
+                // the batches before this one are in WeChat for good: the audit log says so
+                inTx(() -> auditImport(cardId, codes.size(), sofar, codes.size() - fresh.size()));
                 throw new ActionRefused(msg.importRefused(deposited, calls.words(e)));
             }
             inTx(() -> applied(batch.id, answer));
@@ -100,11 +105,16 @@ public class CodeImport {
         }
         int[] totals = { deposited, duplicates, failed };
         return inTx(() -> {
-            audit.record(currentTenant.id(), AuditAction.CODES_IMPORTED, cardId, "codes=" + codes.size() + " deposited="
-                    + totals[0] + " duplicates=" + totals[1] + " failed=" + totals[2] + " skipped="
-                    + (codes.size() - fresh.size()));
+            auditImport(cardId, codes.size(), totals, codes.size() - fresh.size());
             return msg.imported(totals[0], totals[1], totals[2], codes.size() - fresh.size());
         });
+    }
+
+    /** totals: deposited, duplicates, failed so far. */
+    private Void auditImport(String cardId, int codes, int[] totals, int skipped) {
+        audit.record(currentTenant.id(), AuditAction.CODES_IMPORTED, cardId, "codes=" + codes + " deposited=" + totals[0]
+                + " duplicates=" + totals[1] + " failed=" + totals[2] + " skipped=" + skipped);
+        return null;
     }
 
     /** Settles the card's open batches (a POST of its own, and before each import); false while one stays open. */
@@ -196,12 +206,24 @@ public class CodeImport {
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> known(String cardId) {
-        return em.createNativeQuery("select code from deposited_code where tenant_id = ?1 and card_id = ?2")
-                .setParameter(1, currentTenant.id()).setParameter(2, cardId).getResultList();
+    private List<String> known(String cardId, List<String> codes) {
+        return em.createNativeQuery(
+                "select code from deposited_code where tenant_id = ?1 and card_id = ?2 and code = any(?3)")
+                .setParameter(1, currentTenant.id()).setParameter(2, cardId)
+                .setParameter(3, codes.toArray(String[]::new)).getResultList();
     }
 
-    /** The codes of a CSV (first column) or TXT file (a code a line), checked whole; an empty line is skipped. */
+    /**
+     * The first column's titles spreadsheets put above the codes: such a first line is a header, never a code (sent to
+     * WeChat, "code" would become a code anyone can guess).
+     */
+    private static final Set<String> HEADERS = Set.of("code", "codes", "coupon_code", "card_code", "卡券码", "券码", "码",
+            "兑换码", "code码");
+
+    /**
+     * The codes of a CSV (first column) or TXT file (a code a line), checked whole; an empty line and a first line
+     * that is a header are skipped.
+     */
     static List<String> parse(byte[] file, DistributionMsg msg) {
         String text = new String(file == null ? new byte[0] : file, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
@@ -216,7 +238,7 @@ public class CodeImport {
             if (code.length() >= 2 && code.startsWith("\"") && code.endsWith("\"")) {
                 code = code.substring(1, code.length() - 1).strip();
             }
-            if (code.isEmpty()) {
+            if (code.isEmpty() || codes.isEmpty() && HEADERS.contains(code.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             if (code.length() > CODE_MAX || !code.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {

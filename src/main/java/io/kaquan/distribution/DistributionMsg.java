@@ -151,7 +151,7 @@ public interface DistributionMsg {
     @Message("导入自定义 Code")
     String importTitle();
 
-    @Message("上传 CSV 或 TXT 文件：每行一个 Code（CSV 取第一列），最多 {max} 个字符，只能有字母、数字和符号。文件先整体检查；已导入过的 Code 会跳过；其余每 100 个一批导入微信，每批只发送一次。")
+    @Message("上传 CSV 或 TXT 文件：每行一个 Code（CSV 取第一列），最多 {max} 个字符，只能有字母、数字和符号；第一行若是标题（如 code、券码）会被跳过。文件先整体检查；已导入过的 Code 会跳过；其余每 100 个一批导入微信，每批只发送一次。")
     String importIntro(int max);
 
     @Message("微信中可领取的已导入 Code：{count} 个；当前库存：{stock}。")

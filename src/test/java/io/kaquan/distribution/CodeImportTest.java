@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kaquan.account.AuditAction;
+import io.kaquan.account.AuditEntry;
 import io.kaquan.tenant.Tenant;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
@@ -89,6 +91,9 @@ class CodeImportTest {
         faults(appid, Map.of("latencyMs", 0));
         DepositBatch lost = batches(tenant, cardId).get(4);
         assertEquals(CallState.UNCERTAIN, lost.state);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
+                "tenantId = ?1 and action = ?2 and details like ?3", tenant, AuditAction.CODES_IMPORTED.code(),
+                "codes=10 deposited=0 %")), "an interrupted import is audited too");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             owner.request().post(DistributionPagesTest.section(tenant, cardId) + "/codes/settle").then().statusCode(303);
             assertEquals(CallState.APPLIED, batches(tenant, cardId).get(4).state);
@@ -99,6 +104,11 @@ class CodeImportTest {
         assertTrue(page.contains("已导入过而跳过 10 个"), page);
         owner.request().get(DistributionPagesTest.section(tenant, cardId)).then()
                 .body(containsString("可领取的已导入 Code：265 个"));
+
+        // A spreadsheet's title row is not a code.
+        page = DistributionPagesTest.followed(owner, upload(owner, tenant, cardId, "Code,备注\r\nHDR-1,首批"));
+        assertTrue(page.contains("已导入 1 个 Code（"), page);
+        assertTrue(batches(tenant, cardId).get(5).codeList().equals(List.of("HDR-1")));
     }
 
     @Test
