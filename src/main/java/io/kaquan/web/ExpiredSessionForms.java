@@ -102,7 +102,10 @@ public class ExpiredSessionForms {
 
     /** The same rule as {@link CsrfFilter}: another site must not be able to fill our forms in a user's browser. */
     private static boolean fromThisSite(HttpServerRequest request) {
-        URI self = URI.create(request.absoluteURI());
+        URI self = self(request);
+        if (self == null) {
+            return false;
+        }
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null) {
             return fetchSite.equals("same-origin") || fetchSite.equals("none");
@@ -111,10 +114,23 @@ public class ExpiredSessionForms {
         return CsrfFilter.sameOrigin(origin != null ? origin : request.getHeader(HttpHeaderNames.REFERER), self);
     }
 
+    /**
+     * The request's own URI, or null when {@link URI} cannot read it: Vert.x accepts targets such as {@code /a|b} or
+     * {@code %zz} that {@link URI#create} refuses, and such a request is simply not from this site.
+     */
+    private static URI self(HttpServerRequest request) {
+        try {
+            return URI.create(request.absoluteURI());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
     /** The page the form was on (the same-origin Referer), else the start page. */
     private static String formPage(HttpServerRequest request) {
         String referer = request.getHeader(HttpHeaderNames.REFERER);
-        if (referer != null && CsrfFilter.sameOrigin(referer, URI.create(request.absoluteURI()))) {
+        URI self = self(request);
+        if (referer != null && self != null && CsrfFilter.sameOrigin(referer, self)) {
             URI uri = URI.create(referer);
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();

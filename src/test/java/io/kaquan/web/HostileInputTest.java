@@ -106,6 +106,27 @@ class HostileInputTest {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /**
+     * Request targets that Vert.x routes but {@link URI} cannot read, posted without a session as a form would be: the
+     * expired-session handling must not answer 500 (java.net.http refuses to send them, hence a raw socket).
+     */
+    @Test
+    void shouldAnswerFormPostsToUnreadableTargetsWithoutA5xx() throws IOException {
+        URI app = Session.appUrl();
+        for (String target : List.of("/t/1/cards|x", "/t/1/cards^x", "/t/1/cards{x}", "/t/1/cards%zz", "/%zz")) {
+            try (java.net.Socket socket = new java.net.Socket(app.getHost(), app.getPort())) {
+                socket.setSoTimeout(10_000);
+                String request = "POST " + target + " HTTP/1.1\r\nHost: " + app.getHost() + ":" + app.getPort()
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n"
+                        + "Connection: close\r\n\r\na=1";
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                int status = Integer.parseInt(statusLine.substring(9, 12));
+                assertTrue(status < 500, target + " answered " + statusLine);
+            }
+        }
+    }
+
     @Test
     void shouldFindEveryRouteOfTheApplication() throws IOException {
         List<Route> routes = routes();
