@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,15 +28,19 @@ import io.quarkus.logging.Log;
 /**
  * The pictures of a tenant's cards, shown through Kaquan: WeChat's picture host (mmbiz.qpic.cn) refuses other sites'
  * pages and is unreachable offline, so the merchant would see broken images. Not an open proxy: only a URL that one of
- * the tenant's own cards or drafts uses, only on WeChat's picture hosts, only JPEG, PNG or GIF, at most 1 MB. A sandbox
+ * the tenant's own cards or drafts uses, only on WeChat's picture hosts, only JPEG, PNG or GIF (pictures WeChat
+ * hosts may be GIF even though our uploads are JPG or PNG), at most 1 MB. A sandbox
  * tenant's picture is the sandbox's own copy (a redirect to it, as a browser would fetch it).
  */
 @ApplicationScoped
 public class CardPictures {
 
-    /** As uploadimg allows: a card picture is at most 1 MB. */
-    static final int MAX_BYTES = 1024 * 1024;
+    /** As uploadimg allows. */
+    static final int MAX_BYTES = CardImages.MAX_BYTES;
     private static final int CACHED = 64;
+    private static final int ALLOWED_KEPT = 4096;
+    /** How long "this tenant's cards use this URL" is believed without reading the cards again. */
+    private static final Duration ALLOWED_FOR = Duration.ofMinutes(10);
     private static final Set<String> HOSTS = Set.of("mmbiz.qpic.cn", "mmbiz.qlogo.cn");
     private static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif");
     /** What the sandbox's uploadimg answers; its copy is served at /sandbox/static/mmbiz/{key}. */
@@ -60,6 +65,17 @@ public class CardPictures {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Picture> eldest) {
             return size() > CACHED;
+        }
+    });
+
+    /**
+     * (tenant, URL) pairs found in the tenant's cards lately, so that a card list of many logos reads the cards once per
+     * logo every few minutes, not on every view (the check scans the tenant's card JSON).
+     */
+    private final Map<String, Instant> allowed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > ALLOWED_KEPT;
         }
     });
 
@@ -92,9 +108,27 @@ public class CardPictures {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     boolean usedByTenant(String url) {
         long tenant = currentTenant.id();
+        String key = tenant + " " + url;
+        Instant seen = allowed.get(key);
+        if (seen != null && seen.plus(ALLOWED_FOR).isAfter(Instant.now())) {
+            return true;
+        }
+        boolean used = readUsedByTenant(tenant, url);
+        if (used) {
+            allowed.put(key, Instant.now());
+        }
+        return used;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    boolean readUsedByTenant(long tenant, String url) {
+        Number logos = (Number) em.createNativeQuery("select count(*) from card where tenant_id = ?1 and logo_url = ?2")
+                .setParameter(1, tenant).setParameter(2, url).getSingleResult();
+        if (logos.longValue() > 0) {
+            return true; // the card list's pictures, without scanning the card JSON
+        }
         Number cards = (Number) em.createNativeQuery("select count(*) from card where tenant_id = ?1 and "
                 + "(logo_url = ?2 or position(?2 in coalesce(detail_json::text, '') || coalesce(sent_json::text, '')) > 0)")
                 .setParameter(1, tenant)
