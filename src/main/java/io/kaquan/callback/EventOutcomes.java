@@ -1,7 +1,5 @@
 package io.kaquan.callback;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.kaquan.card.CardTexts;
 import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.CardVocabulary;
 import io.kaquan.wechat.UserCardStatus;
 import io.kaquan.wechat.WeChatTime;
 
@@ -168,8 +167,8 @@ final class EventOutcomes {
     /** WeChat's fen as yuan for people ("1050" → "10.50"); anything else as it came. */
     private static String yuan(String fen) {
         try {
-            return new BigDecimal(fen).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
-        } catch (NumberFormatException | ArithmeticException e) {
+            return CardVocabulary.yuan(Long.parseLong(fen));
+        } catch (NumberFormatException e) {
             return fen;
         }
     }

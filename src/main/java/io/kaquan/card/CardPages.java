@@ -27,6 +27,7 @@ import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
 import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.CardType;
+import io.kaquan.wechat.CardVocabulary;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -139,7 +140,7 @@ public class CardPages {
     public TemplateInstance edit(@RestPath String cardId) {
         Card card = update.editable(cardId);
         CardView view = new CardView(card, msg());
-        return Templates.edit(card, view, CardView.PALETTE, CardView.CODE_TYPES,
+        return Templates.edit(card, view, CardVocabulary.PALETTE, CardView.CODE_TYPES,
                 StorePicker.of(tenantStores.stores(""), flash.value("location_id_list", view.locationText())));
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kaquan.web.FormErrors;
+import io.kaquan.wechat.CardVocabulary;
 import io.kaquan.wechat.WeChatTime;
 
 /**
@@ -95,7 +96,7 @@ public final class CardUpdateForm {
             switch (name) {
                 case "color" -> {
                     if (!value.equals(current.colorName())) {
-                        if (!CardView.PALETTE.containsKey(value)) {
+                        if (!CardVocabulary.PALETTE.containsKey(value)) {
                             errors.add(name, msg.errChoice());
                         }
                         base.put(name, value);

@@ -1,13 +1,10 @@
 package io.kaquan.card;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.kaquan.wechat.CardVocabulary;
 import io.kaquan.wechat.WeChatTime;
 
 /**
@@ -24,19 +22,6 @@ import io.kaquan.wechat.WeChatTime;
  * because it names every field of the card/get answer a person reads, one small method each.
  */
 public final class CardView {
-
-    /** WeChat's card palette (SEED-CREATE, §5.2): the names the update sends, the hex values card/get answers. */
-    public static final Map<String, String> PALETTE = new LinkedHashMap<>();
-
-    static {
-        for (String[] color : new String[][] { { "Color010", "#63b359" }, { "Color020", "#2c9f67" },
-                { "Color030", "#509fc9" }, { "Color040", "#5885cf" }, { "Color050", "#9062c0" },
-                { "Color060", "#d09a45" }, { "Color070", "#e4b138" }, { "Color080", "#ee903c" },
-                { "Color081", "#f08500" }, { "Color082", "#a9d92d" }, { "Color090", "#dd6549" },
-                { "Color100", "#cc463d" }, { "Color101", "#cf3e36" }, { "Color102", "#5E6671" } }) {
-            PALETTE.put(color[0], color[1]);
-        }
-    }
 
     public static final List<String> CODE_TYPES = List.of("CODE_TYPE_TEXT", "CODE_TYPE_BARCODE", "CODE_TYPE_QRCODE",
             "CODE_TYPE_ONLY_QRCODE", "CODE_TYPE_ONLY_BARCODE", "CODE_TYPE_NONE");
@@ -140,17 +125,17 @@ public final class CardView {
         if (color == null) {
             return null;
         }
-        String hex = PALETTE.getOrDefault(color.strip(), color.strip());
+        String hex = CardVocabulary.PALETTE.getOrDefault(color.strip(), color.strip());
         return hex.matches("#[0-9A-Fa-f]{3,8}") ? hex : null;
     }
 
     /** The palette name of the current colour (for the edit form), or "". */
     public String colorName() {
         String color = text("color");
-        if (PALETTE.containsKey(color)) {
+        if (CardVocabulary.PALETTE.containsKey(color)) {
             return color;
         }
-        for (Map.Entry<String, String> entry : PALETTE.entrySet()) {
+        for (Map.Entry<String, String> entry : CardVocabulary.PALETTE.entrySet()) {
             if (entry.getValue().equalsIgnoreCase(color)) {
                 return entry.getKey();
             }
@@ -308,7 +293,7 @@ public final class CardView {
             }
             case "DISCOUNT" -> {
                 int off = typed.path("discount").asInt();
-                yield msg.termsDiscount(zhe(off), off);
+                yield msg.termsDiscount(CardVocabulary.zhe(Math.max(0, Math.min(100, off))), off);
             }
             case "GROUPON" -> typed.path("deal_detail").asText("");
             case "GIFT" -> typed.path("gift").asText("");
@@ -317,14 +302,8 @@ public final class CardView {
         };
     }
 
-    /** Fen as yuan with two decimals: 1050 → "10.50". */
-    public static String yuan(long fen) {
-        return BigDecimal.valueOf(fen).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    /** Percent off as 折: 30 → "7", 15 → "8.5", 5 → "9.5". */
-    public static String zhe(int percentOff) {
-        return BigDecimal.valueOf(100 - percentOff).movePointLeft(1).stripTrailingZeros().toPlainString();
+    static String yuan(long fen) {
+        return CardVocabulary.yuan(fen);
     }
 
     // Links

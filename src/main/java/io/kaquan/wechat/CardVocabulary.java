@@ -1,5 +1,7 @@
 package io.kaquan.wechat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,5 +82,21 @@ public final class CardVocabulary {
     }
 
     private CardVocabulary() {
+    }
+
+    /** WeChat's fen as yuan with two decimals: 1050 → "10.50", exactly. */
+    public static String yuan(long fen) {
+        return BigDecimal.valueOf(fen).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /**
+     * WeChat's percent off (discount, 0–100) as the share paid in 折, the way Chinese shops say it: 30 → "7", 15 →
+     * "8.5", 0 → "10". Values outside 0–100 (never valid) are refused.
+     */
+    public static String zhe(int percentOff) {
+        if (percentOff < 0 || percentOff > 100) {
+            throw new IllegalArgumentException("percent off out of 0..100: " + percentOff);
+        }
+        return BigDecimal.valueOf(100 - percentOff).movePointLeft(1).stripTrailingZeros().toPlainString();
     }
 }

@@ -155,11 +155,7 @@ final class CardDrafts {
 
     /** 30 (percent off) → "7折"; 25 → "7.5折". */
     static String zhe(int off) {
-        if (off >= 1 && off <= 90) {
-            return Discount.ofPercentOff(off).zhe();
-        }
-        // Outside what the wizard accepts (a card made elsewhere): shown as it is, refused when the draft is checked.
-        int pay = 100 - off;
-        return (pay % 10 == 0 ? Integer.toString(pay / 10) : (pay / 10) + "." + (pay % 10)) + "折";
+        // Also outside what the wizard accepts (a card made elsewhere): shown as it is, refused when the draft is checked.
+        return CardVocabulary.zhe(Math.max(0, Math.min(100, off))) + "折";
     }
 }

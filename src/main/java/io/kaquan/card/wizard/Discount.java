@@ -3,6 +3,8 @@ package io.kaquan.card.wizard;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.kaquan.wechat.CardVocabulary;
+
 /**
  * A discount as merchants say it, in 折 (tenths of the price paid: 8.5折 = pay 85%), and as WeChat's card/create
  * wants it: {@code discount}, the whole percent <em>off</em> (8.5折 → 15). Parsed strictly, because a lenient reading
@@ -45,8 +47,7 @@ public record Discount(int paidPercent) {
 
     /** "8.5折", "7折". */
     public String zhe() {
-        return (paidPercent % 10 == 0 ? Integer.toString(paidPercent / 10)
-                : paidPercent / 10 + "." + paidPercent % 10) + "折";
+        return CardVocabulary.zhe(percentOff()) + "折";
     }
 
     /** 全角 digits and full stop as their ASCII twins; everything else unchanged (and then refused if odd). */
