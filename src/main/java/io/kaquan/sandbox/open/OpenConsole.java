@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.kaquan.sandbox.SandboxAccess;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxConfig;
+import io.kaquan.sandbox.SandboxInvalid;
 import io.kaquan.web.Flash;
 import io.kaquan.web.I18n;
 import io.kaquan.web.Pages;
@@ -41,8 +42,12 @@ public class OpenConsole {
 
     static final int PUSHES_SHOWN = 30;
 
-    /** An authorized account with its granted sets. */
-    public record Authorizer(SandboxAccount account, OpenAuthorization authorization, List<PermissionSet> sets) {
+    /**
+     * An authorized account with its granted sets; {@code administered} when the signed-in user is its administrator,
+     * the only one who may change or revoke the authorization (as in WeChat, where the platform cannot).
+     */
+    public record Authorizer(SandboxAccount account, OpenAuthorization authorization, List<PermissionSet> sets,
+            boolean administered) {
     }
 
     @CheckedTemplate
@@ -177,8 +182,12 @@ public class OpenConsole {
     public TemplateInstance platform(@RestPath String appid) {
         OpenPlatform platform = usable(appid);
         List<Authorizer> authorizers = OpenAuthorization.activeOf(platform.id).stream()
-                .map(a -> new Authorizer(SandboxAccount.findById(a.accountId), a,
-                        a.sets().stream().map(PermissionSet::of).flatMap(Optional::stream).toList()))
+                .map(a -> {
+                    SandboxAccount account = SandboxAccount.findById(a.accountId);
+                    return new Authorizer(account, a,
+                            a.sets().stream().map(PermissionSet::of).flatMap(Optional::stream).toList(),
+                            access.mayUse(account));
+                })
                 .toList();
         return Templates.platform(platform, authorizers, OpenPush.recentOf(platform.id, PUSHES_SHOWN),
                 List.of(PermissionSet.values()));
@@ -197,19 +206,38 @@ public class OpenConsole {
     @Path("{appid}/authorizers/{authorizerAppid}/update")
     public RestResponse<Object> update(@RestPath String appid, @RestPath String authorizerAppid,
             @RestForm List<Integer> sets) {
-        QuarkusTransaction.requiringNew().run(() -> usable(appid));
-        platforms.updateAuthorization(appid, authorizerAppid, sets == null ? List.of() : sets);
-        flash.success(i18n.bundle(SandboxOpenMsg.class).updated(authorizerAppid));
+        administeredAuthorizer(appid, authorizerAppid);
+        try {
+            platforms.updateAuthorization(appid, authorizerAppid, sets == null ? List.of() : sets);
+            flash.success(i18n.bundle(SandboxOpenMsg.class).updated(authorizerAppid));
+        } catch (SandboxInvalid | OpenPlatforms.NotFound e) {
+            flash.error(i18n.bundle(SandboxOpenMsg.class).errNotAuthorizer(authorizerAppid)); // e.g. a second click
+        }
         return Pages.seeOther("/sandbox/open/" + appid);
     }
 
     @POST
     @Path("{appid}/authorizers/{authorizerAppid}/unauthorize")
     public RestResponse<Object> unauthorize(@RestPath String appid, @RestPath String authorizerAppid) {
-        QuarkusTransaction.requiringNew().run(() -> usable(appid));
-        platforms.unauthorize(appid, authorizerAppid);
-        flash.success(i18n.bundle(SandboxOpenMsg.class).unauthorized(authorizerAppid));
+        administeredAuthorizer(appid, authorizerAppid);
+        try {
+            platforms.unauthorize(appid, authorizerAppid);
+            flash.success(i18n.bundle(SandboxOpenMsg.class).unauthorized(authorizerAppid));
+        } catch (SandboxInvalid | OpenPlatforms.NotFound e) {
+            flash.error(i18n.bundle(SandboxOpenMsg.class).errNotAuthorizer(authorizerAppid));
+        }
         return Pages.seeOther("/sandbox/open/" + appid);
+    }
+
+    /**
+     * 404 unless the user owns the platform and administers the account: granting a platform more than the account's
+     * administrator did is the administrator's decision alone.
+     */
+    private void administeredAuthorizer(String appid, String authorizerAppid) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            usable(appid);
+            access.usable(authorizerAppid);
+        });
     }
 
     private OpenPlatform usable(String appid) {

@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -46,11 +49,15 @@ public class PlatformPushes {
     @Inject
     OpenPlatforms platforms;
 
-    private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> {
-        Thread thread = new Thread(r, "sandbox-open-push");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Bounded like PushSender's: a flood of pushes waits as rows, not as tasks in memory. */
+    private static final int QUEUED = 1000;
+
+    private final ExecutorService senders = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUED), r -> {
+                Thread thread = new Thread(r, "sandbox-open-push");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.AbortPolicy());
     private volatile HttpClient http;
 
     /** Records the push in the current transaction; it is sent once that commits. */
@@ -78,7 +85,11 @@ public class PlatformPushes {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    senders.execute(() -> deliver(id));
+                    try {
+                        senders.execute(() -> deliver(id));
+                    } catch (RejectedExecutionException e) {
+                        Log.debugf("Open platform push %d not queued: the senders are full; it ends as not sent", id);
+                    }
                 }
             }
         });
@@ -88,7 +99,20 @@ public class PlatformPushes {
     void pushDueTickets(@Observes SandboxTick tick) {
         if (config.enabled()) {
             platforms.pushDueTickets(20);
+            endUnsent();
         }
+    }
+
+    /**
+     * A push still pending well after its timeout was never sent (its node stopped after the commit, or the queue was
+     * full): it ends as failed, so that the console does not show it waiting for ever. Like WeChat, a ticket push is not
+     * repeated; the next one comes at its time.
+     */
+    private void endUnsent() {
+        Instant before = Instant.now().minus(config.pushTimeout()).minusSeconds(60);
+        QuarkusTransaction.requiringNew().run(() -> OpenPush.update(
+                "status = ?1, reply = ?2, finishedAt = ?3 where status = ?4 and createdAt < ?5", OpenPush.Status.FAILED,
+                "not sent", Instant.now(), OpenPush.Status.PENDING, before));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -101,9 +125,21 @@ public class PlatformPushes {
         Target target = QuarkusTransaction.requiringNew().call(() -> {
             OpenPush push = OpenPush.findById(pushId);
             OpenPlatform platform = OpenPlatform.findById(push.platformId);
+            if (platform.authEventUrl == null || platform.authEventUrl.isBlank()) {
+                return null; // the URL was removed after the push was recorded
+            }
             return new Target(OpenPlatforms.target(platform.authEventUrl), platform.token, platform.encodingAesKey,
                     platform.appid, push.body, createTime(push.body, push.createdAt));
         });
+        if (target == null) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                OpenPush push = OpenPush.findById(pushId);
+                push.status = OpenPush.Status.FAILED;
+                push.reply = "no authorization-event URL";
+                push.finishedAt = Instant.now();
+            });
+            return;
+        }
         String timestamp = Long.toString(target.timestamp());
         String nonce = Long.toString(100_000_000L + RANDOM.nextInt(1_900_000_000));
         String encrypted = SandboxCrypto.encrypt(target.aesKey(), target.appid(), target.body());

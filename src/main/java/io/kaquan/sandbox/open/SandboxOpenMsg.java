@@ -105,6 +105,12 @@ public interface SandboxOpenMsg {
     @Message("{appid} 已取消授权。")
     String unauthorized(String appid);
 
+    @Message("{appid} 已不在这个平台的授权列表中（可能已取消授权）。")
+    String errNotAuthorizer(String appid);
+
+    @Message("由该公众号的管理员操作")
+    String administeredElsewhere();
+
     @Message("推送记录")
     String pushesTitle();
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -211,16 +212,24 @@ public class PushSender {
         List<?> rows = em.createNativeQuery("select id from sbx_push where (status = 'PENDING' and next_attempt_at <= ?1) "
                 + "or (status = 'SENDING' and lease_until < ?1) order by next_attempt_at limit ?2 for update skip locked")
                 .setParameter(1, now).setParameter(2, max).getResultList();
-        return rows.stream().map(id -> lease(((Number) id).longValue())).toList();
+        return rows.stream().map(id -> lease(((Number) id).longValue())).filter(Objects::nonNull).toList();
     }
 
+    /** The push leased for sending; null when it has nowhere to go any more (it is then finished as failed). */
     private Claim lease(Long id) {
         SandboxPush push = em.find(SandboxPush.class, id);
         SandboxAccount account = SandboxAccount.findById(push.accountId);
+        var platform = OpenPlatformGate.messageRoute(account.id, account.appid);
+        if (platform.isEmpty() && (account.callbackUrl == null || account.callbackUrl.isBlank())) {
+            // e.g. the platform's authorization was revoked after the push was recorded: never retried for ever
+            push.status = SandboxPush.Status.FAILED;
+            push.finishedAt = Instant.now();
+            push.reply = "no callback URL";
+            return null;
+        }
         push.status = SandboxPush.Status.SENDING;
         push.attempts++;
         push.leaseUntil = Instant.now().plus(config.pushTimeout()).plusSeconds(30);
-        var platform = OpenPlatformGate.messageRoute(account.id, account.appid);
         if (platform.isPresent()) {
             // An authorizer's events go to its platform: the platform's URL and key, always encrypted (§6.1).
             var route = platform.get();

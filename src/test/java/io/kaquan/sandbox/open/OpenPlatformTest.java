@@ -1,6 +1,7 @@
 package io.kaquan.sandbox.open;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -236,6 +237,38 @@ public class OpenPlatformTest {
         Session.login("carol").request().post("/sandbox/open/" + bobs.getString("appid") + "/ticket").then()
                 .statusCode(404);
         Session.login("alice").request().get("/sandbox/open/" + bobs.getString("appid")).then().statusCode(200);
+    }
+
+    @Test
+    void shouldLetOnlyTheAccountsAdministratorChangeOrRevokeItsAuthorization() {
+        JsonPath carols = platform(Map.of("owner", "carol"));
+        String carolsAppid = carols.getString("appid");
+        String bobsAppid = SandboxFixtures.account(Map.of("owner", "bob")).getString("appid");
+        String token = componentToken(carols);
+        String code = component("api_create_preauthcode", token, Map.of("component_appid", carolsAppid)).extract()
+                .path("pre_auth_code");
+        given().contentType(ContentType.JSON).body(Map.of("preAuthCode", code, "authorizerAppid", bobsAppid,
+                "grantedSets", List.of(1))).post(ADMIN + carolsAppid + "/authorize").then().statusCode(200);
+
+        // Carol's platform sees Bob's account, but granting herself 微信卡券 is Bob's decision, not hers.
+        Session carol = Session.login("carol");
+        carol.request().get("/sandbox/open/" + carolsAppid).then().statusCode(200)
+                .body(containsString("由该公众号的管理员操作"))
+                .body(not(containsString("/authorizers/" + bobsAppid + "/update")));
+        carol.request().formParam("sets", 8).post("/sandbox/open/" + carolsAppid + "/authorizers/" + bobsAppid
+                + "/update").then().statusCode(404);
+        carol.request().post("/sandbox/open/" + carolsAppid + "/authorizers/" + bobsAppid + "/unauthorize").then()
+                .statusCode(404);
+        assertEquals(List.of(1), component("api_get_authorizer_info", token, Map.of("component_appid", carolsAppid,
+                "authorizer_appid", bobsAppid)).extract().jsonPath()
+                .getList("authorization_info.func_info.funcscope_category.id", Integer.class));
+
+        // A second click on 取消授权 says the account is gone, in words, not with an error page.
+        Session alice = Session.login("alice"); // a platform admin administers every sandbox account
+        alice.request().post("/sandbox/open/" + carolsAppid + "/authorizers/" + bobsAppid + "/unauthorize").then()
+                .statusCode(303);
+        alice.request().post("/sandbox/open/" + carolsAppid + "/authorizers/" + bobsAppid + "/unauthorize").then()
+                .statusCode(303);
     }
 
     // Helpers
