@@ -1,6 +1,7 @@
 package io.kaquan.account;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -48,7 +49,7 @@ public class AppUser extends PanacheEntityBase {
     }
 
     public static Optional<AppUser> findByEmail(String email) {
-        return find("lower(email) = ?1", email.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+        return find("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
     /** How the user is shown to colleagues: "Name <email>" when both are known. */

@@ -1,5 +1,7 @@
 package io.kaquan.account;
 
+import java.util.Locale;
+
 /** What a member may do in a tenant; each role includes everything the roles below it may do. */
 public enum Role {
     /** Credentials, members, everything else. */
@@ -18,7 +20,7 @@ public enum Role {
             return null;
         }
         try {
-            return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }

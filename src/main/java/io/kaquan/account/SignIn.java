@@ -2,6 +2,7 @@ package io.kaquan.account;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class SignIn {
         Claims claims = Claims.of(identity);
         AppUser existing = AppUser.findBySubject(claims.subject).orElse(null);
         if (existing != null) {
-            if (existing.emailVerified != claims.emailVerified || !java.util.Objects.equals(existing.email, claims.email)) {
+            if (existing.emailVerified != claims.emailVerified || !Objects.equals(existing.email, claims.email)) {
                 existing.email = claims.email; // the provider's word of today: an address may lose its verification
                 existing.emailVerified = claims.emailVerified;
             }

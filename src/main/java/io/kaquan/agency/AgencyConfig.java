@@ -1,5 +1,6 @@
 package io.kaquan.agency;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -38,5 +39,5 @@ public interface AgencyConfig {
 
     /** How long an authorization link stays usable (WeChat's pre-auth codes last 30 minutes at most). */
     @WithDefault("PT30M")
-    java.time.Duration linkLifetime();
+    Duration linkLifetime();
 }

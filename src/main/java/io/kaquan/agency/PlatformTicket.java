@@ -1,5 +1,6 @@
 package io.kaquan.agency;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class PlatformTicket extends PanacheEntityBase {
 
     /** A ticket lives 12 hours. */
-    static final java.time.Duration LIFETIME = java.time.Duration.ofHours(12);
+    static final Duration LIFETIME = Duration.ofHours(12);
 
     @Id
     @Column(name = "platform_appid")

@@ -1,6 +1,7 @@
 package io.kaquan.callback;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ public class CardReviewEvents implements CardEventHandler {
                     + card.statusChangedAt + " is newer than this result of " + at);
         }
         String reason = pass ? null : CallbackXmlFields.of(event).getOrDefault("RefuseReason", "");
-        if (card.status == result && java.util.Objects.equals(card.refusalReason, reason)) {
+        if (card.status == result && Objects.equals(card.refusalReason, reason)) {
             return Outcome.processed("card " + event.cardId + " was already " + result);
         }
         card.changeStatus(result, at);

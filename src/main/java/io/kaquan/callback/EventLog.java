@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +76,7 @@ public class EventLog {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, String> errors(Filter filter) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         CallbackMsg msg = i18n.bundle(CallbackMsg.class);
         if (!filter.statusValue().isEmpty() && status(filter.statusValue()) == null) {
             errors.put("status", msg.filterStatusInvalid());

@@ -1,5 +1,7 @@
 package io.kaquan.callback;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +116,7 @@ public class EventPages {
     private static void append(StringBuilder query, String name, String value) {
         if (!value.isEmpty()) {
             query.append('&').append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 }

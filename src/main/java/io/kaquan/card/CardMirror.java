@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -35,7 +36,7 @@ public class CardMirror {
                 .setParameter(4, status.name()).setParameter(5, origin.name()).setParameter(6, now).executeUpdate();
         return em.createQuery("from Card where tenantId = ?1 and cardId = ?2", Card.class)
                 .setParameter(1, tenantId).setParameter(2, cardId)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
     }
 
     /** Takes in a card/get answer: status, title, brand, colour, logo, stock and the whole answer. */

@@ -1,5 +1,9 @@
 package io.kaquan.card;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
 import io.kaquan.web.I18n;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
@@ -15,16 +19,16 @@ public class CardPageTexts {
 
     /** How fresh a card's remaining stock is, in words ("按微信推送更新 · 3 分钟前与微信核对"). */
     static String stockFreshness(Card card) {
-        return CardLive.freshness(card.refreshedAt, card.stockEventAt, msg(), java.time.Instant.now());
+        return CardLive.freshness(card.refreshedAt, card.stockEventAt, msg(), Instant.now());
     }
 
     static String stockFreshness(CardLive live) {
-        return live.freshness(msg(), java.time.Instant.now());
+        return live.freshness(msg(), Instant.now());
     }
 
     /** A query parameter value. */
     static String urlEncoded(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static CardPagesMsg msg() {

@@ -1,5 +1,8 @@
 package io.kaquan.card;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,7 +46,7 @@ public class StockAlertPages {
         }
         String card = cardId.strip();
         String from = "card".equals(back) ? "/t/" + currentTenant.id() + "/cards/"
-                + java.net.URLEncoder.encode(card, java.nio.charset.StandardCharsets.UTF_8) : "/t/" + currentTenant.id();
+                + URLEncoder.encode(card, StandardCharsets.UTF_8) : "/t/" + currentTenant.id();
         CardPagesMsg msg = i18n.bundle(CardPagesMsg.class);
         return forms.submit(from, () -> {
             if (alerts.acknowledge(card) == 0) {

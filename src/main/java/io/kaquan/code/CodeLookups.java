@@ -2,6 +2,7 @@ package io.kaquan.code;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -231,7 +232,7 @@ public class CodeLookups {
             return false;
         }
         try {
-            return json.readTree(card.detailJson).path(card.cardType.toLowerCase(java.util.Locale.ROOT))
+            return json.readTree(card.detailJson).path(card.cardType.toLowerCase(Locale.ROOT))
                     .path("base_info").path("use_custom_code").asBoolean(false);
         } catch (JsonProcessingException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.kaquan.database;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -59,7 +60,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         if (dataDir == null) {
             dataDir = EmbeddedPostgresServer.defaultDataDir().toString();
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrReuse(java.nio.file.Path.of(dataDir));
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrReuse(Path.of(dataDir));
         return List.of(new MapBackedConfigSource("kaquan-embedded-postgres", Map.of(
                 JDBC_URL, server.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER,

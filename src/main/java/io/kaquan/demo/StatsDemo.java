@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -309,11 +311,11 @@ public class StatsDemo {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() / 100 == 4) {
                 throw new Refused(path + ": HTTP " + response.statusCode() + " "
-                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                        + new String(response.body(), StandardCharsets.UTF_8));
             }
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("Sandbox " + path + ": HTTP " + response.statusCode() + " "
-                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                        + new String(response.body(), StandardCharsets.UTF_8));
             }
             return response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
@@ -343,7 +345,7 @@ public class StatsDemo {
             return null;
         }
         Object value = rows.get(0);
-        return value instanceof LocalDate day ? day : ((java.sql.Date) value).toLocalDate();
+        return value instanceof LocalDate day ? day : ((Date) value).toLocalDate();
     }
 
     private static void markSimulated(long tenantId, LocalDate day) {

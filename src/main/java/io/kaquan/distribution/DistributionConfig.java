@@ -1,5 +1,6 @@
 package io.kaquan.distribution;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -22,5 +23,5 @@ public interface DistributionConfig {
 
     /** How long after an unanswered card/code/deposit WeChat may still apply it; until then checkcode decides nothing. */
     @WithDefault("60s")
-    java.time.Duration depositSettleTime();
+    Duration depositSettleTime();
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -87,7 +88,7 @@ public class AccountsPage {
 
     private static Set<Long> ids(List<String> values) {
         if (values != null && values.size() > MAX_SELECTED) {
-            throw new jakarta.ws.rs.BadRequestException();
+            throw new BadRequestException();
         }
         Set<Long> ids = new LinkedHashSet<>();
         for (String value : values == null ? List.<String> of() : values) {

@@ -1,5 +1,7 @@
 package io.kaquan.overview;
 
+import java.time.LocalDate;
+
 import io.kaquan.jobs.SyncRun;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -32,7 +34,7 @@ public interface OverviewMsg {
     String consumed();
 
     @Message("微信数据统计（{day}）")
-    String statsTitle(java.time.LocalDate day);
+    String statsTitle(LocalDate day);
 
     @Message("微信每天上午提供前一天的统计（T+1），可能与上面的实时数字略有不同。")
     String statsIntro();

@@ -1,5 +1,7 @@
 package io.kaquan.stats;
 
+import java.util.Objects;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -100,7 +102,7 @@ public class Counts {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(viewCnt, viewUser, receiveCnt, receiveUser, verifyCnt, verifyUser, givenCnt,
+        return Objects.hash(viewCnt, viewUser, receiveCnt, receiveUser, verifyCnt, verifyUser, givenCnt,
                 givenUser, expireCnt, expireUser);
     }
 

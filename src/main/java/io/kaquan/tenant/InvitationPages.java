@@ -1,5 +1,7 @@
 package io.kaquan.tenant;
 
+import java.net.URI;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -44,6 +46,6 @@ public class InvitationPages {
         TenantMsg msg = i18n.bundle(TenantMsg.class);
         flash.success(accepted.alreadyMember() ? msg.invitationAlreadyMember(accepted.tenantName())
                 : msg.invitationAccepted(accepted.tenantName()));
-        return RestResponse.seeOther(java.net.URI.create("/t/" + accepted.tenantId()));
+        return RestResponse.seeOther(URI.create("/t/" + accepted.tenantId()));
     }
 }

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -49,8 +51,8 @@ public class MemberPages {
     @Inject
     TenantConfig config;
 
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.UriInfo uriInfo;
+    @Context
+    UriInfo uriInfo;
 
     @GET
     public TemplateInstance list() {

@@ -1,5 +1,7 @@
 package io.kaquan.tenant;
 
+import java.util.Locale;
+
 /** How WeChat wraps the pushes it sends to our callback (消息加解密方式). */
 public enum MessageMode {
     /** 明文模式: signature only. */
@@ -14,7 +16,7 @@ public enum MessageMode {
             return null;
         }
         try {
-            return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.kaquan.tenant;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -127,6 +128,6 @@ final class TenantForms {
     }
 
     static String lower(String value) {
-        return trim(value).toLowerCase(java.util.Locale.ROOT);
+        return trim(value).toLowerCase(Locale.ROOT);
     }
 }

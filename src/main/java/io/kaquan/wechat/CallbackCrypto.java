@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -82,7 +83,7 @@ public final class CallbackCrypto {
         }
         // WeChat sends lowercase hex; accept uppercase too, without branching on the content.
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                received.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                received.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Base64Decode(EncodingAESKey + "="): 43 characters give exactly 32 bytes. */

@@ -1,5 +1,7 @@
 package io.kaquan.wechat;
 
+import java.util.List;
+
 /** Which token endpoint a tenant's tokens come from (§1). */
 public enum TokenMode {
     /**
@@ -16,8 +18,8 @@ public enum TokenMode {
     AUTHORIZED;
 
     /** The modes an owner of an AppSecret account may choose between. */
-    public static java.util.List<TokenMode> selectable() {
-        return java.util.List.of(STABLE, CLASSIC);
+    public static List<TokenMode> selectable() {
+        return List.of(STABLE, CLASSIC);
     }
 
     public static TokenMode parse(String value) {

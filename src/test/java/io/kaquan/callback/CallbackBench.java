@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -140,8 +142,8 @@ class CallbackBench {
 
     /** Samples the tenant's unapplied events once a second on a thread of its own, until stopped. */
     private final class BacklogCurve {
-        private final List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final java.util.concurrent.ScheduledExecutorService sampler = Executors
+        private final List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+        private final ScheduledExecutorService sampler = Executors
                 .newSingleThreadScheduledExecutor();
 
         BacklogCurve(long tenantId) {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -227,7 +228,7 @@ class CallbackEndpointTest {
         owner.request().formParam("aesKey", "").post("/t/" + account.tenantId() + "/settings/aes-key").then()
                 .statusCode(303);
         CallbackFixtures.update(db, "update tenant set aes_key_rotated_at = ? where id = ?",
-                java.sql.Timestamp.from(Instant.now().minusSeconds(3 * 24 * 3600)), account.tenantId());
+                Timestamp.from(Instant.now().minusSeconds(3 * 24 * 3600)), account.tenantId());
         String xml = eventXml(account, OPENID, 1_700_000_006L, "user_view_card", "CardId", CARD);
         postSafe(account.token(), account.aesKey(), account.appid(), account.originalId(), xml).then().statusCode(200);
         assertEquals(0, count(db, "select count(*) from wechat_event where tenant_id = ?", account.tenantId()));
@@ -280,7 +281,7 @@ class CallbackEndpointTest {
         Map<String, Object> failed = awaitStatus(account.tenantId(), FlakyTestHandler.TYPE, "FAILED").get(0);
         assertEquals(1, ((Number) failed.get("attempts")).intValue());
         assertTrue(failed.get("last_error").toString().contains("flaky handler fails on attempt 1"));
-        assertTrue(((java.sql.Timestamp) failed.get("next_attempt_at")).toInstant().isAfter(Instant.now()));
+        assertTrue(((Timestamp) failed.get("next_attempt_at")).toInstant().isAfter(Instant.now()));
         assertEquals(0, viewCount(account.tenantId(), card, FlakyTestHandler.TYPE), "the failed effect was rolled back");
         CallbackFixtures.update(db, "update wechat_event set next_attempt_at = now() where id = ?", failed.get("id"));
         awaitStatus(account.tenantId(), FlakyTestHandler.TYPE, "PROCESSED");
@@ -309,7 +310,7 @@ class CallbackEndpointTest {
             assertEquals("FAILED", failed.get("status"));
             assertEquals(1, ((Number) failed.get("attempts")).intValue());
             assertTrue(failed.get("last_error").toString().startsWith("commit failed:"), failed.toString());
-            assertTrue(((java.sql.Timestamp) failed.get("next_attempt_at")).toInstant().isAfter(Instant.now()));
+            assertTrue(((Timestamp) failed.get("next_attempt_at")).toInstant().isAfter(Instant.now()));
             assertEquals(0, viewCount(account.tenantId(), card, FlakyTestHandler.TYPE));
         } finally {
             CallbackFixtures.update(db, "drop trigger if exists kaquan_test_commit_fails on card_event_count");

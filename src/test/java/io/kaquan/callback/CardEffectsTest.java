@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -279,7 +280,7 @@ class CardEffectsTest {
         CallbackFixtures.pushXml(account, eventXml(account, system, now + 60, "card_pass_check", "CardId", cardId));
         card = awaitCard(tenant, cardId, "status", "VERIFY_OK");
         assertNull(card.get("refusal_reason"));
-        assertEquals(now + 60, ((java.sql.Timestamp) card.get("status_changed_at")).toInstant().getEpochSecond());
+        assertEquals(now + 60, ((Timestamp) card.get("status_changed_at")).toInstant().getEpochSecond());
 
         // A card made in the MP console, unknown to the mirror: discovered by its review result.
         String console = "pConsole" + CallbackFixtures.hex(20);
@@ -308,7 +309,7 @@ class CardEffectsTest {
         awaitProcessed(tenant, 2);
         Map<String, Object> consumed = awaitCode(tenant, "100000000001", "CONSUMED");
         assertEquals("OuterStr=poster; OuterId=7", consumed.get("source"));
-        assertEquals(t, ((java.sql.Timestamp) consumed.get("received_at")).toInstant().getEpochSecond());
+        assertEquals(t, ((Timestamp) consumed.get("received_at")).toInstant().getEpochSecond());
 
         // The friend's receipt of a gift arrives before the giver's gifting (both in the same second, as WeChat
         // sends them): the old code ends GIFT_SUCC and the gift is counted once.

@@ -7,8 +7,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -141,21 +145,21 @@ class EventPagesTest {
         String event = "/t/" + account.tenantId() + "/events/" + id;
         // A processor holds the row (as its claim would) while the replay request reads it and then waits for the row;
         // the processor commits PROCESSED; the replay must see that, not reset the event to RECEIVED from its old read.
-        try (java.sql.Connection processor = db.getConnection()) {
+        try (Connection processor = db.getConnection()) {
             processor.setAutoCommit(false);
-            try (java.sql.Statement s = processor.createStatement()) {
+            try (Statement s = processor.createStatement()) {
                 s.execute("select id from wechat_event where id = " + id + " for update");
             }
-            java.util.concurrent.CompletableFuture<io.restassured.response.Response> replay = java.util.concurrent.CompletableFuture
+            CompletableFuture<io.restassured.response.Response> replay = CompletableFuture
                     .supplyAsync(() -> owner.request().post(event + "/replay"));
             await(db, r -> ((Number) r.get(0).get("n")).intValue() > 0, "select count(*) as n from pg_locks l "
                     + "join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database() and a.query ilike '%wechat_event%'");
-            try (java.sql.Statement s = processor.createStatement()) {
+            try (Statement s = processor.createStatement()) {
                 s.executeUpdate("update wechat_event set status = 'PROCESSED', attempts = 9, processed_at = now() "
                         + "where id = " + id);
             }
             processor.commit();
-            io.restassured.response.Response answer = replay.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            io.restassured.response.Response answer = replay.get(30, TimeUnit.SECONDS);
             answer.then().statusCode(303).header("Location", endsWith(event));
             Map<String, Object> row = CallbackFixtures.rows(db, "select status, attempts from wechat_event where id = ?",
                     id).get(0);

@@ -2,6 +2,8 @@ package io.kaquan.code;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,7 @@ final class CodeFixtures {
     /** A user received the card {@code daysAgo} days ago. */
     static String receivedDaysAgo(String cardId, int daysAgo) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("at", java.time.Instant.now().minus(java.time.Duration.ofDays(daysAgo)).getEpochSecond()))
+                .body(Map.of("at", Instant.now().minus(Duration.ofDays(daysAgo)).getEpochSecond()))
                 .post("/sandbox/admin/cards/" + cardId + "/receive").then().statusCode(201).extract().path("code");
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -348,7 +349,7 @@ class CodePagesTest {
             op.reason = "换码";
             op.who = "test";
             op.state = CallState.UNCERTAIN;
-            op.createdAt = java.time.Instant.now();
+            op.createdAt = Instant.now();
             op.persist();
             return op;
         });
@@ -422,7 +423,7 @@ class CodePagesTest {
     @Test
     void shouldShowTheNewestFiftyOfACardsKnownCodesWithTheTotal() {
         String manyCard = "pMany" + TestTenants.hex(8);
-        java.time.Instant start = java.time.Instant.now().minusSeconds(3600);
+        Instant start = Instant.now().minusSeconds(3600);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < 55; i++) {
                 CardCode row = new CardCode();
@@ -455,7 +456,7 @@ class CodePagesTest {
             op.reason = "退款";
             op.who = "test";
             op.state = CallState.NOT_APPLIED;
-            op.createdAt = java.time.Instant.now().plusSeconds(3600); // the newest of the recent operations
+            op.createdAt = Instant.now().plusSeconds(3600); // the newest of the recent operations
             op.settledAt = op.createdAt;
             op.persist();
         });
@@ -480,7 +481,7 @@ class CodePagesTest {
             op.reason = "退款";
             op.who = "test";
             op.state = CallState.UNCERTAIN;
-            op.createdAt = java.time.Instant.now();
+            op.createdAt = Instant.now();
             op.settlesAt = op.createdAt;
             op.persist();
             return op;

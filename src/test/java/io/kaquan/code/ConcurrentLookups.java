@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -32,8 +35,8 @@ final class ConcurrentLookups {
             return results.stream().filter("found"::equals).count();
         }
 
-        java.util.Map<String, Long> tally() {
-            return results.stream().collect(Collectors.groupingBy(r -> r, java.util.TreeMap::new, Collectors.counting()));
+        Map<String, Long> tally() {
+            return results.stream().collect(Collectors.groupingBy(r -> r, TreeMap::new, Collectors.counting()));
         }
 
         Duration percentile(double p) {
@@ -55,7 +58,7 @@ final class ConcurrentLookups {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         long start = System.nanoTime();
         List<CompletableFuture<String>> answers = new ArrayList<>();
-        List<Duration> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < callers; i++) {
             HttpRequest request = HttpRequest.newBuilder(app.resolve("/t/" + tenant + "/codes/lookup?checkConsume=true"
                     + "&code=" + codes.get(i % codes.size()))).header("Cookie", cookies).timeout(timeout).GET()

@@ -5,23 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -251,17 +262,17 @@ class ClusteredJobsIT {
     /** The app's sealing of a tenant's secret (io.kaquan.tenant.SecretBox) under the nodes' test master key. */
     static String seal(String purpose, long tenantId, String plaintext) throws Exception {
         byte[] nonce = new byte[12];
-        new java.security.SecureRandom().nextBytes(nonce);
-        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
-                java.util.Base64.getDecoder().decode(MASTER_KEY), "AES"),
-                new javax.crypto.spec.GCMParameterSpec(128, nonce));
-        cipher.updateAAD((purpose + " for tenant " + tenantId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        byte[] sealed = cipher.doFinal(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        new SecureRandom().nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(
+                Base64.getDecoder().decode(MASTER_KEY), "AES"),
+                new GCMParameterSpec(128, nonce));
+        cipher.updateAAD((purpose + " for tenant " + tenantId).getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
         byte[] out = new byte[nonce.length + sealed.length];
         System.arraycopy(nonce, 0, out, 0, nonce.length);
         System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-        return "v2:" + java.util.Base64.getEncoder().encodeToString(out);
+        return "v2:" + Base64.getEncoder().encodeToString(out);
     }
 
     static final String MASTER_KEY = "dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=";
@@ -295,14 +306,14 @@ class ClusteredJobsIT {
     }
 
     /** Each node's management interface (health) on its own port: two nodes share this machine. */
-    private static final java.util.Map<Integer, Integer> MANAGEMENT_PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, Integer> MANAGEMENT_PORTS = new ConcurrentHashMap<>();
 
     static int managementPort(int httpPort) {
         return MANAGEMENT_PORTS.computeIfAbsent(httpPort, ignored -> {
             try {
                 return freePort();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -327,7 +338,7 @@ class ClusteredJobsIT {
     }
 
     static Connection connection() throws Exception {
-        return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+        return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
     }
 
     static int freePort() throws IOException {

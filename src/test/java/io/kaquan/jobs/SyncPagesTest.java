@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -181,7 +182,7 @@ class SyncPagesTest {
             List<SyncRun> runs = QuarkusTransaction.requiringNew().call(() -> SyncRun.recent(busy, 10));
             assertEquals(ran, runs.size());
             assertTrue(ran >= 1);
-            runs.sort(java.util.Comparator.comparing(r -> r.startedAt));
+            runs.sort(Comparator.comparing(r -> r.startedAt));
             for (int i = 1; i < runs.size(); i++) {
                 assertTrue(!runs.get(i).startedAt.isBefore(runs.get(i - 1).finishedAt),
                         "one run at a time: " + runs);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class TenantJobScheduleTest {
     @Test
     void aNewTenantIsDueWithinTheSpreadFromNowNotAtTheNextCronTime() {
         long tenant = TestTenants.register(Session.login("sync-owner"), "新的公众号");
-        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         jobs.addMissingRows();
         Instant after = Instant.now().plusSeconds(1);
         for (String job : List.of(CardStatusSync.JOB, "stats")) {

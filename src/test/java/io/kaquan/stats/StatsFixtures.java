@@ -5,9 +5,11 @@ import static io.restassured.RestAssured.given;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -117,7 +119,7 @@ public final class StatsFixtures {
     /** Every stored daily row of the tenant, with its id, as text: equal lists mean nothing changed. */
     public static List<String> snapshot(long tenantId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<String> rows = new java.util.ArrayList<>();
+            List<String> rows = new ArrayList<>();
             AccountStatsDay.<AccountStatsDay> list("tenantId = ?1 order by day, condSource", tenantId)
                     .forEach(d -> rows.add("A " + d.id + " " + d.day + " " + d.condSource + " " + d.counts));
             CardStatsDay.<CardStatsDay> list("tenantId = ?1 order by cardId, day, condSource", tenantId)
@@ -132,7 +134,7 @@ public final class StatsFixtures {
     /** The stored days of the account (cond_source 1: cards made through the API), day → counts. */
     public static Map<LocalDate, Counts> accountDays(long tenantId, int condSource) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Map<LocalDate, Counts> days = new java.util.TreeMap<>();
+            Map<LocalDate, Counts> days = new TreeMap<>();
             AccountStatsDay.<AccountStatsDay> list("tenantId = ?1 and condSource = ?2", tenantId, (short) condSource)
                     .forEach(d -> days.put(d.day, d.counts));
             return days;
@@ -141,7 +143,7 @@ public final class StatsFixtures {
 
     static Map<LocalDate, Counts> cardDays(long tenantId, String cardId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Map<LocalDate, Counts> days = new java.util.TreeMap<>();
+            Map<LocalDate, Counts> days = new TreeMap<>();
             CardStatsDay.<CardStatsDay> list("tenantId = ?1 and cardId = ?2 and condSource = 1", tenantId, cardId)
                     .forEach(d -> days.put(d.day, d.counts));
             return days;

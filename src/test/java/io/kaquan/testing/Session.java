@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ public final class Session {
 
     private final String user;
     private final Map<String, String> cookies;
-    private final java.time.Instant signedInAt = java.time.Instant.now();
+    private final Instant signedInAt = Instant.now();
 
     private Session(String user, Map<String, String> cookies) {
         this.user = user;
@@ -68,7 +69,7 @@ public final class Session {
         Session known = SIGNED_IN.get(key);
         // The dev provider's tokens live 5 minutes; after that the app refreshes them and answers a new session cookie
         // that a shared test session would not keep. A session is shared for 3 minutes, then signed in again.
-        if (known != null && known.signedInAt.isAfter(java.time.Instant.now().minusSeconds(180))
+        if (known != null && known.signedInAt.isAfter(Instant.now().minusSeconds(180))
                 && known.stillSignedIn()) {
             return known;
         }

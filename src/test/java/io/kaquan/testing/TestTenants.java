@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
@@ -80,7 +81,7 @@ public final class TestTenants {
     public static void addMember(Session owner, long tenantId, String email, String role) {
         owner.request().formParam("email", email).formParam("role", role)
                 .post("/t/" + tenantId + "/members").then().statusCode(303);
-        String address = email.toLowerCase(java.util.Locale.ROOT);
+        String address = email.toLowerCase(Locale.ROOT);
         if (io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> io.kaquan.account.AppUser.findByEmail(address).isPresent())) {
             Session.login(address.substring(0, address.indexOf('@'))).request()
@@ -93,6 +94,6 @@ public final class TestTenants {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> io.kaquan.account.Invitation.<io.kaquan.account.Invitation> find("tenantId = ?1 and email = ?2",
                         tenantId,
-                        email.toLowerCase(java.util.Locale.ROOT)).firstResult().token);
+                        email.toLowerCase(Locale.ROOT)).firstResult().token);
     }
 }

@@ -2,6 +2,8 @@ package io.kaquan.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +48,7 @@ class BrowserFlowTest {
         page.click("#register-submit");
 
         assertThat(page.locator("#flash")).containsText("已接入公众号「浏览器门店」");
-        assertThat(page.locator("#revealed-aes-key")).hasText(java.util.regex.Pattern.compile("[A-Za-z0-9]{43}"));
+        assertThat(page.locator("#revealed-aes-key")).hasText(Pattern.compile("[A-Za-z0-9]{43}"));
         assertThat(page.locator("#callback-url")).containsText("/wechat/callback");
         Chromium.screenshot(page, "03-settings-after-register");
 
@@ -57,7 +59,7 @@ class BrowserFlowTest {
         assertThat(page.locator("#flash")).containsText("已邀请 Bob");
         assertThat(page.locator("#invitations")).containsText("bob@example.com");
         assertThat(page.locator("#invitations .invitation-link")).hasValue(
-                java.util.regex.Pattern.compile(".*/invitations/.+"));
+                Pattern.compile(".*/invitations/.+"));
         Chromium.screenshot(page, "04-members");
 
         page.click("#switch-language");

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -177,7 +178,7 @@ class NoDeveloperTextTest {
                 found.add("enum name " + constant + " in «" + around(text, constant) + "»");
             }
         }
-        UNDERSCORED_CONSTANT.matcher(text).results().map(java.util.regex.MatchResult::group).filter(c -> !constants.contains(c))
+        UNDERSCORED_CONSTANT.matcher(text).results().map(MatchResult::group).filter(c -> !constants.contains(c))
                 .distinct().forEach(c -> found.add("constant " + c + " in «" + around(checked, c) + "»"));
         UUID.matcher(text).results().forEach(m -> found.add("UUID " + m.group()));
         CRON.matcher(text).results().forEach(m -> found.add("cron expression «" + m.group().trim() + "»"));

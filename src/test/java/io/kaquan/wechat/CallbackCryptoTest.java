@@ -10,6 +10,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 
 /** Every official vector of the protocol reference (§2.1, §2.2, §2.6), and the ways a ciphertext is refused. */
@@ -130,10 +134,10 @@ class CallbackCryptoTest {
     @Test
     void shouldPadVectorEWithTwentyTwoBytesWhichOnlyA32ByteBlockGives() throws Exception {
         byte[] cipher = Base64.getDecoder().decode(E_ENCRYPT);
-        javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+        Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
         byte[] key = new byte[32];
-        aes.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
-                new javax.crypto.spec.IvParameterSpec(key, 0, 16));
+        aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                new IvParameterSpec(key, 0, 16));
         byte[] plain = aes.doFinal(cipher);
         assertEquals(22, plain[plain.length - 1]);
     }

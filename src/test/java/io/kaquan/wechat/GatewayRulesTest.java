@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -214,6 +215,6 @@ class GatewayRulesTest {
     /** Minute limits count per calendar minute: start the calls well inside one. */
     private static void awayFromTheMinuteBoundary() {
         Awaitility.await("a new minute").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> java.time.LocalTime.now().getSecond() < 55);
+                .until(() -> LocalTime.now().getSecond() < 55);
     }
 }

@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -250,7 +251,7 @@ class TokenBrokerTest {
         ThreadFactory named = runnable -> new Thread(runnable, prefix + "-" + next.incrementAndGet());
         ExecutorService pool = Executors.newFixedThreadPool(threads, named);
         CountDownLatch start = new CountDownLatch(1);
-        List<WeChatException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<WeChatException> failures = Collections.synchronizedList(new ArrayList<>());
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.kaquan.wechat.BusinessService;
 import io.kaquan.wechat.CardType;
@@ -128,7 +130,7 @@ public class StepView {
     }
 
     public List<Integer> textImages() {
-        return java.util.stream.IntStream.rangeClosed(1, CardForm.TEXT_IMAGES).boxed().toList();
+        return IntStream.rangeClosed(1, CardForm.TEXT_IMAGES).boxed().toList();
     }
 
     // Preview
@@ -201,7 +203,7 @@ public class StepView {
 
     /** The entry links' names as the card shows them (centre button, custom, promotion), the filled ones. */
     public List<String> entries() {
-        return java.util.stream.Stream.of("center_title", "custom_url_name", "promotion_url_name").map(this::v)
+        return Stream.of("center_title", "custom_url_name", "promotion_url_name").map(this::v)
                 .filter(name -> !name.isBlank()).toList();
     }
 

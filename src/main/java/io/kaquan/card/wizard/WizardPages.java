@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -206,7 +207,7 @@ public class WizardPages {
     }
 
     /** Post/Redirect/Get: on a refusal, back to the draft's step it names (or the start) with the errors in the flash. */
-    private RestResponse<Void> refusedTo(Long draftId, java.util.function.Supplier<String> action) {
+    private RestResponse<Void> refusedTo(Long draftId, Supplier<String> action) {
         try {
             return Pages.seeOther(action.get());
         } catch (WizardRefused e) {

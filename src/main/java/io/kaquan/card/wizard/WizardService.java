@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -223,7 +224,7 @@ public class WizardService {
     private record Palette(List<WeChatCards.Color> colors, Instant readAt) {
     }
 
-    private final Map<Long, Palette> palettes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Palette> palettes = new ConcurrentHashMap<>();
 
     public List<WeChatCards.Color> colors() {
         long tenantId = currentTenant.id();

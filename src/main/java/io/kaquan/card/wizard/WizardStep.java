@@ -1,6 +1,7 @@
 package io.kaquan.card.wizard;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The steps of the wizard, in order; each owns the form fields it posts. */
@@ -16,7 +17,7 @@ public enum WizardStep {
 
     /** As in URLs: /t/{t}/cards/new/{draft}/face. */
     public String slug() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public int number() {

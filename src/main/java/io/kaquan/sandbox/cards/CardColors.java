@@ -1,5 +1,6 @@
 package io.kaquan.sandbox.cards;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class CardColors {
         palette.put("Color100", "#cc463d");
         palette.put("Color101", "#cf3e36");
         palette.put("Color102", "#5E6671");
-        PALETTE = java.util.Collections.unmodifiableMap(palette);
+        PALETTE = Collections.unmodifiableMap(palette);
     }
 
     private CardColors() {

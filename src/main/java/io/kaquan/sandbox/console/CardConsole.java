@@ -1,6 +1,7 @@
 package io.kaquan.sandbox.console;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -151,7 +152,7 @@ public class CardConsole {
     }
 
     /** The simulator's refusals (errcode and WeChat's English text) as the page's error message. */
-    private <T> T refusedAsMessage(java.util.function.Supplier<T> action) {
+    private <T> T refusedAsMessage(Supplier<T> action) {
         try {
             return action.get();
         } catch (WeChatError e) {

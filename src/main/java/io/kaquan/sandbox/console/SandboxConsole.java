@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -230,7 +231,7 @@ public class SandboxConsole {
         return access.usable(appid).appid;
     }
 
-    private static <T> T refusedAsForm(java.util.function.Supplier<T> action, Map<String, String> values) {
+    private static <T> T refusedAsForm(Supplier<T> action, Map<String, String> values) {
         try {
             return action.get();
         } catch (SandboxInvalid e) {

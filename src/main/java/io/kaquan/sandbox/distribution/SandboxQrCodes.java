@@ -1,5 +1,6 @@
 package io.kaquan.sandbox.distribution;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -118,7 +119,7 @@ public class SandboxQrCodes {
 
     /** What WeChat's showqrcode would serve, here: the code's image, served by this sandbox. */
     public static String showUrl(String base, String ticket) {
-        return base + "/sandbox/static/showqrcode?ticket=" + java.net.URLEncoder.encode(ticket, StandardCharsets.UTF_8);
+        return base + "/sandbox/static/showqrcode?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8);
     }
 
     /** One card of the code, checked against the account's card: code for custom codes, openid for bound cards. */

@@ -3,11 +3,14 @@ package io.kaquan.sandbox.users;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -213,7 +216,7 @@ public class SimulatedUsers {
 
     /** The store of the action: the one asked for, else the card's first approved store. */
     private static Optional<PoiStore> store(SandboxAccount account, CardTemplate card,
-            java.util.OptionalLong locationId) {
+            OptionalLong locationId) {
         List<PoiStore> stores = PoiStore.list("accountId = ?1 and availableState = ?2 order by id", account.id,
                 PoiStore.APPROVED);
         if (locationId.isPresent()) {
@@ -312,7 +315,7 @@ public class SimulatedUsers {
         if (found.size() > 1) {
             throw CardRules.invalidArgs("several accounts have this code: add ?appid=");
         }
-        CodeIssued code = CodeIssued.findById(found.get(0).id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CodeIssued code = CodeIssued.findById(found.get(0).id, LockModeType.PESSIMISTIC_WRITE);
         CardTemplate card = CardTemplate.findById(code.cardPk);
         SandboxCodes.expireIfDue(code, card, Instant.now());
         return new SandboxCodes.Held(code, card);
@@ -339,7 +342,7 @@ public class SimulatedUsers {
         } else {
             try {
                 when = Instant.parse(at.asText());
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw CardRules.invalidArgs("at must be ISO-8601 (2026-01-31T08:00:00Z) or Unix seconds");
             }
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ class ReviewLoopTest {
         owner.request().get("/t/" + tenant + "/cards/" + approved).then().statusCode(200)
                 .body(containsString("待审核"), not(containsString("通过审核")));
 
-        java.time.Instant reviewed = java.time.Instant.now();
+        Instant reviewed = Instant.now();
         TestCards.review(approved, true, null);
         TestCards.review(refused, false, "图片不清晰");
         await(tenant, approved, CardStatus.VERIFY_OK);

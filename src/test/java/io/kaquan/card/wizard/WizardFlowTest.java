@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -285,7 +287,7 @@ class WizardFlowTest {
 
     @Test
     void weChatRefusalsAreShownOnTheStepThatCanFixThem() {
-        java.util.Map<String, String> form = TestTenants.validForm("无自定义码权限");
+        Map<String, String> form = TestTenants.validForm("无自定义码权限");
         long other = TestTenants.register(owner, form);
         io.restassured.RestAssured.given().contentType("application/json").body(Map.of("customCodeEnabled", false))
                 .put("/sandbox/admin/accounts/" + form.get("appid")).then().statusCode(200);
@@ -421,7 +423,7 @@ class WizardFlowTest {
         long draft = wizard.start("CASH");
         String first = wizard.page(draft, "stores");
         List<String> ids = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"poi\" value=\"([^\"]+)\"").matcher(first);
+        Matcher m = Pattern.compile("name=\"poi\" value=\"([^\"]+)\"").matcher(first);
         while (m.find()) {
             ids.add(m.group(1));
         }

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +27,7 @@ import io.restassured.response.ValidatableResponse;
 class QrCodeApiTest {
 
     static Map<String, Object> single(String cardId, Map<String, Object> extra) {
-        Map<String, Object> card = new java.util.HashMap<>(extra);
+        Map<String, Object> card = new HashMap<>(extra);
         card.put("card_id", cardId);
         return Map.of("action_name", "QR_CARD", "action_info", Map.of("card", card));
     }
@@ -94,7 +97,7 @@ class QrCodeApiTest {
                 Map.of("card", Map.of("card_id", cardId)))).body("errcode", is(40053));
         sandbox.post("/card/qrcode/create", Map.of("action_name", "QR_CARD", "expire_seconds", 1801, "action_info",
                 Map.of("card", Map.of("card_id", cardId)))).body("errcode", is(40053));
-        List<Map<String, Object>> six = java.util.Collections.nCopies(6, Map.of("card_id", cardId));
+        List<Map<String, Object>> six = Collections.nCopies(6, Map.of("card_id", cardId));
         sandbox.post("/card/qrcode/create", Map.of("action_name", "QR_MULTIPLE_CARD", "action_info",
                 Map.of("multiple_card", Map.of("card_list", six)))).body("errcode", is(40053))
                 .body("errmsg", containsString("1 to 5"));
@@ -136,7 +139,7 @@ class QrCodeApiTest {
         // The list is replaced whole: oTester1 is no longer on it.
         sandbox.post("/card/testwhitelist/set", Map.of("openid", List.of("oTester2"))).body("errcode", is(0));
         scan(ticket, Map.of("openid", "oTester1")).statusCode(409);
-        List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "oMany" + i).toList();
+        List<String> eleven = IntStream.range(0, 11).mapToObj(i -> "oMany" + i).toList();
         sandbox.post("/card/testwhitelist/set", Map.of("openid", eleven)).body("errcode", is(40035));
         assertEquals(1, sandbox.pushes().stream().filter(xml -> xml.contains("user_get_card")).count());
     }

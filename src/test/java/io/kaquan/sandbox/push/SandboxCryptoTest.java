@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,7 @@ class SandboxCryptoTest {
         assertEquals(292, plain.message().getBytes(StandardCharsets.UTF_8).length);
         assertEquals(E_APPID, plain.appid());
         // 16 + 4 + 292 + 18 = 330 bytes, padded with 22 bytes of 22 to 352 = 11 blocks of 32.
-        assertEquals(352, java.util.Base64.getDecoder().decode(E_ENCRYPT).length);
+        assertEquals(352, Base64.getDecoder().decode(E_ENCRYPT).length);
     }
 
     @Test
@@ -160,7 +161,7 @@ class SandboxCryptoTest {
         String msg = "<xml><Event><![CDATA[card_pass_check]]></Event>\n<CardId><![CDATA[卡券]]></CardId></xml>";
         String encrypted = SandboxCrypto.encrypt(E_KEY, E_APPID, msg);
         assertEquals(msg, SandboxCrypto.decrypt(E_KEY, encrypted).message());
-        assertEquals(0, java.util.Base64.getDecoder().decode(encrypted).length % 32);
+        assertEquals(0, Base64.getDecoder().decode(encrypted).length % 32);
     }
 
     @Test

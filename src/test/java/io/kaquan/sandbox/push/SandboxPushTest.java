@@ -16,6 +16,9 @@ import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,11 +48,11 @@ class SandboxPushTest {
 
     static CallbackReceiver receiver;
 
-    @jakarta.inject.Inject
+    @Inject
     PushSender pushSender;
 
-    @jakarta.inject.Inject
-    jakarta.persistence.EntityManager em;
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void startReceiver() throws IOException {

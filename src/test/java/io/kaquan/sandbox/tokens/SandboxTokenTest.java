@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -166,7 +167,7 @@ public class SandboxTokenTest {
         classic("client_credential", outside.getString("appid"), outside.getString("secret"))
                 .body("errcode", equalTo(40164))
                 .body("errmsg", startsWith("invalid ip 127.0.0.1 ipv6 ::ffff:127.0.0.1, not in whitelist rid: "));
-        JsonPath inside = SandboxFixtures.account(Map.of("allowedIps", java.util.List.of("10.1.2.3", "127.0.0.1")));
+        JsonPath inside = SandboxFixtures.account(Map.of("allowedIps", List.of("10.1.2.3", "127.0.0.1")));
         String token = SandboxFixtures.token(inside);
         business(token).body("ip_list.size()", equalTo(1));
         // Taking this machine off the list stops its business calls too.
