@@ -207,7 +207,7 @@ public class OpenConsole {
     @Path("{appid}/authorizers/{authorizerAppid}/unauthorize")
     public RestResponse<Object> unauthorize(@RestPath String appid, @RestPath String authorizerAppid) {
         QuarkusTransaction.requiringNew().run(() -> usable(appid));
-        platforms.unauthorize(appid, authorizerAppid);
+        platforms.unauthorize(appid, authorizerAppid, true);
         flash.success(i18n.bundle(SandboxOpenMsg.class).unauthorized(authorizerAppid));
         return Pages.seeOther("/sandbox/open/" + appid);
     }
