@@ -12,6 +12,8 @@ public enum AuditAction {
     TENANT_AUTHORIZED("tenant.authorized"),
     TENANT_AUTHORIZATION_UPDATED("tenant.authorization-updated"),
     TENANT_UNAUTHORIZED("tenant.unauthorized"),
+    TENANT_AUTHORIZATION_LOST("tenant.authorization-lost"),
+    TENANT_REFRESH_TOKEN_RECOVERED("tenant.refresh-token-recovered"),
     TENANT_SETTINGS_CHANGED("tenant.settings-changed"),
     TENANT_APPSECRET_REPLACED("tenant.appsecret-replaced"),
     TENANT_CALLBACK_TOKEN_REPLACED("tenant.callback-token-replaced"),

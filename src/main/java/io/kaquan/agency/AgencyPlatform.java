@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.kaquan.tenant.AuthorizedAccounts;
 import io.kaquan.tenant.SecretBox;
 import io.kaquan.wechat.ComponentPlatform;
+import io.kaquan.wechat.WeChatComponent;
 import io.quarkus.logging.Log;
 
 /**
@@ -74,5 +76,11 @@ public class AgencyPlatform implements ComponentPlatform {
             Log.warnf("The stored component_verify_ticket does not open; waiting for the next push");
             return null;
         }
+    }
+
+    /** What the tenant keeps of an authorizer's info besides its name and original id. */
+    static AuthorizedAccounts.Profile profileOf(WeChatComponent.AuthorizerInfo info) {
+        return new AuthorizedAccounts.Profile(info.serviceType(), info.verifyType(), info.principalName(),
+                info.permissionSets());
     }
 }

@@ -126,7 +126,7 @@ public class AuthorizationPages {
             }
             AuthorizedAccounts.Connected connected = accounts.connect(new AuthorizedAccounts.Authorization(
                     info.authorizerAppid(), info.originalId(), info.nickName(), platform.appid(),
-                    authorization.refreshToken(), info.permissionSets(), config.apiBaseUrl().orElse(null)));
+                    authorization.refreshToken(), AgencyPlatform.profileOf(info), config.apiBaseUrl().orElse(null)));
             flash.success(connected.created() ? msg.connected(connected.tenant().displayName)
                     : msg.reconnected(connected.tenant().displayName));
             return Pages.seeOther("/t/" + connected.tenant().id);

@@ -142,14 +142,18 @@ public class PlatformEndpoints {
         return text(200, "success");
     }
 
-    /** updateauthorized (or authorized again): the sets as WeChat now reports them; nothing when not connected. */
+    /**
+     * updateauthorized (or authorized again): the sets, type and verification as WeChat now reports them, and its
+     * refresh token if it changed; nothing when not connected.
+     */
     private void readPermissions(String authorizerAppid) {
         if (accounts.authorizedTenant(platform.appid(), authorizerAppid).isEmpty()) {
             return; // the page that started the authorization connects it
         }
         try {
             WeChatComponent.AuthorizerInfo info = component.authorizerInfo(authorizerAppid);
-            accounts.permissionsRead(platform.appid(), authorizerAppid, info.permissionSets());
+            accounts.permissionsRead(platform.appid(), authorizerAppid, AgencyPlatform.profileOf(info),
+                    info.refreshToken());
         } catch (WeChatException e) {
             Log.warnf("Permissions of %s not read again: %s", authorizerAppid, e.getMessage());
         }

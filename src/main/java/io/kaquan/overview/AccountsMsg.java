@@ -83,6 +83,9 @@ public interface AccountsMsg {
     @Message("微信拒绝了凭据")
     String credentialProblem();
 
+    @Message("授权已失效，请重新授权")
+    String needsAuthorization();
+
     @Message("库存低于 {percent}% 的卡券")
     String lowStockHelp(int percent);
 

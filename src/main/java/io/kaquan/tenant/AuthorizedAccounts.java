@@ -22,17 +22,22 @@ import io.quarkus.logging.Log;
  * Tenants connected by authorizing the third-party platform (token mode AUTHORIZED): created or re-bound when an
  * administrator authorizes, marked disconnected when they revoke (nothing is deleted; calls and jobs stop through the
  * tenant's credential problem), their permission sets re-read on updateauthorized. The authorizer refresh token is
- * the account's credential in this mode, sealed like an AppSecret (in the same column).
+ * the account's credential in this mode, sealed like an AppSecret in a column of its own; every one WeChat returns is
+ * kept. When WeChat refuses it and nothing recovers a working one, the tenant is marked as needing a new authorization.
  */
 @ApplicationScoped
 public class AuthorizedAccounts {
 
+    /** What api_get_authorizer_info says about the account besides its name: type, verification, principal, sets. */
+    public record Profile(int serviceType, int verifyType, String principalName, List<Integer> permissionSets) {
+    }
+
     /** An authorization WeChat confirmed (api_query_auth + api_get_authorizer_info). */
     public record Authorization(String appid, String originalId, String nickName, String componentAppid,
-            String refreshToken, List<Integer> permissionSets, String apiBaseUrl) {
+            String refreshToken, Profile profile, String apiBaseUrl) {
         @Override
         public String toString() {
-            return "Authorization[" + appid + ", " + originalId + ", sets=" + permissionSets + "]";
+            return "Authorization[" + appid + ", " + originalId + ", sets=" + profile.permissionSets() + "]";
         }
     }
 
@@ -108,9 +113,10 @@ public class AuthorizedAccounts {
     private void bind(Tenant tenant, Authorization authorization, Instant now) {
         tenant.tokenMode = TokenMode.AUTHORIZED;
         tenant.componentAppid = authorization.componentAppid();
-        tenant.permissionSets = sets(authorization.permissionSets());
+        profile(tenant, authorization.profile());
         tenant.disconnectedAt = null;
-        tenant.sealAppsecret(secretBox, authorization.refreshToken());
+        tenant.authorizationLostAt = null;
+        tenant.sealRefreshToken(secretBox, authorization.refreshToken());
         Tenant.getEntityManager().createNativeQuery("update tenant set api_base_url = ?1 where id = ?2")
                 .setParameter(1, authorization.apiBaseUrl()).setParameter(2, tenant.id).executeUpdate();
     }
@@ -128,19 +134,33 @@ public class AuthorizedAccounts {
         return tenant;
     }
 
-    /** updateauthorized (or a fresh read): the permission sets as WeChat now reports them. */
+    /** updateauthorized (or a fresh read): the permission sets, type and verification as WeChat now reports them. */
     @Transactional
-    public Optional<Tenant> permissionsRead(String componentAppid, String appid, List<Integer> sets) {
+    public Optional<Tenant> permissionsRead(String componentAppid, String appid, Profile profile,
+            String refreshToken) {
         Optional<Tenant> tenant = authorizedTenant(componentAppid, appid);
         tenant.ifPresent(t -> {
-            String now = sets(sets);
+            // Every refresh token WeChat hands out is kept: the next token refresh needs the newest.
+            if (refreshToken != null && !refreshToken.isBlank()
+                    && !refreshToken.equals(t.refreshToken(secretBox).orElse(null))) {
+                t.sealRefreshToken(secretBox, refreshToken);
+            }
+            String now = sets(profile.permissionSets());
             if (!now.equals(t.permissionSets)) {
                 audit.record(t.id, AuditAction.TENANT_AUTHORIZATION_UPDATED, t.appid,
                         "sets=" + t.permissionSets + " → " + now);
-                t.permissionSets = now;
             }
+            profile(t, profile);
         });
         return tenant;
+    }
+
+    private static void profile(Tenant tenant, Profile profile) {
+        tenant.permissionSets = sets(profile.permissionSets());
+        tenant.authorizerServiceType = profile.serviceType();
+        tenant.authorizerVerifyType = profile.verifyType();
+        tenant.principalName = profile.principalName() == null || profile.principalName().isBlank() ? null
+                : profile.principalName();
     }
 
     /** The tenant of an authorizer (its messages at the platform's URL), only if it authorized that platform. */
@@ -150,13 +170,42 @@ public class AuthorizedAccounts {
                 componentAppid).firstResultOptional();
     }
 
-    /** The refresh token held for a tenant (sealed at rest); WeChat may hand a new one back with a token. */
+    /**
+     * The refresh token held for a tenant (sealed at rest); WeChat may hand a new one back with a token, or recovery
+     * found the current one. A working refresh token ends a lost authorization.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void refreshTokenChanged(long tenantId, String refreshToken) {
         Tenant tenant = Tenant.findById(tenantId);
         if (tenant != null && tenant.tokenMode == TokenMode.AUTHORIZED) {
-            tenant.sealAppsecret(secretBox, refreshToken);
+            tenant.sealRefreshToken(secretBox, refreshToken);
+            tenant.authorizationLostAt = null;
             Log.infof("Tenant %d: WeChat returned a new authorizer refresh token; stored", tenantId);
+        }
+    }
+
+    /** The refresh token WeChat refused was replaced by the one its authorizer info or list holds. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void refreshTokenRecovered(long tenantId, String refreshToken) {
+        refreshTokenChanged(tenantId, refreshToken);
+        Tenant tenant = Tenant.findById(tenantId);
+        if (tenant != null && tenant.tokenMode == TokenMode.AUTHORIZED) {
+            audit.record(tenant.id, AuditAction.TENANT_REFRESH_TOKEN_RECOVERED, tenant.appid, null);
+        }
+    }
+
+    /**
+     * WeChat refused the refresh token and neither the authorizer's info nor the authorizer list gave a working one:
+     * the owner is told to authorize again (the credential problem already stops calls and jobs).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void authorizationLost(long tenantId, int errcode) {
+        Tenant tenant = Tenant.findById(tenantId);
+        if (tenant != null && tenant.tokenMode == TokenMode.AUTHORIZED && tenant.authorizationLostAt == null) {
+            tenant.authorizationLostAt = Instant.now();
+            audit.record(tenant.id, AuditAction.TENANT_AUTHORIZATION_LOST, tenant.appid, "errcode=" + errcode);
+            Log.warnf("Tenant %d: WeChat refused the authorizer refresh token (%d) and nothing recovered it; "
+                    + "the owner must authorize again", tenantId, errcode);
         }
     }
 

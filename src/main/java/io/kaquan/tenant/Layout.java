@@ -1,7 +1,5 @@
 package io.kaquan.tenant;
 
-import java.util.List;
-
 import io.kaquan.account.AppUser;
 import io.kaquan.account.CurrentUser;
 import io.quarkus.arc.Arc;
@@ -24,9 +22,9 @@ public class Layout {
         return Arc.container().instance(CurrentTenant.class).get();
     }
 
-    /** The switcher's list; agencies have many. */
-    static List<Tenant> switchableTenants() {
+    /** The switcher's first accounts; agencies have hundreds, found by its search ({@link SwitcherPages}). */
+    static SwitcherPages.Found switcher() {
         AppUser user = currentUser();
-        return user == null ? List.of() : Tenant.ofMember(user.id);
+        return user == null ? SwitcherPages.Found.NONE : SwitcherPages.find(user.id, "", SwitcherPages.MENU_SIZE);
     }
 }

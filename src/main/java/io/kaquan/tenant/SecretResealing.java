@@ -25,7 +25,7 @@ public class SecretResealing {
 
     private static final String[][] TENANT_COLUMNS = { { "appsecret_enc", Tenant.APPSECRET },
             { "callback_token_enc", Tenant.CALLBACK_TOKEN }, { "aes_key_enc", Tenant.AES_KEY },
-            { "previous_aes_key_enc", Tenant.AES_KEY } };
+            { "previous_aes_key_enc", Tenant.AES_KEY }, { "refresh_token_enc", Tenant.REFRESH_TOKEN } };
 
     @Inject
     EntityManager em;
@@ -38,6 +38,10 @@ public class SecretResealing {
         int secrets = resealTenantSecrets();
         int tokens = sealClearAccessTokens();
         int rotated = resealUnderCurrentKey();
+        int moved = moveRefreshTokens();
+        if (moved > 0) {
+            Log.infof("Moved %d authorizer refresh tokens out of the AppSecret column into their own", moved);
+        }
         if (secrets + tokens + rotated > 0) {
             Log.infof("Re-sealed %d tenant secrets bound to their tenant, sealed %d access tokens stored in clear, "
                     + "re-sealed %d values under the new master key", secrets, tokens, rotated);
@@ -108,6 +112,25 @@ public class SecretResealing {
             long tenantId = ((Number) row[0]).longValue();
             em.createNativeQuery("update access_token set token = ?1 where tenant_id = ?2")
                     .setParameter(1, secretBox.seal(TenantTokenSeal.ACCESS_TOKEN, tenantId, (String) row[1]))
+                    .setParameter(2, tenantId).executeUpdate();
+        }
+        return rows.size();
+    }
+
+    /**
+     * Authorized tenants of before V33 kept the refresh token in appsecret_enc, sealed for the AppSecret: sealed again
+     * for its own purpose in refresh_token_enc, and the AppSecret column emptied. Answers how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int moveRefreshTokens() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, appsecret_enc from tenant where token_mode = 'AUTHORIZED' "
+                + "and refresh_token_enc is null and appsecret_enc like 'v2:%' for update").getResultList();
+        for (Object[] row : rows) {
+            long tenantId = ((Number) row[0]).longValue();
+            String refreshToken = secretBox.open(Tenant.APPSECRET, tenantId, (String) row[1]);
+            em.createNativeQuery("update tenant set refresh_token_enc = ?1, appsecret_enc = '' where id = ?2")
+                    .setParameter(1, secretBox.seal(Tenant.REFRESH_TOKEN, tenantId, refreshToken))
                     .setParameter(2, tenantId).executeUpdate();
         }
         return rows.size();

@@ -23,6 +23,7 @@ public class Tenant extends PanacheEntityBase {
     static final String APPSECRET = "tenant.appsecret";
     static final String CALLBACK_TOKEN = "tenant.callback-token";
     static final String AES_KEY = "tenant.aes-key";
+    static final String REFRESH_TOKEN = "tenant.authorizer-refresh-token";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,6 +65,10 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "appsecret_enc", nullable = false)
     String appsecretSealed;
 
+    /** AUTHORIZED tenants: the authorizer refresh token, their credential in that mode (appsecret_enc stays empty). */
+    @Column(name = "refresh_token_enc")
+    String refreshTokenSealed;
+
     @Column(name = "callback_token_enc", nullable = false)
     String callbackTokenSealed;
 
@@ -92,6 +97,25 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "disconnected_at")
     public Instant disconnectedAt;
 
+    /** AUTHORIZED tenants: WeChat's service_type_info (0 subscription, 1 upgraded subscription, 2 service account). */
+    @Column(name = "authorizer_service_type")
+    public Integer authorizerServiceType;
+
+    /** AUTHORIZED tenants: WeChat's verify_type_info (-1 unverified, 0 WeChat verification, …). */
+    @Column(name = "authorizer_verify_type")
+    public Integer authorizerVerifyType;
+
+    /** AUTHORIZED tenants: the account's principal (主体) as WeChat reports it. */
+    @Column(name = "principal_name")
+    public String principalName;
+
+    /**
+     * AUTHORIZED tenants: when WeChat refused the refresh token and neither the authorizer's info nor the authorizer
+     * list gave a working one; null while it works. Only a new authorization helps.
+     */
+    @Column(name = "authorization_lost_at")
+    public Instant authorizationLostAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -100,6 +124,12 @@ public class Tenant extends PanacheEntityBase {
 
     public String appsecret(SecretBox box) {
         return box.open(APPSECRET, id, appsecretSealed);
+    }
+
+    /** AUTHORIZED tenants: the authorizer refresh token; empty when none is held. */
+    public java.util.Optional<String> refreshToken(SecretBox box) {
+        return java.util.Optional.ofNullable(refreshTokenSealed).filter(sealed -> !sealed.isEmpty())
+                .map(sealed -> box.open(REFRESH_TOKEN, id, sealed));
     }
 
     public String callbackToken(SecretBox box) {
@@ -127,6 +157,54 @@ public class Tenant extends PanacheEntityBase {
 
     public void sealAppsecret(SecretBox box, String appsecret) {
         appsecretSealed = box.seal(APPSECRET, requireId(), appsecret);
+    }
+
+    /** An AUTHORIZED tenant holds no AppSecret: its credential is the refresh token, in its own column. */
+    void sealRefreshToken(SecretBox box, String refreshToken) {
+        refreshTokenSealed = box.seal(REFRESH_TOKEN, requireId(), refreshToken);
+        appsecretSealed = "";
+    }
+
+    /** How the authorization stands, for the pages; null for AppSecret tenants. */
+    public AuthorizationState authorizationState() {
+        if (tokenMode != TokenMode.AUTHORIZED) {
+            return null;
+        }
+        return disconnectedAt != null ? AuthorizationState.REVOKED
+                : authorizationLostAt != null ? AuthorizationState.LOST : AuthorizationState.CONNECTED;
+    }
+
+    /** Revoked or lost: only a new authorization by the account's administrator helps. */
+    public boolean needsAuthorization() {
+        AuthorizationState state = authorizationState();
+        return state != null && state.needsAuthorization();
+    }
+
+    public boolean authorized() {
+        return tokenMode == TokenMode.AUTHORIZED;
+    }
+
+    /** The permission sets granted, in WeChat's order of ids. */
+    public List<PermissionSet> grantedSets() {
+        return PermissionSet.parse(permissionSets);
+    }
+
+    /** 微信卡券 granted: every card API needs it. */
+    public boolean grantsCards() {
+        return PermissionSet.ids(permissionSets).contains(PermissionSet.CARDS.id);
+    }
+
+    /** Granted sets without a name here (WeChat adds sets now and then): shown by id. */
+    public List<Integer> otherSetIds() {
+        return PermissionSet.ids(permissionSets).stream().filter(id -> PermissionSet.of(id).isEmpty()).toList();
+    }
+
+    public ServiceType serviceType() {
+        return ServiceType.of(authorizerServiceType);
+    }
+
+    public Verification verification() {
+        return Verification.of(authorizerVerifyType);
     }
 
     public void sealCallbackToken(SecretBox box, String token) {
@@ -161,6 +239,30 @@ public class Tenant extends PanacheEntityBase {
     public static List<Tenant> claiming(String originalId, int limit) {
         return find("originalId = ?1 order by case when originalIdVerifiedAt is null then 1 else 0 end, createdAt, id",
                 originalId).page(0, limit).list();
+    }
+
+    /**
+     * The tenants of a member whose name, AppID or original id contains the text (any case; blank: all), by name, at
+     * most {@code limit}.
+     */
+    public static List<Tenant> ofMemberMatching(Long userId, String text, int limit) {
+        return find(MEMBER_MATCHING + " order by lower(t.displayName), t.id", userId, pattern(text)).page(0, limit)
+                .list();
+    }
+
+    /** How many tenants of a member match, see {@link #ofMemberMatching}. */
+    public static long countOfMemberMatching(Long userId, String text) {
+        return count(MEMBER_MATCHING, userId, pattern(text));
+    }
+
+    private static final String MEMBER_MATCHING = "from Tenant t where exists (from Membership m where m.tenantId = t.id "
+            + "and m.user.id = ?1) and (lower(t.displayName) like ?2 escape '\\' or lower(t.appid) like ?2 escape '\\' "
+            + "or lower(t.originalId) like ?2 escape '\\')";
+
+    /** A LIKE pattern that finds the text anywhere, its own % and _ taken literally. */
+    static String pattern(String text) {
+        String plain = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return "%" + plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** The tenants a user is a member of, by name. */

@@ -31,18 +31,33 @@ public class TenantWeChatAccounts implements WeChatAccounts {
     }
 
     @Override
+    public void refreshTokenRecovered(long tenantId, String refreshToken) {
+        authorized.refreshTokenRecovered(tenantId, refreshToken);
+    }
+
+    @Override
+    public void authorizationLost(long tenantId, int errcode) {
+        authorized.authorizationLost(tenantId, errcode);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<WeChatAccount> find(long tenantId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select appid, appsecret_enc, sandbox, token_mode, api_base_url from tenant where id = ?1""")
+                select appid, appsecret_enc, sandbox, token_mode, api_base_url, refresh_token_enc from tenant
+                where id = ?1""")
                 .setParameter(1, tenantId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        String appsecret = secretBox.open(Tenant.APPSECRET, tenantId, (String) row[1]);
         TokenMode mode = TokenMode.parse((String) row[3]);
+        // An authorized account's credential is its refresh token (empty while none is held: WeChat refuses it).
+        String appsecret = mode == TokenMode.AUTHORIZED
+                ? (row[5] == null || ((String) row[5]).isEmpty() ? ""
+                        : secretBox.open(Tenant.REFRESH_TOKEN, tenantId, (String) row[5]))
+                : secretBox.open(Tenant.APPSECRET, tenantId, (String) row[1]);
         return Optional.of(new WeChatAccount(tenantId, (String) row[0], appsecret, (Boolean) row[2],
                 mode == null ? TokenMode.STABLE : mode, (String) row[4]));
     }

@@ -17,4 +17,18 @@ public interface WeChatAccounts {
      */
     default void refreshTokenChanged(long tenantId, String refreshToken) {
     }
+
+    /**
+     * WeChat refused the held refresh token, and the authorizer's info or list gave the current one, which worked:
+     * keep it (and record that it was recovered). Called inside the token refresh's transaction.
+     */
+    default void refreshTokenRecovered(long tenantId, String refreshToken) {
+    }
+
+    /**
+     * WeChat refused the refresh token and nothing recovered a working one: only a new authorization helps. Called
+     * inside the token refresh's transaction, which commits before the refusal is thrown.
+     */
+    default void authorizationLost(long tenantId, int errcode) {
+    }
 }

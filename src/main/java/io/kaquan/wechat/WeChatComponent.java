@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -107,14 +108,25 @@ public class WeChatComponent {
 
     /** The appids of every account that authorizes the platform now (pages of 500). */
     public List<String> authorizerAppids() {
-        List<String> appids = new ArrayList<>();
+        return authorizerList().stream().map(item -> item.path("authorizer_appid").asText()).toList();
+    }
+
+    /** The refresh token the authorizer list holds for an account, if it lists it. */
+    public Optional<String> listedRefreshToken(String authorizerAppid) {
+        return authorizerList().stream().filter(item -> authorizerAppid.equals(item.path("authorizer_appid").asText()))
+                .map(item -> item.path("refresh_token").asText("")).filter(token -> !token.isBlank()).findFirst();
+    }
+
+    /** Every entry of api_get_authorizer_list ({authorizer_appid, refresh_token, auth_time}), pages of 500. */
+    private List<JsonNode> authorizerList() {
+        List<JsonNode> entries = new ArrayList<>();
         for (int offset = 0;; offset += 500) {
             Map<String, Object> fields = Map.of("offset", offset, "count", 500);
             JsonNode reply = call(WeChatApi.COMPONENT_AUTHORIZER_LIST, fields,
                     (client, token) -> client.authorizerList(token, body(fields)));
-            reply.path("list").forEach(item -> appids.add(item.path("authorizer_appid").asText()));
-            if (reply.path("list").size() < 500 || appids.size() >= reply.path("total_count").asInt()) {
-                return appids;
+            reply.path("list").forEach(entries::add);
+            if (reply.path("list").size() < 500 || entries.size() >= reply.path("total_count").asInt()) {
+                return entries;
             }
         }
     }

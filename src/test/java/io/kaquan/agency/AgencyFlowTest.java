@@ -3,6 +3,7 @@ package io.kaquan.agency;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,7 @@ import io.kaquan.sandbox.SandboxFixtures;
 import io.kaquan.tenant.Tenant;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
+import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.TokenMode;
 import io.kaquan.wechat.WeChatException;
@@ -82,6 +84,9 @@ class AgencyFlowTest {
         WeChatException stopped = assertThrows(WeChatException.class, () -> gateway().forTenant(tenantId).cardColors());
         assertEquals(61003, stopped.errcode());
         assertNotNull(TestCards.stored(tenantId, cardId), "nothing is deleted");
+        String revoked = owner.request().get("/t/" + tenantId + "/settings").then().statusCode(200).extract().asString();
+        assertTrue(revoked.contains("已取消授权") && revoked.contains("请重新授权")
+                && revoked.contains("id=\"reauthorize-link\""), "the owner is told and given the way back");
 
         // Authorizing again re-binds the same tenant, with the new refresh token.
         assertEquals(tenantId, authorize(owner, account.getString("appid"), List.of(8)));
@@ -109,18 +114,107 @@ class AgencyFlowTest {
     }
 
     @Test
-    void shouldStopAndSayWhenWeChatNoLongerAcceptsTheRefreshToken() {
+    void shouldShowTheAuthorizationInsteadOfAppSecretTokenModeAndCallback() {
+        Session owner = Session.fresh("agency-settings");
+        JsonPath account = SandboxFixtures.account(Map.of("owner", "agency-settings"));
+        long tenantId = authorize(owner, account.getString("appid"), List.of(8, 13));
+        gateway().forTenant(tenantId).cardColors(); // an authorizer token is fetched
+
+        String page = owner.request().get("/t/" + tenantId + "/settings").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"authorization\""), "the authorization panel");
+        assertTrue(page.contains(account.getString("originalId")), "the original id");
+        for (String words : List.of("服务号", "微信认证", "沙箱模拟主体", "微信卡券", "微信门店", "已连接",
+                "第三方平台 " + PLATFORM)) {
+            assertTrue(page.contains(words), words);
+        }
+        assertFalse(page.contains("id=\"authorizer-token-refreshed\"><span class=\"muted\">"),
+                "the last refresh of the authorizer token is shown");
+        for (String gone : List.of("/settings/appsecret", "/settings/callback-token", "/settings/aes-key",
+                "/settings/token-mode", "id=\"callback-url\"", "id=\"reauthorize\"")) {
+            assertFalse(page.contains(gone), gone);
+        }
+        assertFalse(page.contains("refreshtoken@@@"), "the refresh token is never shown");
+        String english = owner.request().cookie("kaquan-lang", "en").get("/t/" + tenantId + "/settings").then()
+                .statusCode(200).extract().asString();
+        for (String words : List.of("Third-party platform authorization", "Service account", "Cards and offers",
+                "Stores", "Connected")) {
+            assertTrue(english.contains(words), words);
+        }
+
+        // The refresh token lives sealed in its own column, bound to the tenant; the AppSecret column is empty.
+        Object[] columns = QuarkusTransaction.requiringNew().call(() -> (Object[]) Tenant.getEntityManager()
+                .createNativeQuery("select appsecret_enc, refresh_token_enc from tenant where id = ?1")
+                .setParameter(1, tenantId).getSingleResult());
+        assertEquals("", columns[0]);
+        assertTrue(((String) columns[1]).startsWith("v2:"), "sealed");
+
+        // A viewer reads it and is told to ask an owner; a stranger gets nothing.
+        Session viewer = Session.login("bob"); // signed in once: the invitation is accepted at once
+        TestTenants.addMember(owner, tenantId, "bob@example.com", "VIEWER");
+        String viewed = viewer.request().get("/t/" + tenantId + "/settings").then().statusCode(200).extract().asString();
+        assertTrue(viewed.contains(account.getString("originalId")));
+        assertFalse(viewed.contains("id=\"settings-form\""), "no form for a viewer");
+        viewer.request().formParam("displayName", "改名").formParam("messageMode", "SAFE")
+                .post("/t/" + tenantId + "/settings").then().statusCode(403);
+        Session stranger = Session.login("carol");
+        stranger.request().get("/t/" + tenantId + "/settings").then().statusCode(404);
+        stranger.request().formParam("displayName", "改名").formParam("messageMode", "SAFE")
+                .post("/t/" + tenantId + "/settings").then().statusCode(404);
+        // Its name can still be changed by the owner (the message mode of the platform stays as it is).
+        owner.request().formParam("displayName", "客户甲的服务号").formParam("messageMode", "SAFE")
+                .post("/t/" + tenantId + "/settings").then().statusCode(303);
+        assertEquals("客户甲的服务号", tenant(tenantId).displayName);
+    }
+
+    @Test
+    void shouldRecoverARefreshTokenWeChatReplacedFromTheAuthorizerInfo() {
         Session owner = Session.fresh("agency-refresh");
         JsonPath account = SandboxFixtures.account(Map.of("owner", "agency-refresh"));
         long tenantId = authorize(owner, account.getString("appid"), List.of(8));
         gateway().forTenant(tenantId).cardColors();
+        String before = sealedRefreshToken(tenantId);
         given().post(ADMIN + PLATFORM + "/authorizers/" + account.getString("appid") + "/replace-refresh-token").then()
                 .statusCode(200);
         SandboxFixtures.faults(account, Map.of("invalidateToken", true));
+
+        gateway().forTenant(tenantId).cardColors(); // 40001 → 61023 → api_get_authorizer_info → a working token
+        assertNotEquals(before, sealedRefreshToken(tenantId), "the recovered refresh token is kept");
+        assertTrue(auditActions(tenantId).contains("tenant.refresh-token-recovered"));
+        assertNull(tenant(tenantId).authorizationLostAt);
+        String page = owner.request().get("/t/" + tenantId + "/settings").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("已连接") && !page.contains("id=\"reauthorize\""), "nothing to do for the owner");
+    }
+
+    @Test
+    void shouldAskForANewAuthorizationWhenNothingRecoversTheRefreshToken() {
+        Session owner = Session.fresh("agency-lost");
+        JsonPath account = SandboxFixtures.account(Map.of("owner", "agency-lost"));
+        long tenantId = authorize(owner, account.getString("appid"), List.of(8));
+        gateway().forTenant(tenantId).cardColors();
+        // The administrator revoked, and the unauthorized push never arrived: WeChat answers 61003 everywhere.
+        given().queryParam("push", false)
+                .post(ADMIN + PLATFORM + "/authorizers/" + account.getString("appid") + "/unauthorize").then()
+                .statusCode(200);
+        SandboxFixtures.faults(account, Map.of("invalidateToken", true));
+
         WeChatException e = assertThrows(WeChatException.class, () -> gateway().forTenant(tenantId).cardColors());
-        assertEquals(61023, e.errcode());
-        String overview = owner.browse().get("/t/" + tenantId + "/settings").then().statusCode(200).extract().asString();
-        assertTrue(overview.contains("重新授权"), "the owner is told to authorize again");
+        assertEquals(61003, e.errcode());
+        assertNotNull(tenant(tenantId).authorizationLostAt);
+        assertTrue(auditActions(tenantId).contains("tenant.authorization-lost"));
+        String page = owner.request().get("/t/" + tenantId + "/settings").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("授权已失效"), "the state in words");
+        assertTrue(page.contains("请重新授权"), "what to do");
+        assertTrue(page.contains("href=\"/agency/authorize\" id=\"reauthorize-link\""), "the way to do it");
+        String accounts = owner.request().get("/accounts").then().statusCode(200).extract().asString();
+        assertTrue(accounts.contains("授权已失效，请重新授权"), "told on the overview of all accounts too");
+        String english = owner.request().cookie("kaquan-lang", "en").get("/t/" + tenantId + "/settings").then()
+                .statusCode(200).extract().asString();
+        assertTrue(english.contains("Authorization no longer works") && english.contains("Authorize again"));
+
+        // Authorizing again connects it again.
+        assertEquals(tenantId, authorize(owner, account.getString("appid"), List.of(8)));
+        assertNull(tenant(tenantId).authorizationLostAt);
+        gateway().forTenant(tenantId).cardColors();
     }
 
     @Test
@@ -201,6 +295,19 @@ class AgencyFlowTest {
 
     static AgencyPlatform platform() {
         return TestPlatform.platform();
+    }
+
+    static String sealedRefreshToken(long tenantId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) Tenant.getEntityManager()
+                .createNativeQuery("select refresh_token_enc from tenant where id = ?1").setParameter(1, tenantId)
+                .getSingleResult());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> auditActions(long tenantId) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<String>) Tenant.getEntityManager()
+                .createNativeQuery("select action from audit_log where tenant_id = ?1").setParameter(1, tenantId)
+                .getResultList());
     }
 
     static WeChatGateway gateway() {

@@ -177,6 +177,33 @@ class TenantRegistrationTest {
                 .call(resealing::resealTenantSecrets), "nothing left of the old form");
     }
 
+    /** V33: an authorized tenant's refresh token moves out of the AppSecret column, sealed for its tenant. */
+    @Test
+    void shouldMoveAnAuthorizerRefreshTokenIntoItsOwnSealedColumn() {
+        long id = TestTenants.register(alice, TestTenants.validForm("刷新令牌搬家"));
+        long other = TestTenants.register(alice, TestTenants.validForm("刷新令牌邻居"));
+        String refreshToken = "refreshtoken@@@beforeV33";
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update tenant set token_mode = 'AUTHORIZED', appsecret_enc = ?1, refresh_token_enc = null where id = ?2")
+                .setParameter(1, secretBox().seal(Tenant.APPSECRET, id, refreshToken)).setParameter(2, id)
+                .executeUpdate());
+        SecretResealing resealing = io.quarkus.arc.Arc.container().instance(SecretResealing.class).get();
+        assertTrue(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(resealing::moveRefreshTokens) >= 1);
+
+        Tenant moved = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Tenant.findById(id));
+        assertEquals(refreshToken, moved.refreshToken(secretBox()).orElseThrow());
+        assertEquals("", moved.appsecretSealed, "no refresh token left in the AppSecret column");
+        assertFalse(moved.refreshTokenSealed.contains(refreshToken), "sealed, not in clear");
+        assertEquals(0, (int) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(resealing::moveRefreshTokens), "moved once");
+        // Bound to its tenant: copied into another tenant's row it does not open.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update tenant set refresh_token_enc = (select refresh_token_enc from tenant where id = ?1) where id = ?2")
+                .setParameter(1, id).setParameter(2, other).executeUpdate());
+        Tenant copied = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Tenant.findById(other));
+        assertThrows(IllegalStateException.class, () -> copied.refreshToken(secretBox()));
+    }
+
     @Test
     void shouldGenerateCredentialsForASandboxAccount() {
         long id = TestTenants.register(alice, Map.of("displayName", "沙箱试用", "sandbox", "true",

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,11 +122,15 @@ public class OpenAdminResource {
         return answer(platforms.updateAuthorization(appid, authorizerAppid, sets(parse(body))));
     }
 
-    /** 取消授权: pushes unauthorized; the account's authorizer tokens stop at once. */
+    /**
+     * 取消授权: pushes unauthorized; the account's authorizer tokens stop at once. {@code ?push=false}: a fault, the
+     * push is lost (the platform learns it only from 61003 on its next call).
+     */
     @POST
     @Path("{appid}/authorizers/{authorizerAppid}/unauthorize")
-    public ObjectNode unauthorize(@RestPath String appid, @RestPath String authorizerAppid) {
-        OpenAuthorization authorization = platforms.unauthorize(appid, authorizerAppid);
+    public ObjectNode unauthorize(@RestPath String appid, @RestPath String authorizerAppid,
+            @RestQuery @DefaultValue("true") boolean push) {
+        OpenAuthorization authorization = platforms.unauthorize(appid, authorizerAppid, push);
         ObjectNode answer = JSON.createObjectNode();
         answer.put("active", authorization.active);
         return answer;

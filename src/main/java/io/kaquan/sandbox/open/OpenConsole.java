@@ -221,7 +221,7 @@ public class OpenConsole {
     public RestResponse<Object> unauthorize(@RestPath String appid, @RestPath String authorizerAppid) {
         administeredAuthorizer(appid, authorizerAppid);
         try {
-            platforms.unauthorize(appid, authorizerAppid);
+            platforms.unauthorize(appid, authorizerAppid, true);
             flash.success(i18n.bundle(SandboxOpenMsg.class).unauthorized(authorizerAppid));
         } catch (SandboxInvalid | OpenPlatforms.NotFound e) {
             flash.error(i18n.bundle(SandboxOpenMsg.class).errNotAuthorizer(authorizerAppid));

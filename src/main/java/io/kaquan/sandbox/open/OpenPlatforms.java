@@ -352,9 +352,12 @@ public class OpenPlatforms {
         return new Authorized(authCode.value, AUTH_CODE_TTL.toSeconds(), authorization, firstTime);
     }
 
-    /** The administrator revokes the platform (取消授权): tokens stop at once, unauthorized is pushed. */
+    /**
+     * The administrator revokes the platform (取消授权): tokens stop at once, unauthorized is pushed (unless
+     * {@code push} is false: a lost push, a fault).
+     */
     @Transactional
-    public OpenAuthorization unauthorize(String componentAppid, String authorizerAppid) {
+    public OpenAuthorization unauthorize(String componentAppid, String authorizerAppid, boolean push) {
         OpenPlatform platform = platform(componentAppid);
         SandboxAccount account = account(authorizerAppid);
         OpenAuthorization authorization = OpenAuthorization.of(platform.id, account.id).filter(a -> a.active)
@@ -365,8 +368,10 @@ public class OpenPlatforms {
         SandboxToken.update("revokedAt = ?1 where kind = ?2 and platformId = ?3 and accountId = ?4 "
                 + "and (revokedAt is null or revokedAt > ?1)", now, SandboxToken.Kind.AUTHORIZER, platform.id,
                 account.id);
-        pushes.push(platform, "unauthorized", PlatformPushes.xml(platform.appid, now).text("InfoType", "unauthorized")
-                .text("AuthorizerAppid", account.appid).build());
+        if (push) {
+            pushes.push(platform, "unauthorized", PlatformPushes.xml(platform.appid, now)
+                    .text("InfoType", "unauthorized").text("AuthorizerAppid", account.appid).build());
+        }
         return authorization;
     }
 

@@ -21,6 +21,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.kaquan.sandbox.CallbackReceiver;
 import io.kaquan.sandbox.CardSandbox;
@@ -269,6 +271,75 @@ public class OpenPlatformTest {
                 .statusCode(303);
         alice.request().post("/sandbox/open/" + carolsAppid + "/authorizers/" + bobsAppid + "/unauthorize").then()
                 .statusCode(303);
+    }
+
+    /**
+     * WxJava's open-platform client ({@code weixin-java-open}, {@code WxOpenComponentServiceImpl}): the Maven
+     * repository this build uses does not serve it, so its requests are sent here as it builds them — Gson's compact
+     * JSON with its field names in its order, the token as {@code component_access_token} in the query, under both
+     * content types its HTTP executors have sent — and the answers are read by the names its result beans map.
+     */
+    @ParameterizedTest(name = "Content-Type {0}")
+    @ValueSource(strings = { "application/json; charset=utf-8", "text/plain; charset=UTF-8" })
+    void shouldServeWxJavasOpenPlatformRequestsAsItSendsThem(String contentType) {
+        String appid = appid();
+        // getComponentAccessToken(false)
+        JsonPath token = wxJava(contentType, "api_component_token", null, "{\"component_appid\":\"" + appid
+                + "\",\"component_appsecret\":\"" + platform.getString("secret") + "\",\"component_verify_ticket\":\""
+                + ticket(platform) + "\"}");
+        String componentToken = token.getString("component_access_token");
+        assertTrue(componentToken != null && token.getInt("expires_in") > 0, token.prettify());
+        // getPreAuthUrl(redirectUri)
+        String preAuthCode = wxJava(contentType, "api_create_preauthcode", componentToken,
+                "{\"component_appid\":\"" + appid + "\"}").getString("pre_auth_code");
+        String authCode = authorize(preAuthCode, List.of(8, 13)).getString("authCode");
+        // getQueryAuth(authorizationCode)
+        JsonPath auth = wxJava(contentType, "api_query_auth", componentToken, "{\"component_appid\":\"" + appid
+                + "\",\"authorization_code\":\"" + authCode + "\"}");
+        assertEquals(account.appid, auth.getString("authorization_info.authorizer_appid"));
+        assertTrue(auth.getString("authorization_info.authorizer_access_token").length() > 0);
+        assertTrue(auth.getInt("authorization_info.expires_in") > 0);
+        assertEquals(List.of(8, 13), auth.getList("authorization_info.func_info.funcscope_category.id"));
+        String refreshToken = auth.getString("authorization_info.authorizer_refresh_token");
+        // getAuthorizerAccessToken(appid, true)
+        JsonPath refreshed = wxJava(contentType, "api_authorizer_token", componentToken, "{\"component_appid\":\""
+                + appid + "\",\"authorizer_appid\":\"" + account.appid + "\",\"authorizer_refresh_token\":\""
+                + refreshToken + "\"}");
+        assertTrue(refreshed.getString("authorizer_access_token").length() > 0);
+        assertTrue(refreshed.getInt("expires_in") > 0);
+        assertEquals(refreshToken, refreshed.getString("authorizer_refresh_token"));
+        // getAuthorizerInfo(appid)
+        JsonPath info = wxJava(contentType, "api_get_authorizer_info", componentToken, "{\"component_appid\":\"" + appid
+                + "\",\"authorizer_appid\":\"" + account.appid + "\"}");
+        assertEquals(account.originalId, info.getString("authorizer_info.user_name"));
+        assertTrue(info.getString("authorizer_info.nick_name").length() > 0);
+        assertEquals(2, info.getInt("authorizer_info.service_type_info.id"));
+        assertEquals(0, info.getInt("authorizer_info.verify_type_info.id"));
+        assertEquals(1, info.getInt("authorizer_info.business_info.open_card"));
+        assertEquals(account.appid, info.getString("authorization_info.authorizer_appid"));
+        assertEquals(refreshToken, info.getString("authorization_info.authorizer_refresh_token"));
+        // getAuthorizerList(0, 0): WxJava asks for 10 when given 0
+        JsonPath list = wxJava(contentType, "api_get_authorizer_list", componentToken, "{\"component_appid\":\"" + appid
+                + "\",\"offset\":0,\"count\":10}");
+        assertEquals(1, list.getInt("total_count"));
+        assertEquals(account.appid, list.getString("list[0].authorizer_appid"));
+        assertEquals(refreshToken, list.getString("list[0].refresh_token"));
+        assertTrue(list.getLong("list[0].auth_time") > 0);
+        // startPushTicket()
+        assertEquals(0, wxJava(contentType, "api_start_push_ticket", null, "{\"component_appid\":\"" + appid
+                + "\",\"component_secret\":\"" + platform.getString("secret") + "\"}").getInt("errcode"));
+    }
+
+    /** One request as WxJava's SimplePostRequestExecutor sends it; a WeChat error in the answer fails the test. */
+    static JsonPath wxJava(String contentType, String api, String componentToken, String json) {
+        var request = given().contentType(contentType).body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (componentToken != null) {
+            request.queryParam("component_access_token", componentToken);
+        }
+        JsonPath answer = request.post(COMPONENT + api).then().statusCode(200).extract().jsonPath();
+        int errcode = answer.get("errcode") == null ? 0 : answer.getInt("errcode");
+        assertTrue(errcode == 0 || api.equals("api_start_push_ticket"), api + ": " + answer.prettify());
+        return answer;
     }
 
     // Helpers
