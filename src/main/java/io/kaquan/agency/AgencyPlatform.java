@@ -1,9 +1,11 @@
 package io.kaquan.agency;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,6 +15,7 @@ import io.kaquan.tenant.SecretBox;
 import io.kaquan.wechat.ComponentPlatform;
 import io.kaquan.wechat.WeChatComponent;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The configured third-party platform as the gateway sees it ({@link ComponentPlatform}): its credentials and the
@@ -56,6 +59,27 @@ public class AgencyPlatform implements ComponentPlatform {
                 .map(row -> openOrNull(row.sealedTicket)).orElse(null);
         return Optional.of(new Credentials(appid(), config.componentSecret().get(), ticket,
                 config.apiBaseUrl().orElse(null)));
+    }
+
+    /**
+     * During a master-key rotation the stored ticket is sealed again under the new key at start, like the tenants'
+     * secrets: otherwise no component token could be fetched until WeChat pushes the next ticket (up to 10 minutes).
+     */
+    @Transactional
+    void resealTicket(@Observes StartupEvent start) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select platform_appid, ticket_enc from agency_ticket for update").getResultList();
+        for (Object[] row : rows) {
+            try {
+                secretBox.resealedUnderCurrentKey(TICKET, 0, (String) row[1])
+                        .ifPresent(resealed -> em.createNativeQuery(
+                                "update agency_ticket set ticket_enc = ?1 where platform_appid = ?2")
+                                .setParameter(1, resealed).setParameter(2, row[0]).executeUpdate());
+            } catch (IllegalStateException neitherKeyOpensIt) {
+                Log.warnf("The stored component_verify_ticket of %s does not open; waiting for the next push", row[0]);
+            }
+        }
     }
 
     /** Keeps the newest ticket (an upsert: pushes may arrive on two nodes at once, or twice). */

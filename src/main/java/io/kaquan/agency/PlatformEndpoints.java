@@ -102,7 +102,7 @@ public class PlatformEndpoints {
                 }
                 platform.storeTicket(ticket, createTime(fields));
             }
-            case "unauthorized" -> accounts.revoked(platform.appid(), authorizer);
+            case "unauthorized" -> accounts.revoked(platform.appid(), authorizer, createTime(fields));
             case "authorized", "updateauthorized" -> readPermissions(authorizer);
             default -> Log.debugf("Platform event %s ignored", clip(infoType));
         }

@@ -1,6 +1,7 @@
 package io.kaquan.tenant;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -116,21 +117,26 @@ public class AuthorizedAccounts {
         profile(tenant, authorization.profile());
         tenant.disconnectedAt = null;
         tenant.authorizationLostAt = null;
+        tenant.authorizedAt = now;
         tenant.sealRefreshToken(secretBox, authorization.refreshToken());
         Tenant.getEntityManager().createNativeQuery("update tenant set api_base_url = ?1 where id = ?2")
                 .setParameter(1, authorization.apiBaseUrl()).setParameter(2, tenant.id).executeUpdate();
     }
 
-    /** unauthorized: the tenant stays with all its data, marked disconnected; no call goes out any more. */
+    /**
+     * unauthorized: the tenant stays with all its data, marked disconnected; no call goes out any more. A push made
+     * before the tenant's latest authorization (WeChat retrying an earlier revocation late) changes nothing.
+     */
     @Transactional
-    public Optional<Tenant> revoked(String componentAppid, String appid) {
+    public Optional<Tenant> revoked(String componentAppid, String appid, Instant pushedAt) {
         Optional<Tenant> tenant = authorizedTenant(componentAppid, appid);
-        tenant.filter(t -> t.disconnectedAt == null).ifPresent(t -> {
-            t.disconnectedAt = Instant.now();
-            wechat.authorizationRevoked(t.id);
-            audit.record(t.id, AuditAction.TENANT_UNAUTHORIZED, t.appid, null);
-            Log.infof("Tenant %d: the administrator revoked the authorization of platform %s", t.id, componentAppid);
-        });
+        tenant.filter(t -> t.disconnectedAt == null).filter(t -> t.authorizedAt == null
+                || !pushedAt.isBefore(t.authorizedAt.truncatedTo(ChronoUnit.SECONDS))).ifPresent(t -> {
+                    t.disconnectedAt = Instant.now();
+                    wechat.authorizationRevoked(t.id);
+                    audit.record(t.id, AuditAction.TENANT_UNAUTHORIZED, t.appid, null);
+                    Log.infof("Tenant %d: the administrator revoked the authorization of platform %s", t.id, componentAppid);
+                });
         return tenant;
     }
 

@@ -69,7 +69,7 @@ public class SecretBox {
      *
      * @throws IllegalStateException when neither key opens it
      */
-    Optional<String> resealedUnderCurrentKey(String purpose, long tenantId, String stored) {
+    public Optional<String> resealedUnderCurrentKey(String purpose, long tenantId, String stored) {
         if (previousKey.isEmpty() || !isCurrent(stored)) {
             return Optional.empty();
         }

@@ -79,6 +79,19 @@ public class SecretResealing {
                 count++;
             }
         }
+        // The platform's component token is sealed like an access token, under the platform's id 0.
+        @SuppressWarnings("unchecked")
+        List<Object[]> componentTokens = em.createNativeQuery(
+                "select id, token from component_token where token like 'v2:%' for update").getResultList();
+        for (Object[] row : componentTokens) {
+            Optional<String> resealed = secretBox.resealedUnderCurrentKey(TenantTokenSeal.ACCESS_TOKEN, 0,
+                    (String) row[1]);
+            if (resealed.isPresent()) {
+                em.createNativeQuery("update component_token set token = ?1 where id = ?2")
+                        .setParameter(1, resealed.get()).setParameter(2, ((Number) row[0]).longValue()).executeUpdate();
+                count++;
+            }
+        }
         return count;
     }
 

@@ -116,6 +116,10 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "authorization_lost_at")
     public Instant authorizationLostAt;
 
+    /** When the administrator last authorized the platform (null for AppSecret tenants and older rows). */
+    @Column(name = "authorized_at")
+    public Instant authorizedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

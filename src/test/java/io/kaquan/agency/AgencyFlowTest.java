@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.sandbox.SandboxFixtures;
+import io.kaquan.tenant.AuthorizedAccounts;
 import io.kaquan.tenant.Tenant;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestCards;
@@ -93,6 +95,11 @@ class AgencyFlowTest {
         assertNull(tenant(tenantId).disconnectedAt);
         assertEquals("8", tenant(tenantId).permissionSets);
         gateway().forTenant(tenantId).cardColors();
+
+        // WeChat retries the earlier unauthorized push late: made before this authorization, it changes nothing.
+        Arc.container().instance(AuthorizedAccounts.class).get().revoked(PLATFORM, account.getString("appid"),
+                Instant.now().minusSeconds(120));
+        assertNull(tenant(tenantId).disconnectedAt, "a late revocation does not undo a newer authorization");
 
         // updateauthorized: the permissions are read again.
         given().contentType(ContentType.JSON).body(Map.of("grantedSets", List.of(8, 11)))
