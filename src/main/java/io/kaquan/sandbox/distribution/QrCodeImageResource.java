@@ -33,6 +33,17 @@ public class QrCodeImageResource {
         return RestResponse.ResponseBuilder.ok(png, "image/png").header("Cache-Control", "max-age=86400").build();
     }
 
+    /** A landing page's url: here, the page in the sandbox console, where a user can receive its cards. */
+    @GET
+    @Path("l/{token}")
+    @Transactional
+    public RestResponse<Void> openLandingPage(@RestPath String token) {
+        SandboxLandingPage page = SandboxLandingPage.byUrlToken(token).orElseThrow(NotFoundException::new);
+        SandboxAccount account = SandboxAccount.findById(page.accountId);
+        return RestResponse.seeOther(java.net.URI.create("/sandbox/accounts/" + account.appid + "/landing-pages#page-"
+                + page.pageId));
+    }
+
     @GET
     @Path("q/{token}")
     @Transactional
