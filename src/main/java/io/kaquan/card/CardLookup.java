@@ -70,7 +70,7 @@ public class CardLookup {
         CardPagesMsg msg = cards.msg();
         return Card.<Card> find("tenantId = ?1 and status in ?2 order by createdAt desc, id desc", currentTenant.id(),
                 List.of(CardStatus.VERIFY_OK, CardStatus.DISPATCH, CardStatus.NOT_VERIFY)).page(0, CHOICES_MAX)
-                .stream().map(card -> new CardChoice(card.cardId, card.title, card.logoUrl, card.status,
+                .stream().map(card -> new CardChoice(card.cardId, card.title, card.type(), card.logoUrl, card.status,
                         new CardView(card, msg).usesCustomCode()))
                 .toList();
     }

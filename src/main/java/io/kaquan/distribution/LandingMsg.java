@@ -150,6 +150,27 @@ public interface LandingMsg {
     @Message("这个货架的结果已经确定，不需要重新发送。")
     String errNotUndecided();
 
+    @Message("图文消息")
+    String articleTitle();
+
+    @Message("把下面的 HTML 粘贴到图文消息的正文里，群发后读者可以直接在文章里领取这张卡券。")
+    String articleIntro();
+
+    @Message("复制 HTML")
+    String articleCopy();
+
+    @Message("微信没有给出这张卡券的图文消息内容：{words}")
+    String articleRefused(String words);
+
+    @Message("返回卡券")
+    String backToCard();
+
+    @Message("图文消息")
+    String articleLink();
+
+    @Message("在群发文章里投放这张卡券")
+    String articleLinkHelp();
+
     /** A scene in words, keys scene_$CONSTANT in landingMsg_zh-CN and _en. */
     @Message
     String scene(LandingPageScene scene);

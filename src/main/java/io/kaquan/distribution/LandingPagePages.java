@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
-import io.kaquan.web.QrPng;
+import io.kaquan.web.QrCode;
 import io.kaquan.wechat.LandingPageScene;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -90,7 +90,7 @@ public class LandingPagePages {
             throw new NotFoundException();
         }
         LandingPage page = pages.made(id);
-        RestResponse.ResponseBuilder<byte[]> answer = RestResponse.ResponseBuilder.ok(QrPng.of(page.url, pixels),
+        RestResponse.ResponseBuilder<byte[]> answer = RestResponse.ResponseBuilder.ok(QrCode.of(page.url).png(pixels),
                 "image/png").header("Cache-Control", "private, max-age=3600");
         if (download) {
             answer.header("Content-Disposition",

@@ -200,6 +200,30 @@ class LandingPagePagesTest {
         assertEquals(pageOfA, newest(tenantA).id);
     }
 
+    @Test
+    void shouldShowACardsArticleHtmlOrWeChatsRefusalInWords() {
+        Session owner = Session.login("article-owner");
+        Session stranger = Session.login("article-stranger");
+        Session viewer = Session.login("article-viewer");
+        long tenant = sandboxTenant(owner, "图文面包店");
+        TestTenants.addMember(owner, tenant, "article-viewer@example.com", "VIEWER");
+        String gift = TestCards.approved(tenant, "GIFT");
+        String article = "/t/" + tenant + "/distribution/cards/" + gift + "/article";
+        owner.request().get("/t/" + tenant + "/distribution/cards/" + gift).then().statusCode(200)
+                .body(containsString("href=\"" + article + "\""));
+        viewer.request().get(article).then().statusCode(200).body(containsString("&lt;iframe"))
+                .body(containsString(gift)).body(containsString("id=\"article-copy\""))
+                .body(not(containsString("<iframe")));
+        stranger.request().get(article).then().statusCode(404);
+        owner.request().get("/t/" + tenant + "/distribution/cards/pNoSuchCard/article").then().statusCode(404);
+
+        String custom = TestCards.create(tenant, "GENERAL_COUPON",
+                card -> ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("general_coupon").get("base_info"))
+                        .put("use_custom_code", true));
+        owner.request().get("/t/" + tenant + "/distribution/cards/" + custom + "/article").then().statusCode(200)
+                .body(containsString("微信没有给出这张卡券的图文消息内容：")).body(not(containsString("40150")));
+    }
+
     static void faults(String appid, Map<String, Object> faults) {
         given().contentType(ContentType.JSON).body(faults).put("/sandbox/admin/accounts/" + appid + "/faults")
                 .then().statusCode(200);
@@ -230,7 +254,8 @@ class LandingPagePagesTest {
             Awaitility.await("the intent waits for the tenant row").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(50)).until(() -> response.isDone() || QuarkusTransaction
                             .requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
-                                    .createNativeQuery("select count(*) from pg_locks where not granted")
+                                    .createNativeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                            + " and query like 'insert into landing_page %'")
                                     .getSingleResult()).longValue()) > 0);
             assertTrue(!response.isDone(), "the POST never waited for the tenant row");
             between.run();
