@@ -54,6 +54,9 @@ public enum AuditAction {
     TEST_WHITELIST_SET("distribution.test-whitelist-set"),
     CODES_IMPORTED("distribution.codes-imported"),
     CODES_IMPORT_SETTLED("distribution.codes-import-settled"),
+    LANDING_PAGE_CREATED("distribution.landing-page-created"),
+    LANDING_PAGE_REFUSED("distribution.landing-page-refused"),
+    LANDING_PAGE_UNCERTAIN("distribution.landing-page-uncertain"),
     EVENT_REPLAYED("event.replayed"),
     SYNC_RUN_NOW("sync.run-now");
 

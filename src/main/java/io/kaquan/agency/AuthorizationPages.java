@@ -23,6 +23,7 @@ import io.kaquan.tenant.AuthorizedAccounts;
 import io.kaquan.web.Flash;
 import io.kaquan.web.I18n;
 import io.kaquan.web.Pages;
+import io.kaquan.web.QrCode;
 import io.kaquan.wechat.WeChatComponent;
 import io.kaquan.wechat.WeChatErrors;
 import io.kaquan.wechat.WeChatException;
@@ -100,7 +101,7 @@ public class AuthorizationPages {
             String url = config.authorizePageUrl() + "?component_appid=" + encode(platform.appid()) + "&pre_auth_code="
                     + encode(preAuth.code()) + "&redirect_uri=" + encode(back) + "&auth_type=1&category_id_list="
                     + encode(config.requestedSets());
-            return noStore(Templates.authorize(new Link(url, QrSvg.of(url), null)));
+            return noStore(Templates.authorize(new Link(url, QrCode.of(url).svg(240), null)));
         } catch (WeChatException e) {
             Log.infof("No pre-auth code: %s", e.getMessage());
             String reason = WeChatErrors.message(i18n.bundle(WeChatMsg.class), e);

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.wechat.CardStatus;
 
 /** Reading the current tenant's cards for the pages: the list and one card's page. Any member reads. */
 @ApplicationScoped
@@ -58,6 +59,20 @@ public class CardLookup {
         return em.createQuery("select " + CardLive.COLUMNS + " from Card c where c.tenantId = ?1 and c.cardId in ?2",
                 Object[].class).setParameter(1, currentTenant.id()).setParameter(2, ids).getResultStream()
                 .map(CardLive::of).toList();
+    }
+
+    /** The most cards a picker offers. */
+    static final int CHOICES_MAX = 200;
+
+    /** The tenant's cards that can still be handed out (approved, on sale or under review), newest first. */
+    @Transactional
+    public List<CardChoice> choices() {
+        CardPagesMsg msg = cards.msg();
+        return Card.<Card> find("tenantId = ?1 and status in ?2 order by createdAt desc, id desc", currentTenant.id(),
+                List.of(CardStatus.VERIFY_OK, CardStatus.DISPATCH, CardStatus.NOT_VERIFY)).page(0, CHOICES_MAX)
+                .stream().map(card -> new CardChoice(card.cardId, card.title, card.type(), card.logoUrl, card.status,
+                        new CardView(card, msg).usesCustomCode()))
+                .toList();
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.kaquan.card.CardChoice;
 import io.kaquan.card.CardLive;
 import io.kaquan.card.CardLookup;
 import io.kaquan.code.ChannelReceipts;
@@ -37,7 +38,7 @@ public class CardDistribution {
 
     public record View(String cardId, boolean underReview, boolean deleted, List<String> openids, List<String> usernames,
             List<QrRow> codes, List<Receipts> receipts, List<String> channelNames, int whitelistMax, List<Integer> sizes,
-            Imports imports) {
+            Imports imports, List<CardChoice> otherCards) {
     }
 
     @Inject
@@ -74,10 +75,13 @@ public class CardDistribution {
                     batches.stream().anyMatch(b -> b.state.open()));
         }
         Imports found = imports;
-        return DistributionCalls.inTx(() -> read(card, found));
+        // The cards a multi-card QR code may add to this one (QR_MULTIPLE_CARD): not those with their own codes.
+        List<CardChoice> others = cards.choices().stream()
+                .filter(c -> !c.customCode() && !c.cardId().equals(card.cardId())).toList();
+        return DistributionCalls.inTx(() -> read(card, found, others));
     }
 
-    private View read(CardLive card, Imports imports) {
+    private View read(CardLive card, Imports imports, List<CardChoice> others) {
         long tenantId = currentTenant.id();
         List<Channel> channels = Channel.ofTenant(tenantId);
         Map<String, Channel> byOuterStr = channels.stream()
@@ -99,7 +103,7 @@ public class CardDistribution {
                 card.status() == CardStatus.DELETE || card.status() == CardStatus.SYS_DELETE,
                 TestWhitelistEntry.values(tenantId, TestWhitelistEntry.OPENID),
                 TestWhitelistEntry.values(tenantId, TestWhitelistEntry.USERNAME), codes, receipts,
-                channels.stream().map(c -> c.name).toList(), config.whitelistMax(), config.qrSizes(), imports);
+                channels.stream().map(c -> c.name).toList(), config.whitelistMax(), config.qrSizes(), imports, others);
     }
 
     DistributionMsg msg() {

@@ -94,8 +94,14 @@ public interface DistributionMsg {
     @Message("同一二维码的其他卡券（可选）")
     String alsoCards();
 
-    @Message("card_id，每行一个，最多 4 个：用户扫码后可从这些卡券中领取。")
+    @Message("最多再选 4 张（一个二维码最多 5 张卡券）：用户扫码后可以从这些卡券中领取。使用自定义 Code 的卡券不能放进多卡券二维码。")
     String alsoCardsHelp();
+
+    @Message("没有其他可以一起投放的卡券。")
+    String alsoCardsNone();
+
+    @Message("审核中")
+    String underReview();
 
     @Message("一码一领（扫码时随机分配一个 Code，领取一次后二维码失效）")
     String uniqueCode();

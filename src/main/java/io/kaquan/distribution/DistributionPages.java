@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
-import io.kaquan.web.QrPng;
+import io.kaquan.web.QrCode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -35,6 +35,8 @@ public class DistributionPages {
     static class Templates {
         /** No layout: the card's page loads it into its own. */
         static native TemplateInstance section(CardDistribution.View view);
+
+        static native TemplateInstance article(CardArticle.Article article);
     }
 
     @Inject
@@ -56,6 +58,9 @@ public class DistributionPages {
     CodeImport codeImport;
 
     @Inject
+    CardArticle articles;
+
+    @Inject
     FormFlow forms;
 
     @Inject
@@ -67,10 +72,17 @@ public class DistributionPages {
         return Templates.section(distribution.of(cardId));
     }
 
+    /** The card's HTML for a broadcast article, with a copy button. */
+    @GET
+    @Path("cards/{cardId}/article")
+    public TemplateInstance article(@RestPath String cardId) {
+        return Templates.article(articles.of(cardId));
+    }
+
     @POST
     @Path("cards/{cardId}/qrcodes")
     public RestResponse<Void> createQrCode(@RestPath String cardId, @RestForm String channel,
-            @RestForm String validity, @RestForm String minutes, @RestForm String alsoCards,
+            @RestForm String validity, @RestForm String minutes, @RestForm("alsoCards") List<String> alsoCards,
             @RestForm boolean uniqueCode) {
         String back = cardPath(cardId);
         return forms.submit(back, () -> {
@@ -130,7 +142,7 @@ public class DistributionPages {
             throw new NotFoundException();
         }
         CardQrCode code = distribution.code(id);
-        RestResponse.ResponseBuilder<byte[]> answer = RestResponse.ResponseBuilder.ok(QrPng.of(code.url, pixels),
+        RestResponse.ResponseBuilder<byte[]> answer = RestResponse.ResponseBuilder.ok(QrCode.of(code.url).png(pixels),
                 "image/png").header("Cache-Control", "private, max-age=3600");
         if (download) {
             answer.header("Content-Disposition",
@@ -151,7 +163,10 @@ public class DistributionPages {
         }
     }
 
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+    /** The chosen cards: one per checkbox, or several in one value (separated by spaces, commas or lines). */
+    private static List<String> lines(List<String> values) {
+        return values == null ? List.of()
+                : values.stream().filter(v -> v != null).flatMap(v -> Arrays.stream(v.split("[\\s,]+")))
+                        .filter(s -> !s.isBlank()).toList();
     }
 }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The APIs that put cards into users' hands (§5.3–§5.10): POST JSON with the token in the query string. */
+/** The APIs that put cards into users' hands (§5.3–§5.11): POST JSON with the token in the query string. */
 @RegisterRestClient
 @Path("/card")
 @Consumes(ApiClients.JSON)
@@ -20,6 +20,14 @@ interface DistributionRestClient {
     @POST
     @Path("qrcode/create")
     RestResponse<byte[]> qrcodeCreate(@RestQuery("access_token") String accessToken, byte[] body);
+
+    @POST
+    @Path("landingpage/create")
+    RestResponse<byte[]> landingpageCreate(@RestQuery("access_token") String accessToken, byte[] body);
+
+    @POST
+    @Path("mpnews/gethtml")
+    RestResponse<byte[]> mpnewsGethtml(@RestQuery("access_token") String accessToken, byte[] body);
 
     @POST
     @Path("testwhitelist/set")

@@ -38,6 +38,9 @@ public enum WeChatApi {
     CODE_DEPOSIT("/card/code/deposit", false),
     CODE_DEPOSIT_COUNT("/card/code/getdepositcount", true),
     CODE_CHECKCODE("/card/code/checkcode", true),
+    /** A second call makes a second page; WeChat has no call to list pages, so a lost answer cannot be read back. */
+    LANDINGPAGE_CREATE("/card/landingpage/create", false),
+    MPNEWS_GETHTML("/card/mpnews/gethtml", true),
 
     // The third-party platform's own APIs (open-platform-protocol.md §3, §5)
     COMPONENT_TOKEN("/cgi-bin/component/api_component_token", true),

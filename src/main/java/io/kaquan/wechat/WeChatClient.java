@@ -193,6 +193,24 @@ public final class WeChatClient {
         return read(WeChatApi.QRCODE_CREATE, reply, WeChatDistribution.QrCode.class);
     }
 
+    /** A landing page (货架) of these cards. Not repeatable: a second call makes a second page. */
+    public WeChatDistribution.LandingPage landingPageCreate(String banner, String pageTitle, boolean canShare,
+            LandingPageScene scene, List<WeChatDistribution.LandingCard> cards) {
+        byte[] body = WeChatJson.write(new WeChatDistribution.LandingPageRequest(banner, pageTitle, canShare, scene,
+                cards));
+        JsonNode reply = gateway.call(tenantId, WeChatApi.LANDINGPAGE_CREATE,
+                (base, token) -> distribution(base).landingpageCreate(token, body));
+        return read(WeChatApi.LANDINGPAGE_CREATE, reply, WeChatDistribution.LandingPage.class);
+    }
+
+    /** The HTML that puts the card into a broadcast article (图文消息). */
+    public String mpnewsHtml(String cardId) {
+        byte[] body = WeChatJson.write(new WeChatDistribution.CardIdRequest(cardId));
+        JsonNode reply = gateway.call(tenantId, WeChatApi.MPNEWS_GETHTML,
+                (base, token) -> distribution(base).mpnewsGethtml(token, body));
+        return read(WeChatApi.MPNEWS_GETHTML, reply, WeChatDistribution.MpnewsHtml.class).content();
+    }
+
     /** Replaces the account's test whitelist with these OpenIDs and WeChat ids. */
     public void testWhitelistSet(List<String> openids, List<String> usernames) {
         byte[] body = WeChatJson.write(new WeChatDistribution.WhitelistRequest(openids, usernames));

@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Requests and answers of the distribution APIs (§5.3 test whitelist, §5.4 QR codes, §5.8–§5.10 imported codes). */
+/**
+ * Requests and answers of the distribution APIs (§5.3 test whitelist, §5.4 QR codes, §5.5 landing pages, §5.8–§5.10 imported
+ * codes, §5.11 articles).
+ */
 public final class WeChatDistribution {
 
     /** WeChat's range for a QR code's expire_seconds; without it a code lasts 365 days. */
@@ -12,6 +15,8 @@ public final class WeChatDistribution {
     public static final int QR_MAX_EXPIRE_SECONDS = 1800;
     /** Cards of one QR_MULTIPLE_CARD code at most. */
     public static final int QR_MAX_CARDS = 5;
+    /** ⚠ A landing page's title in characters: WeChat documents no limit; the sandbox allows 32. */
+    public static final int LANDING_TITLE_MAX = 32;
     /** Codes of one card/code/deposit or checkcode call at most. */
     public static final int DEPOSIT_BATCH = 100;
 
@@ -39,6 +44,25 @@ public final class WeChatDistribution {
     /** card/qrcode/create's answer: url is what the QR code encodes. */
     @RegisterForReflection
     public record QrCode(String ticket, Integer expireSeconds, String url, String showQrcodeUrl) {
+    }
+
+    /** One card of a landing page: thumb_url is the picture shown for it on the page. */
+    @RegisterForReflection
+    public record LandingCard(String cardId, String thumbUrl) {
+    }
+
+    @RegisterForReflection
+    record LandingPageRequest(String banner, String pageTitle, boolean canShare, LandingPageScene scene,
+            List<LandingCard> cardList) {
+    }
+
+    /** card/landingpage/create's answer: url opens the page in WeChat. */
+    @RegisterForReflection
+    public record LandingPage(String url, int pageId) {
+    }
+
+    @RegisterForReflection
+    record MpnewsHtml(String content) {
     }
 
     @RegisterForReflection

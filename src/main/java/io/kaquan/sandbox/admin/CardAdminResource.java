@@ -18,6 +18,7 @@ import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.CardReview;
 import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardTemplate;
+import io.kaquan.sandbox.distribution.SandboxLandingPages;
 import io.kaquan.sandbox.distribution.SandboxQrCodes;
 import io.kaquan.sandbox.users.SimulatedUsers;
 
@@ -38,6 +39,9 @@ public class CardAdminResource {
 
     @Inject
     SandboxQrCodes qrCodes;
+
+    @Inject
+    SandboxLandingPages landingPages;
 
     /** {"pass":true} or {"pass":false,"reason":"…"} → {"card_id","status"}. */
     @POST
@@ -78,6 +82,24 @@ public class CardAdminResource {
         ObjectNode reply = WeChatReply.object();
         var list = reply.putArray("received");
         received.forEach(r -> list.addObject().put("card_id", r.cardId()).put("code", r.code()).put("openid", r.openid()));
+        return json(201, reply);
+    }
+
+    /**
+     * A user opens a landing page (the token of its url) and receives one of its cards: {"cardId","openid"} (openid
+     * optional) → 201 {"card_id","code","openid"}, pushed as user_get_card.
+     */
+    @POST
+    @Path("landing-pages/{token}/receive")
+    public Response receiveFromPage(@RestPath String token, String body) {
+        ObjectNode request = parse(body);
+        var received = landingPages.receive(token,
+                SandboxJson.optionalText(request, "cardId").orElseThrow(() -> CardRules.missing("cardId")),
+                SandboxJson.optionalText(request, "openid").orElse(null));
+        ObjectNode reply = WeChatReply.object();
+        reply.put("card_id", received.cardId());
+        reply.put("code", received.code());
+        reply.put("openid", received.openid());
         return json(201, reply);
     }
 

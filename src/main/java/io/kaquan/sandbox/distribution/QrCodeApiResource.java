@@ -16,8 +16,9 @@ import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
 
 /**
- * WeChat's distribution APIs under /sandbox/wechat/card (protocol reference §5.4, §5.8–§5.10): qrcode/create and the
- * imported codes. A second resource on the card path: Quarkus REST matches the methods of both.
+ * WeChat's distribution APIs under /sandbox/wechat/card (protocol reference §5.4, §5.5, §5.8–§5.11): qrcode/create,
+ * landingpage/create, the imported codes and mpnews/gethtml. A second resource on the card path: Quarkus REST matches the
+ * methods of both.
  */
 @Path("/sandbox/wechat/card")
 public class QrCodeApiResource {
@@ -31,11 +32,29 @@ public class QrCodeApiResource {
     @Inject
     SandboxDeposits deposits;
 
+    @Inject
+    SandboxLandingPages landingPages;
+
     @POST
     @Path("qrcode/create")
     public Response create(@RestQuery("access_token") String accessToken, String body, @Context UriInfo uri) {
         return WeChatReply.ok(qrCodes.create(account(accessToken, "/card/qrcode/create"), SandboxJson.parse(body),
                 base(uri)));
+    }
+
+    @POST
+    @Path("landingpage/create")
+    public Response createLandingPage(@RestQuery("access_token") String accessToken, String body,
+            @Context UriInfo uri) {
+        return WeChatReply.ok(landingPages.create(account(accessToken, "/card/landingpage/create"),
+                SandboxJson.parse(body), base(uri)));
+    }
+
+    @POST
+    @Path("mpnews/gethtml")
+    public Response mpnewsHtml(@RestQuery("access_token") String accessToken, String body, @Context UriInfo uri) {
+        return WeChatReply.ok(landingPages.mpnewsHtml(account(accessToken, "/card/mpnews/gethtml"),
+                SandboxJson.parse(body), base(uri)));
     }
 
     @POST

@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.kaquan.sandbox.SandboxAccount;
-import io.kaquan.web.QrPng;
+import io.kaquan.web.QrCode;
 
 /**
  * What WeChat serves outside its API for a QR code: the image behind show_qrcode_url (public, like WeChat's
@@ -29,8 +29,19 @@ public class QrCodeImageResource {
     @Transactional
     public RestResponse<byte[]> show(@RestQuery String ticket, @Context UriInfo uri) {
         SandboxQrCode code = SandboxQrCode.byTicket(ticket == null ? "" : ticket).orElseThrow(NotFoundException::new);
-        byte[] png = QrPng.of(QrCodeApiResource.base(uri) + "/sandbox/q/" + code.urlToken, SHOW_PIXELS);
+        byte[] png = QrCode.of(QrCodeApiResource.base(uri) + "/sandbox/q/" + code.urlToken).png(SHOW_PIXELS);
         return RestResponse.ResponseBuilder.ok(png, "image/png").header("Cache-Control", "max-age=86400").build();
+    }
+
+    /** A landing page's url: here, the page in the sandbox console, where a user can receive its cards. */
+    @GET
+    @Path("l/{token}")
+    @Transactional
+    public RestResponse<Void> openLandingPage(@RestPath String token) {
+        SandboxLandingPage page = SandboxLandingPage.byUrlToken(token).orElseThrow(NotFoundException::new);
+        SandboxAccount account = SandboxAccount.findById(page.accountId);
+        return RestResponse.seeOther(java.net.URI.create("/sandbox/accounts/" + account.appid + "/landing-pages#page-"
+                + page.pageId));
     }
 
     @GET
