@@ -127,17 +127,51 @@ public interface DistributionMsg {
     @Message("按渠道的领取")
     String receiptsTitle();
 
-    @Message("来自微信领取推送（user_get_card）中的场景值，按渠道计数；好友转赠的不计。")
-    String receiptsIntro();
-
-    @Message("还没有通过二维码的领取。")
-    String receiptsEmpty();
-
     @Message("场景值")
     String colOuterStr();
 
-    @Message("未登记的渠道")
-    String unknownChannel();
+    @Message("按领取日期（北京时间）统计所选日期内首次领取的券：每个渠道按名称计数，没有场景值的领取（不是扫二维码领取的，或好友转赠的）记在「其他（无渠道）」。")
+    String receiptsRangeIntro();
+
+    @Message("从")
+    String filterFrom();
+
+    @Message("到")
+    String filterTo();
+
+    @Message("查看")
+    String filterApply();
+
+    @Message("导出 CSV")
+    String exportCsv();
+
+    @Message("{from} 至 {to}")
+    String rangeLabel(java.time.LocalDate from, java.time.LocalDate to);
+
+    @Message("这段时间没有领取。")
+    String receiptsNone();
+
+    @Message("合计")
+    String receiptsTotal();
+
+    @Message("开始日期")
+    String colFrom();
+
+    @Message("结束日期")
+    String colTo();
+
+    /** Where receipts without a channel name came from, keys receiptSource_$CONSTANT in distributionMsg_zh-CN and _en. */
+    @Message
+    String receiptSource(ReceiptsByChannel.Source source);
+
+    @Message("请按 年-月-日 填写日期，例如 2026-05-01。")
+    String errDate();
+
+    @Message("开始日期不能晚于结束日期。")
+    String errRangeReversed();
+
+    @Message("一次最多统计 {max} 天。")
+    String errRangeTooLong(int max);
 
     @Message("{px} 像素")
     String size(int px);

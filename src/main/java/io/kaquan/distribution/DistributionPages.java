@@ -35,6 +35,9 @@ public class DistributionPages {
     static class Templates {
         /** No layout: the card's page loads it into its own. */
         static native TemplateInstance section(CardDistribution.View view);
+
+        /** No layout: the 投放 section loads it, and its date form reloads it alone. */
+        static native TemplateInstance receipts(ReceiptsByChannel.Report receipts);
     }
 
     @Inject
@@ -56,6 +59,9 @@ public class DistributionPages {
     CodeImport codeImport;
 
     @Inject
+    ReceiptsByChannel receiptsByChannel;
+
+    @Inject
     FormFlow forms;
 
     @Inject
@@ -65,6 +71,17 @@ public class DistributionPages {
     @Path("cards/{cardId}")
     public TemplateInstance section(@RestPath String cardId) {
         return Templates.section(distribution.of(cardId));
+    }
+
+    /** The card's receipts per channel over the asked days; wrong dates are a 400 showing the default range. */
+    @GET
+    @Path("cards/{cardId}/receipts")
+    public RestResponse<TemplateInstance> receipts(@RestPath String cardId, @RestQuery String from,
+            @RestQuery String to) {
+        ReceiptsByChannel.Range range = receiptsByChannel.range(from, to);
+        TemplateInstance fragment = Templates.receipts(receiptsByChannel.of(cardId, range));
+        return range.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, fragment)
+                : RestResponse.ok(fragment);
     }
 
     @POST
