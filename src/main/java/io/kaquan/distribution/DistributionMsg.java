@@ -254,4 +254,43 @@ public interface DistributionMsg {
 
     @Message("一个文件最多 {max} 个 Code。")
     String errImportTooMany(int max);
+
+    @Message("网页领取（JS-SDK）")
+    String jssdkTitle();
+
+    @Message("给网页开发者：在公众号网页里调用 wx.addCard 时，要带上卡券的 card_id 和这里生成的 cardExt（时间戳、随机串和签名）。选了渠道的话，网页上的领取会计在这个渠道下。签名用的 api_ticket 由卡券管家保管，不会显示；cardExt 请在生成后两小时内使用。")
+    String jssdkIntro();
+
+    @Message("渠道（可不选）")
+    String jssdkChannel();
+
+    @Message("不计渠道")
+    String jssdkNoChannel();
+
+    @Message("指定 Code（自定义 Code 的卡券才需要）")
+    String jssdkCode();
+
+    @Message("指定用户 OpenID（指定用户领取的卡券才需要）")
+    String jssdkOpenid();
+
+    @Message("生成 cardExt")
+    String jssdkGenerate();
+
+    @Message("cardExt 已生成，连同 card_id 交给网页开发者：")
+    String jssdkResult();
+
+    @Message("网页里的调用")
+    String jssdkSnippet();
+
+    @Message("签名")
+    String jssdkSignature();
+
+    @Message("还没有叫「{name}」的渠道：请先在上面为它生成二维码，或不选渠道。")
+    String errCardExtChannel(String name);
+
+    @Message("{what} 只能有字母、数字、下划线和连字符，最多 64 个字符。")
+    String errCardExtValue(String what);
+
+    @Message("只有运营者可以生成 cardExt。")
+    String jssdkViewerNote();
 }

@@ -38,6 +38,9 @@ public class DistributionPages {
 
         /** No layout: the 投放 section loads it, and its date form reloads it alone. */
         static native TemplateInstance receipts(ReceiptsByChannel.Report receipts);
+
+        /** No layout: the 网页领取 form loads it under itself; {@code problem} is a refusal in words. */
+        static native TemplateInstance cardExt(CardExtGeneration.CardExt ext, String problem);
     }
 
     @Inject
@@ -62,6 +65,9 @@ public class DistributionPages {
     ReceiptsByChannel receiptsByChannel;
 
     @Inject
+    CardExtGeneration cardExtGeneration;
+
+    @Inject
     FormFlow forms;
 
     @Inject
@@ -82,6 +88,19 @@ public class DistributionPages {
         TemplateInstance fragment = Templates.receipts(receiptsByChannel.of(cardId, range));
         return range.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, fragment)
                 : RestResponse.ok(fragment);
+    }
+
+    /** A signed cardExt for wx.addCard (operators; nothing is stored, so a GET the form reloads in place). */
+    @GET
+    @Path("cards/{cardId}/card-ext")
+    public RestResponse<TemplateInstance> cardExt(@RestPath String cardId, @RestQuery String channel,
+            @RestQuery String code, @RestQuery String openid) {
+        try {
+            return RestResponse.ok(Templates.cardExt(cardExtGeneration.generate(new CardExtGeneration.Request(cardId,
+                    channel, code, openid)), null));
+        } catch (io.kaquan.web.ActionRefused e) {
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.cardExt(null, e.getMessage()));
+        }
     }
 
     @POST

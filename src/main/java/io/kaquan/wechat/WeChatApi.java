@@ -38,6 +38,8 @@ public enum WeChatApi {
     CODE_DEPOSIT("/card/code/deposit", false),
     CODE_DEPOSIT_COUNT("/card/code/getdepositcount", true),
     CODE_CHECKCODE("/card/code/checkcode", true),
+    /** The wx_card api_ticket that signs JS-SDK addCard's cardExt (§5.14). */
+    CARD_API_TICKET("/cgi-bin/ticket/getticket", true),
 
     // The third-party platform's own APIs (open-platform-protocol.md §3, §5)
     COMPONENT_TOKEN("/cgi-bin/component/api_component_token", true),
