@@ -439,6 +439,15 @@ public interface CardPagesMsg {
     @Message("调整后总库存会超过微信的上限 100000000")
     String errAboveMax();
 
+    @Message("微信拒绝了：自定义 Code 的卡券，库存不能超过已导入、还没发出的 Code 数（现在有 {codes} 个）。请先在「投放」里导入更多 Code，再增加库存。")
+    String errStockAboveCodes(long codes);
+
+    @Message("微信拒绝了：自定义 Code 的卡券，库存不能超过已导入、还没发出的 Code 数。请先在「投放」里导入更多 Code，再增加库存。")
+    String errStockAboveCodesUnknown();
+
+    @Message("自定义 Code 的卡券只能发出导入的 Code：库存不能超过已导入、还没发出的 Code 数。")
+    String stockCustomCodeHelp();
+
     @Message("上一次库存调整（{operation}）的结果还没确认，请先核对它，再做新的调整。")
     String errStockOpen(String operation);
 

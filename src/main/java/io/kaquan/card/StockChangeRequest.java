@@ -111,7 +111,9 @@ public class StockChangeRequest {
             client.cardModifyStock(cardId, delta);
         } catch (WeChatException e) {
             if (!e.uncertain()) {
-                String text = cards.words(e);
+                String text = delta > 0 && e.errcode() == STOCK_REFUSED && new CardView(known, msg).usesCustomCode()
+                        ? aboveCodes(client, cardId, msg)
+                        : cards.words(e);
                 inTx(() -> {
                     StockChange row = em.find(StockChange.class, change.id, LockModeType.PESSIMISTIC_WRITE);
                     row.state = CallState.NOT_APPLIED;
@@ -151,6 +153,18 @@ public class StockChangeRequest {
                 operation, String.valueOf(card.quantity), String.valueOf(applied.totalSeen == null
                         ? change.totalExpected
                         : applied.totalSeen)));
+    }
+
+    /** WeChat's answer to a stock it will not take (40122; for a custom-code card also stock above its codes). */
+    static final int STOCK_REFUSED = 40122;
+
+    /** Why a custom-code card's stock cannot grow: its codes, with WeChat's count of those not handed out yet. */
+    private String aboveCodes(WeChatClient client, String cardId, CardPagesMsg msg) {
+        try {
+            return msg.errStockAboveCodes(client.codeDepositCount(cardId));
+        } catch (WeChatException e) {
+            return msg.errStockAboveCodesUnknown();
+        }
     }
 
     /** The intent, committed before the call, against the stock WeChat just showed (the card locked meanwhile). */

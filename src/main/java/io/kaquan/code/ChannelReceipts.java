@@ -1,5 +1,7 @@
 package io.kaquan.code;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,25 @@ public class ChannelReceipts {
             typed.setParameter(2, cardIds);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
+        typed.getResultStream().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /**
+     * outer_str → codes first received in [from, until), for one card (all the tenant's cards when null), in one
+     * grouped query; the null key counts the receipts that came without a scene value.
+     */
+    @Transactional
+    public Map<String, Long> byOuterStr(String cardId, Instant from, Instant until) {
+        String query = "select c.outerStr, count(c) from CardCode c where c.tenantId = :tenant"
+                + " and c.receivedAt >= :from and c.receivedAt < :until" + (cardId == null ? "" : " and c.cardId = :card")
+                + " group by c.outerStr";
+        var typed = em.createQuery(query, Object[].class).setParameter("tenant", currentTenant.id())
+                .setParameter("from", from).setParameter("until", until);
+        if (cardId != null) {
+            typed.setParameter("card", cardId);
+        }
+        Map<String, Long> counts = new HashMap<>();
         typed.getResultStream().forEach(row -> counts.put((String) row[0], (Long) row[1]));
         return counts;
     }

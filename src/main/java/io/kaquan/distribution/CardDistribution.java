@@ -1,11 +1,8 @@
 package io.kaquan.distribution;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +15,10 @@ import io.kaquan.code.ChannelReceipts;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.wechat.CardStatus;
 
-/** The card page's 投放 section, read: the test whitelist, the card's QR codes, and its receipts per channel. */
+/**
+ * The card page's 投放 section, read: the test whitelist, the card's QR codes with their receipts so far, imported
+ * codes (receipts per channel over a range of days are ReceiptsByChannel's).
+ */
 @ApplicationScoped
 public class CardDistribution {
 
@@ -27,17 +27,13 @@ public class CardDistribution {
             int cards, long receipts, String url) {
     }
 
-    /** Receipts under one scene value; channel is null for a value no channel of the tenant has. */
-    public record Receipts(String channel, String outerStr, long count) {
-    }
-
     /** A custom-code card's imports: WeChat's count (null with the reason when it cannot be read) and the batches. */
     public record Imports(Long depositCount, String countProblem, Integer stock, boolean stockAboveCodes,
             List<DepositBatch> batches, boolean open) {
     }
 
     public record View(String cardId, boolean underReview, boolean deleted, List<String> openids, List<String> usernames,
-            List<QrRow> codes, List<Receipts> receipts, List<String> channelNames, int whitelistMax, List<Integer> sizes,
+            List<QrRow> codes, List<String> channelNames, int whitelistMax, List<Integer> sizes,
             Imports imports, List<CardChoice> otherCards) {
     }
 
@@ -84,8 +80,6 @@ public class CardDistribution {
     private View read(CardLive card, Imports imports, List<CardChoice> others) {
         long tenantId = currentTenant.id();
         List<Channel> channels = Channel.ofTenant(tenantId);
-        Map<String, Channel> byOuterStr = channels.stream()
-                .collect(Collectors.toMap(c -> Integer.toString(c.outerStr), Function.identity()));
         Map<String, Long> counts = channelReceipts.byOuterStr(List.of(card.cardId()));
         Instant now = Instant.now();
         List<QrRow> codes = CardQrCode.ofCard(tenantId, card.cardId()).stream().map(q -> {
@@ -93,16 +87,10 @@ public class CardDistribution {
             return new QrRow(q.id, q.channel.name, outer, q.expiresAt, q.expired(now), q.uniqueCode, q.cardIds.size(),
                     counts.getOrDefault(outer, 0L), q.url);
         }).toList();
-        List<Receipts> receipts = new ArrayList<>();
-        counts.forEach((outer, count) -> {
-            Channel channel = byOuterStr.get(outer);
-            receipts.add(new Receipts(channel == null ? null : channel.name, outer, count));
-        });
-        receipts.sort((a, b) -> Long.compare(b.count(), a.count()));
         return new View(card.cardId(), card.status() == CardStatus.NOT_VERIFY,
                 card.status() == CardStatus.DELETE || card.status() == CardStatus.SYS_DELETE,
                 TestWhitelistEntry.values(tenantId, TestWhitelistEntry.OPENID),
-                TestWhitelistEntry.values(tenantId, TestWhitelistEntry.USERNAME), codes, receipts,
+                TestWhitelistEntry.values(tenantId, TestWhitelistEntry.USERNAME), codes,
                 channels.stream().map(c -> c.name).toList(), config.whitelistMax(), config.qrSizes(), imports, others);
     }
 

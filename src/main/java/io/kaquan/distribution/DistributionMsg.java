@@ -133,17 +133,51 @@ public interface DistributionMsg {
     @Message("按渠道的领取")
     String receiptsTitle();
 
-    @Message("来自微信领取推送（user_get_card）中的场景值，按渠道计数；好友转赠的不计。")
-    String receiptsIntro();
-
-    @Message("还没有通过二维码的领取。")
-    String receiptsEmpty();
-
     @Message("场景值")
     String colOuterStr();
 
-    @Message("未登记的渠道")
-    String unknownChannel();
+    @Message("按领取日期（北京时间）统计所选日期内首次领取的券：每个渠道按名称计数，没有场景值的领取（不是扫二维码领取的，或好友转赠的）记在「其他（无渠道）」。")
+    String receiptsRangeIntro();
+
+    @Message("从")
+    String filterFrom();
+
+    @Message("到")
+    String filterTo();
+
+    @Message("查看")
+    String filterApply();
+
+    @Message("导出 CSV")
+    String exportCsv();
+
+    @Message("{from} 至 {to}")
+    String rangeLabel(java.time.LocalDate from, java.time.LocalDate to);
+
+    @Message("这段时间没有领取。")
+    String receiptsNone();
+
+    @Message("合计")
+    String receiptsTotal();
+
+    @Message("开始日期")
+    String colFrom();
+
+    @Message("结束日期")
+    String colTo();
+
+    /** Where receipts without a channel name came from, keys receiptSource_$CONSTANT in distributionMsg_zh-CN and _en. */
+    @Message
+    String receiptSource(ReceiptsByChannel.Source source);
+
+    @Message("请按 年-月-日 填写日期，例如 2026-05-01。")
+    String errDate();
+
+    @Message("开始日期不能晚于结束日期。")
+    String errRangeReversed();
+
+    @Message("一次最多统计 {max} 天。")
+    String errRangeTooLong(int max);
 
     @Message("{px} 像素")
     String size(int px);
@@ -226,4 +260,43 @@ public interface DistributionMsg {
 
     @Message("一个文件最多 {max} 个 Code。")
     String errImportTooMany(int max);
+
+    @Message("网页领取（JS-SDK）")
+    String jssdkTitle();
+
+    @Message("给网页开发者：在公众号网页里调用 wx.addCard 时，要带上卡券的 card_id 和这里生成的 cardExt（时间戳、随机串和签名）。选了渠道的话，网页上的领取会计在这个渠道下。签名用的 api_ticket 由卡券管家保管，不会显示；cardExt 请在生成后两小时内使用。")
+    String jssdkIntro();
+
+    @Message("渠道（可不选）")
+    String jssdkChannel();
+
+    @Message("不计渠道")
+    String jssdkNoChannel();
+
+    @Message("指定 Code（自定义 Code 的卡券才需要）")
+    String jssdkCode();
+
+    @Message("指定用户 OpenID（指定用户领取的卡券才需要）")
+    String jssdkOpenid();
+
+    @Message("生成 cardExt")
+    String jssdkGenerate();
+
+    @Message("cardExt 已生成，连同 card_id 交给网页开发者：")
+    String jssdkResult();
+
+    @Message("网页里的调用")
+    String jssdkSnippet();
+
+    @Message("签名")
+    String jssdkSignature();
+
+    @Message("还没有叫「{name}」的渠道：请先在上面为它生成二维码，或不选渠道。")
+    String errCardExtChannel(String name);
+
+    @Message("{what} 只能有字母、数字、下划线和连字符，最多 64 个字符。")
+    String errCardExtValue(String what);
+
+    @Message("只有运营者可以生成 cardExt。")
+    String jssdkViewerNote();
 }

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.ActionRefused;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormFlow;
 import io.kaquan.web.QrCode;
@@ -37,6 +38,12 @@ public class DistributionPages {
         static native TemplateInstance section(CardDistribution.View view);
 
         static native TemplateInstance article(CardArticle.Article article);
+
+        /** No layout: the 投放 section loads it, and its date form reloads it alone. */
+        static native TemplateInstance receipts(ReceiptsByChannel.Report receipts);
+
+        /** No layout: the 网页领取 form loads it under itself; {@code problem} is a refusal in words. */
+        static native TemplateInstance cardExt(CardExtGeneration.CardExt ext, String problem);
     }
 
     @Inject
@@ -61,6 +68,12 @@ public class DistributionPages {
     CardArticle articles;
 
     @Inject
+    ReceiptsByChannel receiptsByChannel;
+
+    @Inject
+    CardExtGeneration cardExtGeneration;
+
+    @Inject
     FormFlow forms;
 
     @Inject
@@ -77,6 +90,30 @@ public class DistributionPages {
     @Path("cards/{cardId}/article")
     public TemplateInstance article(@RestPath String cardId) {
         return Templates.article(articles.of(cardId));
+    }
+
+    /** The card's receipts per channel over the asked days; wrong dates are a 400 showing the default range. */
+    @GET
+    @Path("cards/{cardId}/receipts")
+    public RestResponse<TemplateInstance> receipts(@RestPath String cardId, @RestQuery String from,
+            @RestQuery String to) {
+        ReceiptsByChannel.Range range = receiptsByChannel.range(from, to);
+        TemplateInstance fragment = Templates.receipts(receiptsByChannel.of(cardId, range));
+        return range.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, fragment)
+                : RestResponse.ok(fragment);
+    }
+
+    /** A signed cardExt for wx.addCard (operators; nothing is stored, so a GET the form reloads in place). */
+    @GET
+    @Path("cards/{cardId}/card-ext")
+    public RestResponse<TemplateInstance> cardExt(@RestPath String cardId, @RestQuery String channel,
+            @RestQuery String code, @RestQuery String openid) {
+        try {
+            return RestResponse.ok(Templates.cardExt(cardExtGeneration.generate(new CardExtGeneration.Request(cardId,
+                    channel, code, openid)), null));
+        } catch (ActionRefused e) {
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.cardExt(null, e.getMessage()));
+        }
     }
 
     @POST

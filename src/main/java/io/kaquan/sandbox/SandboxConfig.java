@@ -109,4 +109,12 @@ public interface SandboxConfig {
     /** How often a simulated open platform receives a component_verify_ticket (WeChat: every 10 minutes). */
     @WithDefault("10m")
     Duration openTicketInterval();
+
+    /**
+     * ⚠ The errcode of card/modifystock raising a deposit-mode custom-code card's stock above its deposited codes that
+     * nobody received yet. WeChat documents the rule (stock ≤ imported codes) but not its errcode; 40122 (invalid stock
+     * quantity) is the likeliest. 0 turns the rule off.
+     */
+    @WithDefault("40122")
+    int depositStockErrcode();
 }

@@ -113,4 +113,7 @@ public interface StatsMsg {
 
     @Message("统计图表")
     String chartLabel();
+
+    @Message("同一段日期内每个渠道的领取，来自微信的领取推送，当天就有（上面的数字是微信次日才给的统计）。")
+    String channelsIntro();
 }

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kaquan.distribution.ReceiptsByChannel;
 import io.kaquan.web.I18n;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,11 +26,15 @@ public class StatsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance stats(StatsReport.Report report, List<Metric> metrics, String chart);
+        static native TemplateInstance stats(StatsReport.Report report, List<Metric> metrics, String chart,
+                ReceiptsByChannel.Report receipts);
     }
 
     @Inject
     StatsReport reports;
+
+    @Inject
+    ReceiptsByChannel receiptsByChannel;
 
     @Inject
     I18n i18n;
@@ -43,7 +48,10 @@ public class StatsPages {
         StatsMsg msg = i18n.bundle(StatsMsg.class);
         StatsReport.Filter filter = reports.filter(from, to, card, msg);
         StatsReport.Report report = reports.report(filter);
-        TemplateInstance page = Templates.stats(report, List.of(Metric.values()), chart(report, msg));
+        // Receipts per channel over the same days, from the code mirror (live, unlike WeChat's T+1 figures).
+        ReceiptsByChannel.Report receipts = receiptsByChannel.counted(filter.cardId(),
+                ReceiptsByChannel.Range.of(filter.from(), filter.to()));
+        TemplateInstance page = Templates.stats(report, List.of(Metric.values()), chart(report, msg), receipts);
         return filter.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, page) : RestResponse.ok(page);
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.NotFoundException;
 import io.kaquan.card.Card;
 import io.kaquan.card.CardTexts;
 import io.kaquan.tenant.CurrentTenant;
+import io.kaquan.web.Csv;
 
 /**
  * The current tenant's statistics for a range of days: the whole account (both sources added) or one free coupon,
@@ -208,20 +209,20 @@ public class StatsReport {
     }
 
     /** The report as CSV: a header in the visitor's language, one line per day, then the totals. */
-    public static String csv(Report report, StatsMsg msg) {
-        StringBuilder csv = new StringBuilder();
+    public static Csv csv(Report report, StatsMsg msg) {
+        Csv csv = new Csv();
         List<String> header = new ArrayList<>(List.of(msg.colDay(), msg.filterCard()));
         for (Metric metric : Metric.values()) {
             header.add(msg.timesOf(msg.metric(metric)));
             header.add(msg.peopleOf(msg.metric(metric)));
         }
-        line(csv, header);
+        csv.line(header);
         String card = report.card() == null ? msg.allCards() : report.card().cardId();
         for (Day day : report.days()) {
-            line(csv, values(day.day().toString(), card, day.counts()));
+            csv.line(values(day.day().toString(), card, day.counts()));
         }
-        line(csv, values(msg.total(), card, report.total()));
-        return csv.toString();
+        csv.line(values(msg.total(), card, report.total()));
+        return csv;
     }
 
     private static List<String> values(String first, String card, Counts counts) {
@@ -231,22 +232,6 @@ public class StatsReport {
             values.add(Long.toString(counts.get(metric, true)));
         }
         return values;
-    }
-
-    /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends lines (Excel). */
-    private static void line(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            String field = fields.get(i);
-            if (i > 0) {
-                csv.append(',');
-            }
-            if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-                csv.append('"').append(field.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(field);
-            }
-        }
-        csv.append("\r\n");
     }
 
     private static long n(Object value) {

@@ -10,6 +10,7 @@ import io.kaquan.wechat.TokenSeal;
 public class TenantTokenSeal implements TokenSeal {
 
     static final String ACCESS_TOKEN = "wechat.access-token";
+    static final String CARD_TICKET = "wechat.card-api-ticket";
 
     @Inject
     SecretBox secretBox;
@@ -22,5 +23,15 @@ public class TenantTokenSeal implements TokenSeal {
     @Override
     public String open(long tenantId, String sealed) {
         return secretBox.open(ACCESS_TOKEN, tenantId, sealed);
+    }
+
+    @Override
+    public String sealTicket(long tenantId, String ticket) {
+        return secretBox.seal(CARD_TICKET, tenantId, ticket);
+    }
+
+    @Override
+    public String openTicket(long tenantId, String sealed) {
+        return secretBox.open(CARD_TICKET, tenantId, sealed);
     }
 }

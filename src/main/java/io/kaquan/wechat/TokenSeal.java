@@ -10,4 +10,10 @@ public interface TokenSeal {
 
     /** @throws IllegalStateException when the value was not sealed for this tenant (or the master key differs) */
     String open(long tenantId, String sealed);
+
+    /** Seals a wx_card api_ticket for the tenant (another purpose than its access token: the two do not swap). */
+    String sealTicket(long tenantId, String ticket);
+
+    /** @throws IllegalStateException when the value was not sealed as this tenant's ticket */
+    String openTicket(long tenantId, String sealed);
 }

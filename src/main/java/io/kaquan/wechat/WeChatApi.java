@@ -41,6 +41,8 @@ public enum WeChatApi {
     /** A second call makes a second page; WeChat has no call to list pages, so a lost answer cannot be read back. */
     LANDINGPAGE_CREATE("/card/landingpage/create", false),
     MPNEWS_GETHTML("/card/mpnews/gethtml", true),
+    /** The wx_card api_ticket that signs JS-SDK addCard's cardExt (§5.14). */
+    CARD_API_TICKET("/cgi-bin/ticket/getticket", true),
 
     // The third-party platform's own APIs (open-platform-protocol.md §3, §5)
     COMPONENT_TOKEN("/cgi-bin/component/api_component_token", true),

@@ -273,6 +273,13 @@ public final class WeChatClient {
                 (base, token) -> datacube(base).memberCards(token, body)), WeChatStats.MemberCardDay.class);
     }
 
+    /** A new wx_card api_ticket (not cached: {@link CardTickets} is the door for that). */
+    WeChatDistribution.ApiTicket cardApiTicket() {
+        JsonNode reply = gateway.call(tenantId, WeChatApi.CARD_API_TICKET,
+                (base, token) -> gateway.client(base, TicketRestClient.class).getTicket(token, "wx_card"));
+        return read(WeChatApi.CARD_API_TICKET, reply, WeChatDistribution.ApiTicket.class);
+    }
+
     // Plumbing
 
     private CardRestClient cards(URI base) {

@@ -99,4 +99,9 @@ public final class WeChatDistribution {
             notExistCode = notExistCode == null ? List.of() : List.copyOf(notExistCode);
         }
     }
+
+    /** cgi-bin/ticket/getticket's answer. */
+    @RegisterForReflection
+    record ApiTicket(String ticket, long expiresIn) {
+    }
 }

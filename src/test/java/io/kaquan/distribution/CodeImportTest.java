@@ -112,6 +112,32 @@ class CodeImportTest {
     }
 
     @Test
+    void shouldExplainInWordsWhyACustomCodeCardsStockCannotGrowPastItsCodes() {
+        Session owner = Session.login("import-stock");
+        long tenant = DistributionPagesTest.sandboxTenant(owner, "自定义码库存店");
+        String cardId = depositCard(tenant); // a stock of 1000, no codes yet
+        String cardPage = "/t/" + tenant + "/cards/" + cardId;
+        owner.request().get(cardPage).then().statusCode(200)
+                .body(containsString("库存不能超过已导入、还没发出的 Code 数。"));
+
+        String page = DistributionPagesTest.followed(owner, owner.request().formParam("direction", "increase")
+                .formParam("amount", "5").formParam("reason", "补货").post(cardPage + "/stock"));
+        assertTrue(page.contains("库存不能超过已导入、还没发出的 Code 数（现在有 0 个）。请先在「投放」里导入更多 Code"), page);
+        owner.request().formParam("direction", "decrease").formParam("amount", "1000").formParam("reason", "清零")
+                .post(cardPage + "/stock").then().statusCode(303);
+        upload(owner, tenant, cardId, codes("STK", 0, 3)).then().statusCode(303);
+        page = DistributionPagesTest.followed(owner, owner.request().formParam("direction", "increase")
+                .formParam("amount", "4").formParam("reason", "补货").post(cardPage + "/stock"));
+        assertTrue(page.contains("（现在有 3 个）"), page);
+        owner.request().formParam("direction", "increase").formParam("amount", "3").formParam("reason", "补货")
+                .post(cardPage + "/stock").then().statusCode(303);
+        assertEquals(Integer.valueOf(3), TestCards.stored(tenant, cardId).quantity);
+        long refusals = QuarkusTransaction.requiringNew().call(() -> io.kaquan.account.AuditEntry
+                .count("tenantId = ?1 and action = ?2 and details like ?3", tenant, "card.stock-failed", "%errcode=40122%"));
+        assertEquals(2, refusals);
+    }
+
+    @Test
     void shouldRefuseCardsWithoutCustomCodesStrangersAndViewers() {
         Session owner = Session.login("import-iso-a");
         Session stranger = Session.login("import-iso-b");

@@ -99,12 +99,12 @@ class DistributionPagesTest {
         scan(posterAgain.ticket, null);
         scan(menu.ticket, null);
         TestCards.receive(cardId); // not through a QR code: no channel
-        await().atMost(DEADLINE).untilAsserted(() -> owner.request().get(section(tenant, cardId)).then()
-                .statusCode(200)
-                .body(containsString("<tr data-outer-str=\"1\"><td class=\"channel\">门店海报</td><td>1</td>"
-                        + "<td class=\"count\">2</td></tr>"))
-                .body(containsString("<tr data-outer-str=\"2\"><td class=\"channel\">公众号菜单</td><td>2</td>"
-                        + "<td class=\"count\">1</td></tr>")));
+        await().atMost(DEADLINE).untilAsserted(() -> owner.request().get(section(tenant, cardId) + "/receipts")
+                .then().statusCode(200)
+                .body(containsString("<tr data-source=\"CHANNEL\" data-outer-str=\"1\"><td class=\"channel\">门店海报"
+                        + "</td><td>1</td><td class=\"count\">2</td></tr>"))
+                .body(containsString("<tr data-source=\"CHANNEL\" data-outer-str=\"2\"><td class=\"channel\">公众号菜单"
+                        + "</td><td>2</td><td class=\"count\">1</td></tr>")));
         String fragment = owner.request().get(section(tenant, cardId)).then().extract().asString();
         assertTrue(fragment.contains("src=\"/t/" + tenant + "/distribution/qrcodes/" + poster.id + "/png\""), fragment);
         assertTrue(fragment.contains("data-size=\"1280\""), fragment);

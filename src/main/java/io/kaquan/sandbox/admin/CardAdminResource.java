@@ -42,6 +42,7 @@ public class CardAdminResource {
 
     @Inject
     SandboxLandingPages landingPages;
+    io.kaquan.sandbox.distribution.SandboxAddCard addCard;
 
     /** {"pass":true} or {"pass":false,"reason":"…"} → {"card_id","status"}. */
     @POST
@@ -95,6 +96,24 @@ public class CardAdminResource {
         ObjectNode request = parse(body);
         var received = landingPages.receive(token,
                 SandboxJson.optionalText(request, "cardId").orElseThrow(() -> CardRules.missing("cardId")),
+                SandboxJson.optionalText(request, "openid").orElse(null));
+        ObjectNode reply = WeChatReply.object();
+        reply.put("card_id", received.cardId());
+        reply.put("code", received.code());
+        reply.put("openid", received.openid());
+        return json(201, reply);
+    }
+
+    /**
+     * A user's web page calls wx.addCard: {"cardExt":"{…}","openid"} → 201 {"card_id","code","openid"}; a cardExt whose
+     * signature no valid wx_card ticket of the account makes is refused (40097).
+     */
+    @POST
+    @Path("cards/{cardId}/add-card")
+    public Response addCard(@RestPath String cardId, String body) {
+        ObjectNode request = parse(body);
+        SimulatedUsers.Received received = addCard.addCard(cardId,
+                SandboxJson.optionalText(request, "cardExt").orElse(null),
                 SandboxJson.optionalText(request, "openid").orElse(null));
         ObjectNode reply = WeChatReply.object();
         reply.put("card_id", received.cardId());

@@ -196,9 +196,24 @@ public class SandboxCards {
         if (card.quantity + delta < 0 || card.totalQuantity + delta > CardRules.MAX_QUANTITY) {
             throw new WeChatError(40122, "invalid stock quantity");
         }
+        // ⚠ A deposit-mode card hands out only deposited codes, so WeChat refuses stock above the unreceived ones
+        // (errcode undocumented: kaquan.sandbox.deposit-stock-errcode). Lowering the stock is always allowed.
+        if (increase > 0 && config.depositStockErrcode() != 0 && depositMode(card)
+                && card.quantity + delta > unreceivedDeposits(card)) {
+            throw new WeChatError(config.depositStockErrcode(),
+                    "stock exceeds the deposited codes not yet received; deposit codes first");
+        }
         card.quantity += delta;
         card.totalQuantity += delta;
         card.updatedAt = Instant.now();
+    }
+
+    /** Deposited codes of the card nobody received yet (the deposit pool of sandbox.distribution, read by name). */
+    private static long unreceivedDeposits(CardTemplate card) {
+        return CardTemplate.getEntityManager()
+                .createQuery("select count(d) from SandboxDepositedCode d where d.cardPk = ?1 and d.received = false",
+                        Long.class)
+                .setParameter(1, card.id).getSingleResult();
     }
 
     @Transactional

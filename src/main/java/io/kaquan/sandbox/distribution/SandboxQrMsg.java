@@ -60,4 +60,28 @@ public interface SandboxQrMsg {
 
     @Message("微信拒绝：{errcode} {errmsg}")
     String refusal(int errcode, String errmsg);
+
+    @Message("网页领取 · {appid}")
+    String addCardTitle(String appid);
+
+    @Message("模拟用户在商户的网页上点“领取”：网页用 card_id 和商户签名的 cardExt 调用 wx.addCard，微信先核对签名（api_ticket、timestamp、card_id、code、openid、nonce_str 排序拼接后的 SHA-1），通过后用户领到卡券，领取推送带上 cardExt 里的 outer_str。")
+    String addCardIntro();
+
+    @Message("粘贴卡券管家生成的 cardExt（JSON）。")
+    String addCardExtHelp();
+
+    @Message("用户 OpenID（可不填：新用户）")
+    String addCardOpenid();
+
+    @Message("在网页上领取")
+    String addCardSubmit();
+
+    @Message("用户 {openid} 在网页上领取了 Code {code}，已推送 user_get_card。")
+    String addCardReceived(String openid, String code);
+
+    @Message("这个账号没有 card_id 为「{cardId}」的卡券。")
+    String addCardUnknown(String cardId);
+
+    @Message("网页领取（JS-SDK）")
+    String addCardLink();
 }

@@ -65,4 +65,30 @@ class DepositApiTest {
         sandbox.post("/card/code/checkcode", Map.of("card_id", cardId, "code", Collections.nCopies(101, "X")))
                 .body("errcode", is(40035));
     }
+
+    @Test
+    void shouldRefuseStockAboveTheCodesNotYetReceived() {
+        CardSandbox sandbox = CardSandbox.create();
+        String cardId = depositCard(sandbox); // made with a stock of 1000 and no codes
+        sandbox.post("/card/modifystock", Map.of("card_id", cardId, "increase_stock_value", 1)).body("errcode", is(40122));
+        sandbox.post("/card/modifystock", Map.of("card_id", cardId, "reduce_stock_value", 1000)).body("errcode", is(0));
+        sandbox.post("/card/code/deposit", Map.of("card_id", cardId, "code", List.of("ST-1", "ST-2", "ST-3")))
+                .body("errcode", is(0));
+        sandbox.post("/card/modifystock", Map.of("card_id", cardId, "increase_stock_value", 4)).body("errcode", is(40122));
+        sandbox.post("/card/modifystock", Map.of("card_id", cardId, "increase_stock_value", 3)).body("errcode", is(0));
+        sandbox.post("/card/modifystock", Map.of("card_id", cardId, "increase_stock_value", 1)).body("errcode", is(40122));
+        sandbox.post("/card/get", Map.of("card_id", cardId))
+                .body("card.general_coupon.base_info.sku.quantity", is(3));
+
+        // A code received leaves the pool and the stock alike: still no room to grow, lowering is always allowed.
+        String ticket = sandbox.post("/card/qrcode/create", QrCodeApiTest.single(cardId, Map.of()))
+                .extract().jsonPath().getString("ticket");
+        QrCodeApiTest.scan(ticket, Map.of()).statusCode(201);
+        sandbox.post("/card/modifystock", Map.of("card_id", cardId, "increase_stock_value", 1)).body("errcode", is(40122));
+        sandbox.post("/card/modifystock", Map.of("card_id", cardId, "reduce_stock_value", 2)).body("errcode", is(0));
+
+        // Other cards are not concerned.
+        String plain = sandbox.approvedCard("GIFT");
+        sandbox.post("/card/modifystock", Map.of("card_id", plain, "increase_stock_value", 5)).body("errcode", is(0));
+    }
 }
