@@ -59,6 +59,9 @@ public class AuthorizedAccounts {
     @Inject
     Audit audit;
 
+    @Inject
+    CallbackKeys callbackKeys;
+
     /**
      * Creates the tenant with the signed-in user as owner, or re-binds the existing tenant of that appid (its owner
      * authorized again, or an AppSecret tenant moves to authorization): the new refresh token and sets, connected
@@ -110,6 +113,7 @@ public class AuthorizedAccounts {
         tenant.componentAppid = authorization.componentAppid();
         tenant.permissionSets = sets(authorization.permissionSets());
         tenant.disconnectedAt = null;
+        callbackKeys.changed(tenant.id, tenant.originalId);
         tenant.sealAppsecret(secretBox, authorization.refreshToken());
         Tenant.getEntityManager().createNativeQuery("update tenant set api_base_url = ?1 where id = ?2")
                 .setParameter(1, authorization.apiBaseUrl()).setParameter(2, tenant.id).executeUpdate();
@@ -121,6 +125,7 @@ public class AuthorizedAccounts {
         Optional<Tenant> tenant = authorizedTenant(componentAppid, appid);
         tenant.filter(t -> t.disconnectedAt == null).ifPresent(t -> {
             t.disconnectedAt = Instant.now();
+            callbackKeys.changed(t.id, t.originalId);
             wechat.authorizationRevoked(t.id);
             audit.record(t.id, AuditAction.TENANT_UNAUTHORIZED, t.appid, null);
             Log.infof("Tenant %d: the administrator revoked the authorization of platform %s", t.id, componentAppid);
