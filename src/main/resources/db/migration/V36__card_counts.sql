@@ -52,3 +52,9 @@ create trigger card_count_move after update of tenant_id, status, card_type on c
     when (old.tenant_id is distinct from new.tenant_id or old.status is distinct from new.status
           or old.card_type is distinct from new.card_type)
     execute function card_count_moved();
+
+-- Stock sorts: "lowest first" puts cards without a known stock first (nulls first), "highest first" is its exact
+-- reverse; V8's (tenant_id, quantity, id) keeps nulls last and served neither order. With a type filter too.
+drop index card_tenant_quantity_idx;
+create index card_tenant_stock_idx on card (tenant_id, quantity asc nulls first, id);
+create index card_tenant_type_stock_idx on card (tenant_id, card_type, quantity asc nulls first, id);
