@@ -32,7 +32,8 @@ import io.quarkus.runtime.StartupEvent;
  * (another node's claimed rows are skipped, not waited for), applies each event's handler and marks the event in the
  * same transaction, so an effect is committed exactly once even if the node dies midway (then nothing of the batch
  * committed, and the rows are claimed again). A failing handler rolls the batch back; that event alone is charged an
- * attempt and pushed back with exponential backoff, ending DEAD after the configured attempts.
+ * attempt and pushed back with exponential backoff, ending DEAD after the configured attempts, and the rest of that
+ * batch is applied one event per transaction, in the batch's order (per tenant and card, then arrival).
  *
  * <p>
  * A plain single-thread executor rather than a scheduler extension: the rounds must run on every node (not as a
@@ -153,13 +154,12 @@ public class EventProcessor {
         List<Long> claimed = new ArrayList<>();
         try {
             return QuarkusTransaction.requiringNew().call(() -> applyBatch(claimed));
-        } catch (HandlerFailed failed) {
-            chargeFailure(failed);
-            return config.processor().batchSize(); // the rest of the batch is still due: go again
-        } catch (RuntimeException e) { // QuarkusTransactionException from the commit, or the claim query failing
-            if (e.getCause() instanceof HandlerFailed failed) {
+        } catch (RuntimeException e) { // HandlerFailed, QuarkusTransactionException from the commit, the claim failing
+            HandlerFailed failed = handlerFailure(e);
+            if (failed != null) {
                 chargeFailure(failed);
-                return config.processor().batchSize();
+                oneByOne(claimed, failed.eventId);
+                return claimed.size();
             }
             // Every handler succeeded but the commit did not (serialization failure, lost connection, a deferred
             // constraint): claiming the same batch again at once would loop for ever.
@@ -169,11 +169,46 @@ public class EventProcessor {
     }
 
     private int applyBatch(List<Long> claimed) {
-        Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select id from wechat_event where status in ('RECEIVED', 'FAILED') "
                 + "and next_attempt_at <= ?1 order by next_attempt_at, id limit ?2 for update skip locked")
-                .setParameter(1, now).setParameter(2, config.processor().batchSize()).getResultList();
+                .setParameter(1, Instant.now()).setParameter(2, config.processor().batchSize()).getResultList();
+        return apply(ids, claimed);
+    }
+
+    /**
+     * The rest of a batch in which one event failed, each event in its own transaction and in the batch's order: one
+     * more failing event then costs only itself, and none of the others is lost or applied twice (the failed batch
+     * committed nothing; each event is claimed again, and skipped if another node took or finished it meanwhile).
+     */
+    private void oneByOne(List<Long> batch, Long failedId) {
+        for (Long id : batch) {
+            if (id.equals(failedId)) {
+                continue;
+            }
+            List<Long> claimed = new ArrayList<>(1);
+            try {
+                QuarkusTransaction.requiringNew().call(() -> applyOne(id, claimed));
+            } catch (RuntimeException e) {
+                HandlerFailed failed = handlerFailure(e);
+                if (failed != null) {
+                    chargeFailure(failed);
+                } else {
+                    backOffBatch(claimed, e);
+                }
+            }
+        }
+    }
+
+    private int applyOne(Long id, List<Long> claimed) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from wechat_event where id = ?1 "
+                + "and status in ('RECEIVED', 'FAILED') and next_attempt_at <= ?2 for update skip locked")
+                .setParameter(1, id).setParameter(2, Instant.now()).getResultList();
+        return apply(ids, claimed);
+    }
+
+    private int apply(List<Number> ids, List<Long> claimed) {
         // By card, then arrival: handlers lock the card row, then its codes; two nodes never take them crosswise.
         List<WeChatEvent> events = ids.isEmpty() ? List.of()
                 : em.createQuery("from WeChatEvent where id in :ids", WeChatEvent.class)
@@ -198,6 +233,11 @@ public class EventProcessor {
             }
         }
         return ids.size();
+    }
+
+    private static HandlerFailed handlerFailure(RuntimeException e) {
+        return e instanceof HandlerFailed failed ? failed
+                : e.getCause() instanceof HandlerFailed failed ? failed : null;
     }
 
     /**

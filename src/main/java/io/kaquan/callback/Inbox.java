@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kaquan.tenant.CallbackKeys;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -35,6 +36,9 @@ public class Inbox {
 
     @Inject
     InboxWriter writer;
+
+    @Inject
+    CallbackKeys callbackKeys;
 
     /** A decrypted, authenticated message of a tenant. */
     public record Incoming(Long tenantId, Map<String, String> fields, String rawXml, String arrivedAs,
@@ -158,6 +162,7 @@ public class Inbox {
                         select 1 from tenant o where o.original_id = t.original_id and o.id <> t.id
                         and o.original_id_verified_at is not null) then cast(?1 as timestamptz) end)
                 where t.id = ?2""").setParameter(1, Instant.now()).setParameter(2, tenantId).executeUpdate();
+        callbackKeys.changed(tenantId, null); // the cached claim still says "not verified"
     }
 
     /** When the message with this MsgId reached the tenant's inbox (the unique dedupe key), if it did. */

@@ -13,23 +13,27 @@ import io.kaquan.wechat.CardStatus;
 
 /**
  * The card list of a tenant, from the mirror: filtered by status and type, searched by title or card_id, sorted and
- * paginated in SQL, so that 100k cards stay fast (indexes in V8; bench/card-list measures it).
+ * paginated in SQL, so that 100k cards stay fast (indexes in V6 and V8, maintained counts in V36; bench/card-list
+ * measures it).
  */
 @ApplicationScoped
 public class CardList {
 
     /** The sort orders offered; each has an index starting with tenant_id. */
     public enum Sort {
-        NEWEST("created_at desc, id desc"),
-        OLDEST("created_at asc, id asc"),
-        TITLE("title asc, id asc"),
-        STOCK_LOW("quantity asc nulls first, id asc"),
-        STOCK_HIGH("quantity desc nulls last, id desc");
+        NEWEST("created_at desc, id desc", "created_at asc, id asc"),
+        OLDEST("created_at asc, id asc", "created_at desc, id desc"),
+        TITLE("title asc, id asc", "title desc, id desc"),
+        STOCK_LOW("quantity asc nulls first, id asc", "quantity desc nulls last, id desc"),
+        STOCK_HIGH("quantity desc nulls last, id desc", "quantity asc nulls first, id asc");
 
         final String orderBy;
+        /** The exact reverse (ties broken by id, so the order is total): the back half of the list is read from its end. */
+        final String reversed;
 
-        Sort(String orderBy) {
+        Sort(String orderBy, String reversed) {
             this.orderBy = orderBy;
+            this.reversed = reversed;
         }
 
         static Sort parse(String value) {
@@ -92,10 +96,11 @@ public class CardList {
     }
 
     /**
-     * A search counts its matches up to this many: a broad term ("券") would otherwise count by scanning every card
-     * of the tenant on each page view; beyond it the merchant narrows the search.
+     * A search counts its matches up to this many (20 pages): a broad term ("券") would otherwise count by reading
+     * thousands of cards on each page view (10,000 took 30–200 ms at 100k cards); beyond it the merchant narrows the
+     * search.
      */
-    public static final int SEARCH_COUNT_CAP = 10_000;
+    public static final int SEARCH_COUNT_CAP = 1_000;
 
     /** @param capped the search matched more than {@link #SEARCH_COUNT_CAP} cards; total is the cap */
     public record Page(List<Card> cards, long total, boolean capped, int page, int pageSize) {
@@ -121,16 +126,32 @@ public class CardList {
         }
     }
 
-    /** The SQL of one list request, the same for the page and for bench/card-list's EXPLAIN ANALYZE. */
-    public record Statement(String where, List<Object> parameters, String orderBy) {
+    /**
+     * The SQL of one list request, the same for the page and for bench/card-list's EXPLAIN ANALYZE. {@code countWhere}
+     * is the same filter on the maintained counts ({@code card_count}, V36), null when a search needs the cards
+     * themselves.
+     */
+    public record Statement(String where, List<Object> parameters, String orderBy, String reversed,
+            String countWhere) {
 
-        public String select(int limit, long offset) {
-            return "select * from card where " + where + " order by " + orderBy + " limit " + limit + " offset "
-                    + offset;
+        /**
+         * A page of {@code limit} cards after {@code offset} of {@code total} (-1: not known exactly). The rows skipped are
+         * skipped in the index
+         * only (the inner select reads ids, and the 50 cards are fetched by id), and a page in the back half of the list
+         * is read from its end, in reverse: the last page costs what the first does.
+         */
+        public String select(int limit, long offset, long total) {
+            boolean fromEnd = offset > total / 2 && total > 0;
+            long skip = fromEnd ? Math.max(0, total - offset - limit) : offset;
+            int take = fromEnd ? (int) Math.min(limit, total - offset) : limit;
+            return "select card.* from card join (select id from card where " + where + " order by "
+                    + (fromEnd ? reversed : orderBy) + " limit " + Math.max(0, take) + " offset " + skip
+                    + ") page using (id) order by " + orderBy;
         }
 
         public String count() {
-            return "select count(*) from card where " + where;
+            return countWhere == null ? "select count(*) from card where " + where
+                    : "select coalesce(sum(cards), 0) from card_count where " + countWhere;
         }
 
         /** The count, stopping after {@code cap + 1} matches. */
@@ -165,7 +186,9 @@ public class CardList {
             where.append(" and card_type = ?").append(parameters.size() + 1);
             parameters.add(filter.type());
         }
+        String countWhere = where.toString(); // the same columns and parameters in card_count
         if (!filter.search().isEmpty()) {
+            countWhere = null;
             // A card id matches exactly (the unique index); a title by any part of it (the trigram index).
             int n = parameters.size();
             where.append(" and (card_id = ?").append(n + 1).append(" or title ilike ?").append(n + 2)
@@ -173,7 +196,7 @@ public class CardList {
             parameters.add(filter.search());
             parameters.add("%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return new Statement(where.toString(), parameters, filter.sort().orderBy);
+        return new Statement(where.toString(), parameters, filter.sort().orderBy, filter.sort().reversed, countWhere);
     }
 
     @SuppressWarnings("unchecked")
@@ -187,8 +210,8 @@ public class CardList {
         total = Math.min(total, capped ? SEARCH_COUNT_CAP : total);
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int page = Math.min(filter.page(), pages);
-        List<Card> cards = statement.bind(em.createNativeQuery(statement.select(size, (long) (page - 1) * size),
-                Card.class)).getResultList();
+        List<Card> cards = statement.bind(em.createNativeQuery(statement.select(size, (long) (page - 1) * size,
+                capped ? -1 : total), Card.class)).getResultList();
         return new Page(cards, total, capped, page, size);
     }
 }

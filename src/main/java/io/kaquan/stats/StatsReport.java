@@ -7,10 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import io.kaquan.card.Card;
 import io.kaquan.card.CardTexts;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.web.Csv;
@@ -115,7 +112,11 @@ public class StatsReport {
 
     /** The report of the filter; a card this tenant does not have is 404, like any other tenant's data. */
     public Report report(Filter filter) {
-        long tenantId = currentTenant.id();
+        return report(currentTenant.id(), filter);
+    }
+
+    /** The report of a tenant resolved by the caller (the page's edge, or bench/stats). */
+    Report report(long tenantId, Filter filter) {
         List<CardOption> cards = cards(tenantId);
         CardOption card = null;
         if (filter.cardId() != null) {
@@ -169,17 +170,28 @@ public class StatsReport {
                 totalReceiveUser, lastDay);
     }
 
-    /** The tenant's cards: those of the mirror (newest first), then any others WeChat has statistics of. */
-    private static List<CardOption> cards(long tenantId) {
+    /**
+     * The tenant's cards: those of the mirror (newest first), then any others WeChat has statistics of. Only the three
+     * columns shown are read, and the cards with statistics are found by skipping through the unique index (one probe
+     * per card instead of a distinct over every card-day: 1,000 cards × 365 days are 365,000 rows).
+     */
+    private List<CardOption> cards(long tenantId) {
         Map<String, CardOption> options = new LinkedHashMap<>();
-        for (Card card : Card.<Card> list("tenantId = ?1 order by createdAt desc, id desc", tenantId)) {
-            String title = card.title == null || card.title.isBlank() ? card.cardId : card.title;
-            options.put(card.cardId, new CardOption(card.cardId, title + " · " + CardTexts.typeLabel(card.cardType)));
+        for (Object[] card : em.createQuery("select c.cardId, c.title, c.cardType from Card c where c.tenantId = ?1 "
+                + "order by c.createdAt desc, c.id desc", Object[].class).setParameter(1, tenantId).getResultList()) {
+            String cardId = (String) card[0];
+            String title = card[1] == null || ((String) card[1]).isBlank() ? cardId : (String) card[1];
+            options.put(cardId, new CardOption(cardId, title + " · " + CardTexts.typeLabel((String) card[2])));
         }
-        Set<String> withStats = new LinkedHashSet<>(CardStatsDay.getEntityManager()
-                .createQuery("select distinct s.cardId from CardStatsDay s where s.tenantId = ?1 order by 1",
-                        String.class)
-                .setParameter(1, tenantId).getResultList());
+        @SuppressWarnings("unchecked")
+        List<String> withStats = em.createNativeQuery("""
+                with recursive ids (card_id) as (
+                    (select card_id from card_stats_daily where tenant_id = ?1 order by card_id limit 1)
+                    union all
+                    select (select s.card_id from card_stats_daily s where s.tenant_id = ?1 and s.card_id > ids.card_id
+                            order by s.card_id limit 1)
+                    from ids where ids.card_id is not null)
+                select card_id from ids where card_id is not null""").setParameter(1, tenantId).getResultList();
         withStats.forEach(id -> options.putIfAbsent(id, new CardOption(id, id)));
         return List.copyOf(options.values());
     }

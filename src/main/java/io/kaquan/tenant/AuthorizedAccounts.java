@@ -65,6 +65,9 @@ public class AuthorizedAccounts {
     @Inject
     Audit audit;
 
+    @Inject
+    CallbackKeys callbackKeys;
+
     /**
      * Creates the tenant with the signed-in user as owner, or re-binds the existing tenant of that appid (its owner
      * authorized again, or an AppSecret tenant moves to authorization): the new refresh token and sets, connected
@@ -118,6 +121,7 @@ public class AuthorizedAccounts {
         tenant.disconnectedAt = null;
         tenant.authorizationLostAt = null;
         tenant.authorizedAt = now;
+        callbackKeys.changed(tenant.id, tenant.originalId);
         tenant.sealRefreshToken(secretBox, authorization.refreshToken());
         Tenant.getEntityManager().createNativeQuery("update tenant set api_base_url = ?1 where id = ?2")
                 .setParameter(1, authorization.apiBaseUrl()).setParameter(2, tenant.id).executeUpdate();
@@ -133,6 +137,7 @@ public class AuthorizedAccounts {
         tenant.filter(t -> t.disconnectedAt == null).filter(t -> t.authorizedAt == null
                 || !pushedAt.isBefore(t.authorizedAt.truncatedTo(ChronoUnit.SECONDS))).ifPresent(t -> {
                     t.disconnectedAt = Instant.now();
+                    callbackKeys.changed(t.id, t.originalId);
                     wechat.authorizationRevoked(t.id);
                     audit.record(t.id, AuditAction.TENANT_UNAUTHORIZED, t.appid, null);
                     Log.infof("Tenant %d: the administrator revoked the authorization of platform %s", t.id, componentAppid);

@@ -19,4 +19,12 @@ public interface TenantConfig {
     /** How long the EncodingAESKey before a rotation still decrypts pushes. */
     @WithDefault("24h")
     Duration previousAesKeyGrace();
+
+    /**
+     * How long a node keeps a tenant's callback routing and unsealed keys in memory ({@link CallbackKeys}) before it reads
+     * them again; a change made on this node takes effect at once, on other nodes with the first push the old values
+     * refuse, or after this time.
+     */
+    @WithDefault("10s")
+    Duration callbackKeysTtl();
 }

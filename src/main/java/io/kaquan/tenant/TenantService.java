@@ -62,6 +62,9 @@ public class TenantService {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    CallbackKeys callbackKeys;
+
     /** A newly connected account, with the two values the merchant must paste into the MP console now. */
     public record Registered(Tenant tenant, String callbackToken, String aesKey) {
     }
@@ -113,6 +116,7 @@ public class TenantService {
         tenant.sealAppsecret(secretBox, form.appsecret);
         tenant.sealCallbackToken(secretBox, callbackToken);
         tenant.sealAesKey(secretBox, aesKey);
+        callbackKeys.changed(tenant.id, tenant.originalId); // a new claim on an original id another tenant may hold
         Membership.create(tenant.id, currentUser.user(), Role.OWNER);
         wechat.adopt(tenant.id, verified); // the token fetched to check the secret serves the first calls
         audit.record(tenant.id, AuditAction.TENANT_REGISTERED, tenant.appid,
@@ -212,6 +216,7 @@ public class TenantService {
                 + " → " + mode;
         tenant.displayName = form.displayName;
         tenant.messageMode = mode;
+        callbackKeys.changed(tenant.id, tenant.originalId);
         audit.record(tenant.id, AuditAction.TENANT_SETTINGS_CHANGED, tenant.appid, details);
     }
 
@@ -293,6 +298,7 @@ public class TenantService {
         Tenant tenant = managed();
         tenant.sealCallbackToken(secretBox, newToken);
         tenant.callbackVerifiedAt = null; // WeChat verifies the server again after a token change
+        callbackKeys.changed(tenant.id, tenant.originalId);
         audit.record(tenant.id, AuditAction.TENANT_CALLBACK_TOKEN_REPLACED, tenant.appid, null);
         return newToken;
     }
@@ -307,6 +313,7 @@ public class TenantService {
         String newKey = value.isEmpty() ? RandomText.alphanumeric(43) : value;
         Tenant tenant = managed();
         tenant.rotateAesKey(secretBox, newKey);
+        callbackKeys.changed(tenant.id, tenant.originalId);
         audit.record(tenant.id, AuditAction.TENANT_AES_KEY_REPLACED, tenant.appid, null);
         return newKey;
     }

@@ -32,6 +32,9 @@ class CardListBench {
     @Inject
     EntityManager em;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     record Scenario(String name, CardList.Filter filter) {
     }
 
@@ -42,7 +45,13 @@ class CardListBench {
         long started = System.nanoTime();
         long tenant = fill(cards);
         fill(cards); // the neighbour
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze card").executeUpdate());
+        // VACUUM as autovacuum does after a bulk insert (PostgreSQL 13+): the visibility map lets the list skip rows
+        // in the index alone. Outside a transaction, as VACUUM must be.
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement vacuum = connection.createStatement()) {
+            vacuum.execute("vacuum (analyze) card");
+            vacuum.execute("vacuum (analyze) card_count");
+        }
         double fillSeconds = (System.nanoTime() - started) / 1e9;
         String someCardId = String.format("pbench%d_%022d", tenant, cards / 2);
 
@@ -60,7 +69,7 @@ class CardListBench {
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "card-list bench: %d cards in the measured tenant, %d in a neighbour, "
-                + "filled and analyzed in %.1f s; pg_trgm index: %s; %d timed runs per scenario after 3 warm-ups%n%n",
+                + "filled, vacuumed and analyzed in %.1f s; pg_trgm index: %s; %d timed runs per scenario after 3 warm-ups%n%n",
                 cards, cards, fillSeconds, trigramIndex() ? "yes" : "no", runs));
         out.append(String.format(Locale.ROOT, "%-45s %8s %8s %8s %8s%n", "scenario (CardList.page: count + page of 50)",
                 "rows", "median", "p90", "max"));
@@ -137,7 +146,8 @@ class CardListBench {
             int size = 50;
             int pages = (int) Math.max(1, (total + size - 1) / size);
             int page = Math.min(scenario.filter().page(), pages);
-            for (String sql : List.of(statement.select(size, (long) (page - 1) * size), count)) {
+            for (String sql : List.of(statement.select(size, (long) (page - 1) * size,
+                    scenario.filter().search().isEmpty() || total < CardList.SEARCH_COUNT_CAP ? total : -1), count)) {
                 plan.append("-- ").append(sql).append('\n');
                 for (Object line : statement.bind(em.createNativeQuery("explain (analyze, buffers) " + sql))
                         .getResultList()) {
