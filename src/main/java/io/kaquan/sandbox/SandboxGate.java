@@ -43,6 +43,15 @@ public class SandboxGate {
     @Inject
     HttpServerRequest request;
 
+    /** {@link #authorize(String, String)} for the card and card statistics APIs: 48001 when the account has no cards. */
+    public SandboxAccount authorizeCards(String accessToken, String api) {
+        SandboxAccount account = authorize(accessToken, api);
+        if (!account.cardEnabled) {
+            throw new WeChatError(48001);
+        }
+        return account;
+    }
+
     /** {@link #authorize(String, String, String)} with the IP of the current request. */
     public SandboxAccount authorize(String accessToken, String api) {
         return authorize(accessToken, api, clientIp());

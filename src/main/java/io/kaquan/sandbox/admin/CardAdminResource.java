@@ -18,6 +18,7 @@ import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.CardReview;
 import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardTemplate;
+import io.kaquan.sandbox.distribution.SandboxAddCard;
 import io.kaquan.sandbox.distribution.SandboxLandingPages;
 import io.kaquan.sandbox.distribution.SandboxQrCodes;
 import io.kaquan.sandbox.users.SimulatedUsers;
@@ -42,7 +43,9 @@ public class CardAdminResource {
 
     @Inject
     SandboxLandingPages landingPages;
-    io.kaquan.sandbox.distribution.SandboxAddCard addCard;
+
+    @Inject
+    SandboxAddCard addCard;
 
     /** {"pass":true} or {"pass":false,"reason":"…"} → {"card_id","status"}. */
     @POST

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxGate;
 import io.kaquan.sandbox.SandboxJson;
-import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.SandboxCards;
 import io.kaquan.sandbox.codes.SandboxCodes;
@@ -31,19 +30,10 @@ public class CardApiResource {
     @Inject
     SandboxCodes codes;
 
-    /** The token's account, if it may use cards at all (48001 api unauthorized otherwise). */
-    private SandboxAccount account(String accessToken, String api) {
-        SandboxAccount account = gate.authorize(accessToken, api);
-        if (!account.cardEnabled) {
-            throw new WeChatError(48001);
-        }
-        return account;
-    }
-
     @POST
     @Path("create")
     public Response create(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/create");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/create");
         ObjectNode reply = WeChatReply.object();
         reply.put("card_id", cards.create(account, SandboxJson.parse(body)));
         return WeChatReply.ok(reply);
@@ -52,21 +42,21 @@ public class CardApiResource {
     @POST
     @Path("get")
     public Response get(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/get");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/get");
         return WeChatReply.ok(cards.get(account, SandboxJson.parse(body)));
     }
 
     @POST
     @Path("batchget")
     public Response batchget(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/batchget");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/batchget");
         return WeChatReply.ok(cards.batchget(account, SandboxJson.parse(body)));
     }
 
     @POST
     @Path("update")
     public Response update(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/update");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/update");
         ObjectNode reply = WeChatReply.object();
         reply.put("send_check", cards.update(account, SandboxJson.parse(body)));
         return WeChatReply.ok(reply);
@@ -75,7 +65,7 @@ public class CardApiResource {
     @POST
     @Path("modifystock")
     public Response modifyStock(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/modifystock");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/modifystock");
         cards.modifyStock(account, SandboxJson.parse(body));
         return WeChatReply.ok();
     }
@@ -83,7 +73,7 @@ public class CardApiResource {
     @POST
     @Path("delete")
     public Response delete(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/delete");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/delete");
         cards.delete(account, SandboxJson.parse(body));
         return WeChatReply.ok();
     }
@@ -91,7 +81,7 @@ public class CardApiResource {
     @POST
     @Path("paycell/set")
     public Response payCell(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/paycell/set");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/paycell/set");
         cards.setPayCell(account, SandboxJson.parse(body));
         return WeChatReply.ok();
     }
@@ -99,7 +89,7 @@ public class CardApiResource {
     @POST
     @Path("selfconsumecell/set")
     public Response selfConsumeCell(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/selfconsumecell/set");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/selfconsumecell/set");
         cards.setSelfConsumeCell(account, SandboxJson.parse(body));
         return WeChatReply.ok();
     }
@@ -107,7 +97,7 @@ public class CardApiResource {
     @POST
     @Path("testwhitelist/set")
     public Response testWhitelist(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/testwhitelist/set");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/testwhitelist/set");
         cards.setTestWhitelist(account, SandboxJson.parse(body));
         return WeChatReply.ok();
     }
@@ -115,28 +105,28 @@ public class CardApiResource {
     @GET
     @Path("getcolors")
     public Response colors(@RestQuery("access_token") String accessToken) {
-        account(accessToken, "/card/getcolors");
+        gate.authorizeCards(accessToken, "/card/getcolors");
         return WeChatReply.ok(SandboxCards.colors());
     }
 
     @POST
     @Path("code/get")
     public Response codeGet(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/code/get");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/code/get");
         return WeChatReply.ok(codes.get(account, SandboxJson.parse(body)));
     }
 
     @POST
     @Path("code/consume")
     public Response codeConsume(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/code/consume");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/code/consume");
         return WeChatReply.ok(codes.consume(account, SandboxJson.parse(body)));
     }
 
     @POST
     @Path("code/update")
     public Response codeUpdate(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/code/update");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/code/update");
         codes.update(account, SandboxJson.parse(body));
         return WeChatReply.ok();
     }
@@ -144,7 +134,7 @@ public class CardApiResource {
     @POST
     @Path("code/unavailable")
     public Response codeUnavailable(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/code/unavailable");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/code/unavailable");
         codes.unavailable(account, SandboxJson.parse(body));
         return WeChatReply.ok();
     }
@@ -152,14 +142,14 @@ public class CardApiResource {
     @POST
     @Path("code/decrypt")
     public Response codeDecrypt(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/code/decrypt");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/code/decrypt");
         return WeChatReply.ok(codes.decrypt(account, SandboxJson.parse(body)));
     }
 
     @POST
     @Path("user/getcardlist")
     public Response userCards(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/card/user/getcardlist");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/card/user/getcardlist");
         return WeChatReply.ok(codes.userCards(account, SandboxJson.parse(body)));
     }
 }

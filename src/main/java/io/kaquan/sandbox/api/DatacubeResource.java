@@ -10,7 +10,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxGate;
 import io.kaquan.sandbox.SandboxJson;
-import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.stats.DatacubeStats;
 
@@ -24,32 +23,24 @@ public class DatacubeResource {
     @Inject
     DatacubeStats stats;
 
-    private SandboxAccount account(String accessToken, String api) {
-        SandboxAccount account = gate.authorize(accessToken, api);
-        if (!account.cardEnabled) {
-            throw new WeChatError(48001);
-        }
-        return account;
-    }
-
     @POST
     @Path("getcardbizuininfo")
     public Response bizuin(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/datacube/getcardbizuininfo");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/datacube/getcardbizuininfo");
         return WeChatReply.raw(stats.bizuin(account, SandboxJson.parse(body)));
     }
 
     @POST
     @Path("getcardcardinfo")
     public Response cards(@RestQuery("access_token") String accessToken, String body) {
-        SandboxAccount account = account(accessToken, "/datacube/getcardcardinfo");
+        SandboxAccount account = gate.authorizeCards(accessToken, "/datacube/getcardcardinfo");
         return WeChatReply.raw(stats.cards(account, SandboxJson.parse(body)));
     }
 
     @POST
     @Path("getcardmembercardinfo")
     public Response memberCards(@RestQuery("access_token") String accessToken, String body) {
-        account(accessToken, "/datacube/getcardmembercardinfo");
+        gate.authorizeCards(accessToken, "/datacube/getcardmembercardinfo");
         return WeChatReply.raw(stats.memberCards(SandboxJson.parse(body)));
     }
 }

@@ -9,10 +9,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxGate;
 import io.kaquan.sandbox.SandboxJson;
-import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
 
 /**
@@ -38,7 +36,7 @@ public class QrCodeApiResource {
     @POST
     @Path("qrcode/create")
     public Response create(@RestQuery("access_token") String accessToken, String body, @Context UriInfo uri) {
-        return WeChatReply.ok(qrCodes.create(account(accessToken, "/card/qrcode/create"), SandboxJson.parse(body),
+        return WeChatReply.ok(qrCodes.create(gate.authorizeCards(accessToken, "/card/qrcode/create"), SandboxJson.parse(body),
                 base(uri)));
     }
 
@@ -46,41 +44,36 @@ public class QrCodeApiResource {
     @Path("landingpage/create")
     public Response createLandingPage(@RestQuery("access_token") String accessToken, String body,
             @Context UriInfo uri) {
-        return WeChatReply.ok(landingPages.create(account(accessToken, "/card/landingpage/create"),
+        return WeChatReply.ok(landingPages.create(gate.authorizeCards(accessToken, "/card/landingpage/create"),
                 SandboxJson.parse(body), base(uri)));
     }
 
     @POST
     @Path("mpnews/gethtml")
     public Response mpnewsHtml(@RestQuery("access_token") String accessToken, String body, @Context UriInfo uri) {
-        return WeChatReply.ok(landingPages.mpnewsHtml(account(accessToken, "/card/mpnews/gethtml"),
+        return WeChatReply.ok(landingPages.mpnewsHtml(gate.authorizeCards(accessToken, "/card/mpnews/gethtml"),
                 SandboxJson.parse(body), base(uri)));
     }
 
     @POST
     @Path("code/deposit")
     public Response deposit(@RestQuery("access_token") String accessToken, String body) {
-        return WeChatReply.ok(deposits.deposit(account(accessToken, "/card/code/deposit"), SandboxJson.parse(body)));
+        return WeChatReply
+                .ok(deposits.deposit(gate.authorizeCards(accessToken, "/card/code/deposit"), SandboxJson.parse(body)));
     }
 
     @POST
     @Path("code/getdepositcount")
     public Response depositCount(@RestQuery("access_token") String accessToken, String body) {
-        return WeChatReply.ok(deposits.count(account(accessToken, "/card/code/getdepositcount"), SandboxJson.parse(body)));
+        return WeChatReply
+                .ok(deposits.count(gate.authorizeCards(accessToken, "/card/code/getdepositcount"), SandboxJson.parse(body)));
     }
 
     @POST
     @Path("code/checkcode")
     public Response checkCode(@RestQuery("access_token") String accessToken, String body) {
-        return WeChatReply.ok(deposits.check(account(accessToken, "/card/code/checkcode"), SandboxJson.parse(body)));
-    }
-
-    private SandboxAccount account(String accessToken, String api) {
-        SandboxAccount account = gate.authorize(accessToken, api);
-        if (!account.cardEnabled) {
-            throw new WeChatError(48001);
-        }
-        return account;
+        return WeChatReply
+                .ok(deposits.check(gate.authorizeCards(accessToken, "/card/code/checkcode"), SandboxJson.parse(body)));
     }
 
     /** This server as the caller reached it, without the trailing slash. */

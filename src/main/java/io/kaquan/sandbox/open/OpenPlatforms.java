@@ -28,7 +28,8 @@ import io.kaquan.sandbox.tokens.SandboxToken;
 /**
  * The simulated open platform's rules (open-platform-protocol.md §1–§5): the credential chain ticket → component
  * token → pre-auth code → authorization code → authorizer tokens, with WeChat's lifetimes and errors. Every method
- * runs in one transaction and locks the platform row where values are issued, so several nodes stay ordered.
+ * runs in one transaction and locks the platform row where values are issued, so several nodes stay ordered. Long
+ * because the chain is one rule book over one platform row; split, each link would re-read and re-lock the row.
  */
 @ApplicationScoped
 public class OpenPlatforms {

@@ -53,7 +53,8 @@ import io.quarkus.runtime.StartupEvent;
  * {@link #push(SandboxAccount, String)} only writes the push row in the caller's transaction; delivery starts
  * after that transaction commits (or at once without one), on a bounded pool of sender threads. Retries and pushes
  * left behind by a stopped node are picked up by the tick of any node, which claims due rows with
- * {@code FOR UPDATE SKIP LOCKED} and holds them with a lease.
+ * {@code FOR UPDATE SKIP LOCKED} and holds them with a lease. Long because recording, claiming, sending and retrying
+ * are one delivery protocol over one table.
  */
 @ApplicationScoped
 public class PushSender {
