@@ -1,8 +1,10 @@
 package io.kaquan.distribution;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import io.kaquan.card.CardLookup;
 import io.kaquan.code.ChannelReceipts;
 import io.kaquan.tenant.CurrentTenant;
 import io.kaquan.wechat.CardStatus;
+import io.kaquan.wechat.WeChatException;
 
 /**
  * The card page's 投放 section, read: the test whitelist, the card's QR codes with their receipts so far, imported
@@ -52,6 +55,34 @@ public class CardDistribution {
     @Inject
     DistributionCalls calls;
 
+    /** How long WeChat's deposit count of a card is shown without asking again (every view of the card page asks). */
+    private static final Duration COUNT_KEPT = Duration.ofMinutes(1);
+
+    private record KnownCount(long count, Instant readAt) {
+    }
+
+    /** Deposit counts read lately, by tenant and card; an import forgets its card's. */
+    private final Map<String, KnownCount> counts = new ConcurrentHashMap<>();
+
+    /** After an import or a settled batch: the next view reads WeChat's count again. */
+    public void forgetDepositCount(long tenantId, String cardId) {
+        counts.remove(tenantId + " " + cardId);
+    }
+
+    private long depositCount(String cardId) {
+        String key = currentTenant.id() + " " + cardId;
+        KnownCount known = counts.get(key);
+        if (known != null && known.readAt().plus(COUNT_KEPT).isAfter(Instant.now())) {
+            return known.count();
+        }
+        long count = calls.client().codeDepositCount(cardId);
+        if (counts.size() > 10_000) {
+            counts.clear(); // bounded; a read costs one WeChat call
+        }
+        counts.put(key, new KnownCount(count, Instant.now()));
+        return count;
+    }
+
     /** Every member reads; 404 for a card the tenant does not have. WeChat's deposit count is read outside a transaction. */
     public View of(String cardId) {
         CardLive card = cards.live(cardId);
@@ -60,8 +91,8 @@ public class CardDistribution {
             Long count = null;
             String problem = null;
             try {
-                count = calls.client().codeDepositCount(card.cardId());
-            } catch (io.kaquan.wechat.WeChatException e) {
+                count = depositCount(card.cardId());
+            } catch (WeChatException e) {
                 problem = calls.words(e);
             }
             List<DepositBatch> batches = DistributionCalls.inTx(() -> DepositBatch.recentOf(currentTenant.id(),

@@ -63,8 +63,19 @@ public class CodeImport {
     @Inject
     Audit audit;
 
+    @Inject
+    CardDistribution distribution;
+
     /** @return the flash text */
     public String importFile(String cardId, byte[] file) {
+        try {
+            return depositFile(cardId, file);
+        } finally {
+            distribution.forgetDepositCount(currentTenant.id(), cardId); // the page shows WeChat's new count
+        }
+    }
+
+    private String depositFile(String cardId, byte[] file) {
         currentTenant.require(Role.OPERATOR);
         DistributionMsg msg = calls.msg();
         if (!cards.page(cardId).view().usesCustomCode()) {
@@ -120,6 +131,7 @@ public class CodeImport {
     /** Settles the card's open batches (a POST of its own, and before each import); false while one stays open. */
     public boolean settleOpen(String cardId) {
         currentTenant.require(Role.OPERATOR);
+        distribution.forgetDepositCount(currentTenant.id(), cardId);
         cards.live(cardId);
         for (DepositBatch batch : inTx(() -> DepositBatch.openOf(currentTenant.id(), cardId))) {
             if (!settle(batch.id)) {

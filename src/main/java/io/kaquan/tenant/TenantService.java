@@ -211,7 +211,9 @@ public class TenantService {
             throw new InvalidFormException(errors, form.values());
         }
         Tenant tenant = managed();
-        MessageMode mode = MessageMode.parse(form.messageMode);
+        // An authorized account's pushes come through the platform, always encrypted: its own mode is never used.
+        MessageMode mode = tenant.tokenMode == TokenMode.AUTHORIZED ? tenant.messageMode
+                : MessageMode.parse(form.messageMode);
         String details = "name: " + tenant.displayName + " → " + form.displayName + ", mode: " + tenant.messageMode
                 + " → " + mode;
         tenant.displayName = form.displayName;
@@ -290,6 +292,7 @@ public class TenantService {
     /** Returns the new token, to be shown once. */
     public String replaceCallbackToken(String token) {
         currentTenant.require(Role.OWNER);
+        refuseForAuthorized();
         String value = TenantForms.trim(token);
         if (!value.isEmpty() && !TenantForms.CALLBACK_TOKEN.matcher(value).matches()) {
             throw invalid("callbackToken", i18n.bundle(TenantMsg.class).errCallbackToken());
@@ -306,6 +309,7 @@ public class TenantService {
     /** Returns the new key, to be shown once; the old one keeps decrypting for a grace period. */
     public String replaceAesKey(String aesKey) {
         currentTenant.require(Role.OWNER);
+        refuseForAuthorized();
         String value = TenantForms.trim(aesKey);
         if (!value.isEmpty() && !TenantForms.AES_KEY.matcher(value).matches()) {
             throw invalid("aesKey", i18n.bundle(TenantMsg.class).errAesKey());
@@ -316,6 +320,16 @@ public class TenantService {
         callbackKeys.changed(tenant.id, tenant.originalId);
         audit.record(tenant.id, AuditAction.TENANT_AES_KEY_REPLACED, tenant.appid, null);
         return newKey;
+    }
+
+    /**
+     * An authorized account's pushes are verified and decrypted with the platform's token and key: changing its own
+     * would do nothing but mark its callback unverified for ever.
+     */
+    private void refuseForAuthorized() {
+        if (managed().tokenMode == TokenMode.AUTHORIZED) {
+            throw new ActionRefused(i18n.bundle(TenantMsg.class).errAuthorizedAccount());
+        }
     }
 
     private Tenant managed() {

@@ -23,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.kaquan.account.AuditEntry;
 import io.kaquan.sandbox.SandboxFixtures;
 import io.kaquan.tenant.AuthorizedAccounts;
 import io.kaquan.tenant.Tenant;
@@ -141,6 +142,14 @@ class AgencyFlowTest {
             assertFalse(page.contains(gone), gone);
         }
         assertFalse(page.contains("refreshtoken@@@"), "the refresh token is never shown");
+        // Posted anyway (an old tab): refused, and the callback stays verified.
+        owner.request().formParam("callbackToken", "").post("/t/" + tenantId + "/settings/callback-token").then()
+                .statusCode(303);
+        owner.request().formParam("aesKey", "").post("/t/" + tenantId + "/settings/aes-key").then().statusCode(303);
+        assertNotNull(tenant(tenantId).callbackVerifiedAt, "the platform's pushes still count as verified");
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
+                "tenantId = ?1 and action in ?2", tenantId, List.of("tenant.callback-token-replaced",
+                        "tenant.aes-key-replaced"))));
         String english = owner.request().cookie("kaquan-lang", "en").get("/t/" + tenantId + "/settings").then()
                 .statusCode(200).extract().asString();
         for (String words : List.of("Third-party platform authorization", "Service account", "Cards and offers",

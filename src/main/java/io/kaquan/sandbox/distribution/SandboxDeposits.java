@@ -19,6 +19,7 @@ import io.kaquan.sandbox.WeChatReply;
 import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardTemplate;
 import io.kaquan.sandbox.cards.SandboxCards;
+import io.kaquan.sandbox.codes.CodeIssued;
 
 /**
  * Imported codes (protocol reference §5.8–§5.10): card/code/deposit (≤ 100 codes a call), getdepositcount, checkcode.
@@ -41,7 +42,10 @@ public class SandboxDeposits {
         for (String code : new LinkedHashSet<>(codes)) {
             if (code.isEmpty() || code.length() > MAX_CODE_LENGTH || code.chars().anyMatch(Character::isISOControl)) {
                 fail.add(code);
-            } else if (DepositedCode.count("cardPk = ?1 and code = ?2", card.id, code) > 0) {
+            } else if (DepositedCode.count("accountId = ?1 and code = ?2", account.id, code) > 0
+                    || CodeIssued.byCode(account.id, code).isPresent()) {
+                // ⚠ A code is unique within an account (appid): one imported for another card, or already handed out,
+                // is a duplicate here too; the receipt that handed it out twice would break that.
                 duplicate.add(code);
             } else {
                 DepositedCode deposited = new DepositedCode();

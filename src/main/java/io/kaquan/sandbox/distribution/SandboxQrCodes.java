@@ -28,6 +28,7 @@ import io.kaquan.sandbox.cards.CardTemplate;
 import io.kaquan.sandbox.cards.SandboxCards;
 import io.kaquan.sandbox.cards.SimulatedCardStatus;
 import io.kaquan.sandbox.users.SimulatedUsers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * card/qrcode/create (protocol reference §5.4) and what a user scanning the code gets. QR_CARD carries one card,
@@ -92,8 +93,9 @@ public class SandboxQrCodes {
             }
             default -> throw new WeChatError(40053, "invalid action info: action_name " + action);
         }
-        int seconds = SandboxJson.optionalInt(body, "expire_seconds").orElse(DEFAULT_EXPIRE);
-        if (body.has("expire_seconds") && (seconds < MIN_EXPIRE || seconds > MAX_EXPIRE)) {
+        var asked = SandboxJson.optionalInt(body, "expire_seconds"); // "expire_seconds": null is no value
+        int seconds = asked.orElse(DEFAULT_EXPIRE);
+        if (asked.isPresent() && (seconds < MIN_EXPIRE || seconds > MAX_EXPIRE)) {
             throw new WeChatError(40053, "invalid action info: expire_seconds must be " + MIN_EXPIRE + " to " + MAX_EXPIRE);
         }
         Instant now = Instant.now();
@@ -182,7 +184,15 @@ public class SandboxQrCodes {
             }
             request.put("outerStr", entry.path("outer_str").asText(""));
             request.put("outerId", entry.path("outer_id").asLong(0));
-            received.add(users.receive(entry.path("card_id").asText(), request));
+            try {
+                received.add(users.receive(entry.path("card_id").asText(), request));
+            } catch (WeChatError refused) {
+                if (!received.isEmpty()) {
+                    // A multi-card code hands out all its cards or none: the cards received before are undone.
+                    QuarkusTransaction.setRollbackOnly();
+                }
+                throw refused;
+            }
         }
         if (received.isEmpty()) {
             throw new NotFoundException();

@@ -35,6 +35,10 @@ class DepositApiTest {
         sandbox.post("/card/code/deposit", Map.of("card_id", cardId, "code", List.of("DEP-002", "DEP-003")))
                 .body("succ_code", contains("DEP-003")).body("duplicate_code", contains("DEP-002"));
         sandbox.post("/card/code/getdepositcount", Map.of("card_id", cardId)).body("errcode", is(0)).body("count", is(3));
+        // A code is unique within the account: the same code for another card is a duplicate, not a second copy.
+        String otherCard = depositCard(sandbox);
+        sandbox.post("/card/code/deposit", Map.of("card_id", otherCard, "code", List.of("DEP-003", "DEP-004")))
+                .body("succ_code", contains("DEP-004")).body("duplicate_code", contains("DEP-003"));
         sandbox.post("/card/code/checkcode", Map.of("card_id", cardId, "code", List.of("DEP-001", "NOPE")))
                 .body("exist_code", contains("DEP-001")).body("not_exist_code", contains("NOPE"));
 

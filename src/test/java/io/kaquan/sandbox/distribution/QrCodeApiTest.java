@@ -85,6 +85,25 @@ class QrCodeApiTest {
     }
 
     @Test
+    void shouldHandOutAllCardsOfAMultipleCardCodeOrNone() {
+        CardSandbox sandbox = CardSandbox.create();
+        String approved = sandbox.approvedCard("GIFT");
+        String inReview = sandbox.createCard("CASH"); // received only by whitelisted users
+        String ticket = sandbox.post("/card/qrcode/create", Map.of("action_name", "QR_MULTIPLE_CARD", "action_info",
+                Map.of("multiple_card", Map.of("card_list", List.of(Map.of("card_id", approved, "outer_str", "4"),
+                        Map.of("card_id", inReview, "outer_str", "4"))))))
+                .body("errcode", is(0)).extract().jsonPath().getString("ticket");
+        int before = quantity(sandbox, approved);
+        scan(ticket, Map.of("openid", "oNotATester")).statusCode(409).body("errcode", is(40078));
+        assertEquals(before, quantity(sandbox, approved), "the first card's receipt was undone with the second's refusal");
+    }
+
+    private static int quantity(CardSandbox sandbox, String cardId) {
+        return sandbox.post("/card/get", Map.of("card_id", cardId)).body("errcode", is(0)).extract().jsonPath()
+                .getInt("card.gift.base_info.sku.quantity");
+    }
+
+    @Test
     void shouldRefuseBadQrCodesInWeChatsWords() {
         CardSandbox sandbox = CardSandbox.create();
         String cardId = sandbox.approvedCard("GIFT");
