@@ -21,11 +21,11 @@ import io.kaquan.sandbox.tokens.SandboxTokens;
 @ApplicationScoped
 public class SandboxAccounts {
 
-    static final Pattern APPID = Pattern.compile("[0-9A-Za-z_]{3,32}");
-    static final Pattern SECRET = Pattern.compile("[0-9A-Za-z]{1,64}");
+    public static final Pattern APPID = Pattern.compile("[0-9A-Za-z_]{3,32}");
+    public static final Pattern SECRET = Pattern.compile("[0-9A-Za-z]{1,64}");
     static final Pattern ORIGINAL_ID = Pattern.compile("gh_[0-9A-Za-z]{1,32}");
-    static final Pattern CALLBACK_TOKEN = Pattern.compile("[0-9A-Za-z]{3,32}");
-    static final Pattern AES_KEY = Pattern.compile("[0-9A-Za-z]{43}");
+    public static final Pattern CALLBACK_TOKEN = Pattern.compile("[0-9A-Za-z]{3,32}");
+    public static final Pattern AES_KEY = Pattern.compile("[0-9A-Za-z]{43}");
     static final Pattern IP = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     static final int MAX_TTL = 7200;
     /** The sandbox's own namespace: s and x are not hex, so no real appid (wx + 16 hex) or gh_ + 12 hex collides. */
@@ -228,7 +228,8 @@ public class SandboxAccounts {
         }
     }
 
-    private static boolean decodes(String aesKey) {
+    /** Whether an EncodingAESKey decodes to 32 bytes (the account's and the platform's rule). */
+    public static boolean decodes(String aesKey) {
         try {
             return Base64.getDecoder().decode(aesKey + "=").length == 32;
         } catch (IllegalArgumentException e) {
@@ -237,7 +238,7 @@ public class SandboxAccounts {
     }
 
     /** 43 characters of [A-Za-z0-9] that decode to 32 bytes (the last one carries 4 unused bits). */
-    static String newAesKey() {
+    public static String newAesKey() {
         while (true) {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);

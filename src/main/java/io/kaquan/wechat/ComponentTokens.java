@@ -93,7 +93,10 @@ public class ComponentTokens {
                 () -> WeChatException.refused(WeChatApi.COMPONENT_TOKEN, 61011, "no third-party platform configured"));
     }
 
-    /** A usable component token: from memory when fresh (no I/O), else refreshed. */
+    /**
+     * A usable component token: this node's copy while fresh, else refreshed. The platform's credentials (with the
+     * stored ticket) are read on every call: one small read, which a change of ticket or secret needs to be seen.
+     */
     Lease lease() {
         ComponentPlatform.Credentials credentials = credentials();
         Lease lease = leases.get(credentials.appid());
@@ -113,7 +116,7 @@ public class ComponentTokens {
         return fetches.get();
     }
 
-    /** Forgets this node's copy (tests, and a new ticket after 61005/61006). */
+    /** Forgets this node's copy (for tests that start from no token). */
     void forget() {
         leases.clear();
     }

@@ -5,13 +5,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.SandboxAccounts;
 import io.kaquan.sandbox.SandboxCallbackUrls;
 import io.kaquan.sandbox.SandboxConfig;
 import io.kaquan.sandbox.SandboxInvalid;
@@ -34,10 +33,6 @@ import io.kaquan.sandbox.tokens.SandboxToken;
 @ApplicationScoped
 public class OpenPlatforms {
 
-    static final Pattern APPID = Pattern.compile("[0-9A-Za-z_]{3,32}");
-    static final Pattern SECRET = Pattern.compile("[0-9A-Za-z]{1,64}");
-    static final Pattern TOKEN = Pattern.compile("[0-9A-Za-z]{3,32}");
-    static final Pattern AES_KEY = Pattern.compile("[0-9A-Za-z]{43}");
     /** Pre-auth codes live 1800 s (the doc's text; its example says 600), authorization codes 3600 s (observed). */
     static final Duration PRE_AUTH_CODE_TTL = Duration.ofSeconds(1800);
     static final Duration AUTH_CODE_TTL = Duration.ofSeconds(3600);
@@ -76,16 +71,16 @@ public class OpenPlatforms {
         platform.appid = given(input.appid()).orElseGet(() -> "wxsbxc" + random("0123456789abcdef", 12));
         platform.secret = given(input.secret()).orElseGet(() -> random(ALPHANUMERIC, 32));
         platform.token = given(input.token()).orElseGet(() -> random(ALPHANUMERIC, 32));
-        platform.encodingAesKey = given(input.encodingAesKey()).orElseGet(OpenPlatforms::newAesKey);
+        platform.encodingAesKey = given(input.encodingAesKey()).orElseGet(SandboxAccounts::newAesKey);
         platform.tokenTtlSeconds = 7200;
         platform.ticketTtlSeconds = 43200;
         platform.owner = owner;
-        if (!APPID.matcher(platform.appid).matches()) {
+        if (!SandboxAccounts.APPID.matcher(platform.appid).matches()) {
             errors.put("appid", "appid: 3 to 32 letters, digits or _");
         } else if (!config.standsForWechat() && !platform.appid.startsWith("wxsbx")) {
             errors.put("appid", "sandbox appids start with wxsbx");
         }
-        if (!SECRET.matcher(platform.secret).matches()) {
+        if (!SandboxAccounts.SECRET.matcher(platform.secret).matches()) {
             errors.put("secret", "secret: 1 to 64 letters or digits");
         }
         apply(platform, input, errors);
@@ -122,10 +117,11 @@ public class OpenPlatforms {
     }
 
     private void apply(OpenPlatform platform, PlatformInput input, Map<String, String> errors) {
-        if (!TOKEN.matcher(platform.token).matches()) {
+        if (!SandboxAccounts.CALLBACK_TOKEN.matcher(platform.token).matches()) {
             errors.put("token", "token: 3 to 32 letters or digits");
         }
-        if (!AES_KEY.matcher(platform.encodingAesKey).matches() || !decodes(platform.encodingAesKey)) {
+        if (!SandboxAccounts.AES_KEY.matcher(platform.encodingAesKey).matches()
+                || !SandboxAccounts.decodes(platform.encodingAesKey)) {
             errors.put("encodingAesKey", "encodingAesKey: 43 letters or digits");
         }
         if (input.authEventUrl() != null) {
@@ -483,25 +479,6 @@ public class OpenPlatforms {
 
     private static Optional<String> given(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-    }
-
-    private static boolean decodes(String aesKey) {
-        try {
-            return Base64.getDecoder().decode(aesKey + "=").length == 32;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    static String newAesKey() {
-        while (true) {
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
-            String base64 = Base64.getEncoder().encodeToString(key).substring(0, 43);
-            if (!base64.contains("+") && !base64.contains("/")) {
-                return base64;
-            }
-        }
     }
 
     static String random(String alphabet, int length) {
