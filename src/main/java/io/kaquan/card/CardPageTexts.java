@@ -1,14 +1,12 @@
 package io.kaquan.card;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.kaquan.web.I18n;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
-/** Computed words of the card pages in templates: {view.codeTypeLabel}, {value.urlEncoded}. */
+/** Computed words of the card pages in templates: {view.codeTypeLabel}. */
 @TemplateExtension
 public class CardPageTexts {
 
@@ -24,11 +22,6 @@ public class CardPageTexts {
 
     static String stockFreshness(CardLive live) {
         return live.freshness(msg(), Instant.now());
-    }
-
-    /** A query parameter value. */
-    static String urlEncoded(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static CardPagesMsg msg() {

@@ -13,7 +13,7 @@ import io.kaquan.account.Role;
 import io.kaquan.web.I18n;
 import io.kaquan.wechat.CallState;
 import io.kaquan.wechat.TokenMode;
-import io.kaquan.wechat.WeChatTexts;
+import io.kaquan.wechat.WeChatMsg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -52,10 +52,11 @@ public class AuditPages {
             nextBefore = entries.get(PAGE_SIZE - 1).id;
         }
         TenantMsg msg = i18n.bundle(TenantMsg.class);
-        return Templates.audit(entries.stream().map(e -> row(e, msg)).toList(), nextBefore);
+        WeChatMsg wechat = i18n.bundle(WeChatMsg.class);
+        return Templates.audit(entries.stream().map(e -> row(e, msg, wechat)).toList(), nextBefore);
     }
 
-    static Row row(AuditEntry entry, TenantMsg msg) {
+    static Row row(AuditEntry entry, TenantMsg msg, WeChatMsg wechat) {
         // A code no constant knows (written by a newer or older build) is not shown raw: a neutral word instead.
         String action = AuditAction.of(entry.action).map(msg::action).orElse(msg.auditOtherAction());
         List<Detail> details = AuditDetails.lines(entry.details).stream().map(line -> {
@@ -73,7 +74,7 @@ public class AuditPages {
             }
             if (known.filter(k -> k == AuditDetail.TOKEN_MODE).isPresent()) {
                 for (TokenMode mode : TokenMode.values()) {
-                    value = value.replaceAll("\\b" + mode.name() + "\\b", WeChatTexts.label(mode));
+                    value = value.replaceAll("\\b" + mode.name() + "\\b", wechat.tokenMode(mode));
                 }
             }
             return new Detail(label, value);

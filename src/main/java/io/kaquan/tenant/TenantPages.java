@@ -20,7 +20,7 @@ import io.kaquan.web.FormFlow;
 import io.kaquan.web.I18n;
 import io.kaquan.wechat.TokenHealth;
 import io.kaquan.wechat.TokenMode;
-import io.kaquan.wechat.WeChatTexts;
+import io.kaquan.wechat.WeChatMsg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -151,7 +151,7 @@ public class TenantPages {
     public RestResponse<Void> changeTokenMode(@RestForm String tokenMode) {
         return forms.submit(settingsPath(), () -> {
             tenants.changeTokenMode(tokenMode);
-            flash.success(messages().tokenModeChanged(WeChatTexts.label(TokenMode.parse(tokenMode))));
+            flash.success(messages().tokenModeChanged(i18n.bundle(WeChatMsg.class).tokenMode(TokenMode.parse(tokenMode))));
             return settingsPath();
         });
     }

@@ -290,7 +290,14 @@ public interface WeChatMsg {
     @Message("处理完成后点击「重试」。")
     String fixThenRetry();
 
-    // Token modes
+    // Token modes: {wechatMsg:tokenMode(mode)} and {wechatMsg:tokenModeHelp(mode)}; Qute words each constant from the
+    // methods below (keys tokenMode_CONSTANT, tokenModeHelp_CONSTANT).
+
+    @Message
+    String tokenMode(TokenMode mode);
+
+    @Message
+    String tokenModeHelp(TokenMode mode);
 
     @Message("稳定版令牌（stable_token，推荐）")
     String tokenMode_STABLE();

@@ -28,8 +28,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             Path base = Path.of("target", "test-postgres").toAbsolutePath();
             Files.createDirectories(base);
             boolean durable = Boolean.getBoolean("kaquan.bench.durable-database");
+            // One database per test JVM (surefire runs two); the binaries are unpacked once, under a file lock.
             postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(base.resolve("data"))
+                    .setDataDirectory(base.resolve("data-" + System.getProperty("kaquan.test.fork", "1")))
                     .setOverrideWorkingDirectory(base.resolve("bin").toFile())
                     .setCleanDataDirectory(true)
                     .setServerConfig("unix_socket_directories", "")

@@ -196,7 +196,9 @@ class GatewayRulesTest {
                 .body(containsString("<td><code>/cgi-bin/stable_token</code></td>"))
                 .body(containsString("已用 0%（共 500000 次）"))
                 .body(containsString("<td><code>/card/getcolors</code></td>"))
-                .body(containsString("value=\"STABLE\" checked"));
+                .body(containsString("value=\"STABLE\" checked"))
+                .body(containsString("稳定版令牌（stable_token，推荐）"))
+                .body(containsString("每天可获取 50 万次"));
 
         Response changed = alice.request().formParam("tokenMode", "CLASSIC").post(settings + "/token-mode");
         changed.then().statusCode(303);
@@ -206,6 +208,8 @@ class GatewayRulesTest {
                 .body(containsString("尚未获取（首次调用时自动获取）"));
         assertFalse(gateway.forTenant(side.tenantId).cardColors().isEmpty());
         assertEquals(1, side.counted("/cgi-bin/token"), "the next call fetched a classic token");
+        alice.request().get("/t/" + side.tenantId + "/audit").then().statusCode(200)
+                .body(containsString("普通令牌（cgi-bin/token）")).body(not(containsString(">CLASSIC<")));
 
         Response refused = alice.request().formParam("tokenMode", "FAST").post(settings + "/token-mode");
         alice.request().cookie("kaquan-flash", refused.getCookie("kaquan-flash")).get(settings).then()
