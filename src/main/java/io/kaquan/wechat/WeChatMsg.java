@@ -290,30 +290,12 @@ public interface WeChatMsg {
     @Message("处理完成后点击「重试」。")
     String fixThenRetry();
 
-    // Token modes: {wechatMsg:tokenMode(mode)} and {wechatMsg:tokenModeHelp(mode)}; Qute words each constant from the
-    // methods below (keys tokenMode_CONSTANT, tokenModeHelp_CONSTANT).
+    // Token modes: {wechatMsg:tokenMode(mode)} and {wechatMsg:tokenModeHelp(mode)}. Qute words each constant from the
+    // keys tokenMode_CONSTANT and tokenModeHelp_CONSTANT in wechatMsg_zh-CN.properties and wechatMsg_en.properties.
 
     @Message
     String tokenMode(TokenMode mode);
 
     @Message
     String tokenModeHelp(TokenMode mode);
-
-    @Message("稳定版令牌（stable_token，推荐）")
-    String tokenMode_STABLE();
-
-    @Message("普通令牌（cgi-bin/token）")
-    String tokenMode_CLASSIC();
-
-    @Message("不受其他系统获取令牌的影响，每天可获取 50 万次。")
-    String tokenModeHelp_STABLE();
-
-    @Message("每次获取都会让之前的令牌在 5 分钟后失效，每天只能获取 2000 次。仅在必须与其他系统共用普通令牌时选择。")
-    String tokenModeHelp_CLASSIC();
-
-    @Message("第三方平台授权（授权方令牌）")
-    String tokenMode_AUTHORIZED();
-
-    @Message("公众号管理员授权了 Kaquan 的第三方平台：令牌由平台代为获取，无需 AppSecret。")
-    String tokenModeHelp_AUTHORIZED();
 }
