@@ -30,7 +30,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             boolean durable = Boolean.getBoolean("kaquan.bench.durable-database");
             // One database per test JVM (surefire runs two); the binaries are unpacked once, under a file lock.
             postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(base.resolve("data-" + System.getProperty("kaquan.test.fork", "1")))
+                    .setDataDirectory(base.resolve("data-" + ProcessHandle.current().pid()))
                     .setOverrideWorkingDirectory(base.resolve("bin").toFile())
                     .setCleanDataDirectory(true)
                     .setServerConfig("unix_socket_directories", "")
