@@ -32,6 +32,18 @@ public interface StatsMsg {
     @Message("查看")
     String apply();
 
+    @Message("搜索卡券名称或卡券 ID")
+    String cardSearch();
+
+    @Message("搜索")
+    String cardSearchButton();
+
+    @Message("列出最新的 {size} 张卡券；其他卡券请按名称或卡券 ID 搜索。")
+    String cardPickerMore(int size);
+
+    @Message("没有名称或卡券 ID 匹配“{text}”的卡券。")
+    String cardPickerNone(String text);
+
     @Message("导出 CSV")
     String exportCsv();
 

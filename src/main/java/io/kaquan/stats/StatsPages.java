@@ -26,8 +26,11 @@ public class StatsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance stats(StatsReport.Report report, List<Metric> metrics, String chart,
-                ReceiptsByChannel.Report receipts);
+        static native TemplateInstance stats(StatsReport.Report report, StatsReport.Picker picker, String chosen,
+                List<Metric> metrics, String chart, ReceiptsByChannel.Report receipts);
+
+        /** The picker's list alone, swapped by htmx as the merchant types in its search. */
+        static native TemplateInstance stats$cardSelect(StatsReport.Picker picker, String chosen);
     }
 
     @Inject
@@ -44,15 +47,26 @@ public class StatsPages {
 
     @GET
     public RestResponse<TemplateInstance> stats(@RestQuery String from, @RestQuery String to,
-            @RestQuery String card) {
+            @RestQuery String card, @RestQuery String cardq) {
         StatsMsg msg = i18n.bundle(StatsMsg.class);
         StatsReport.Filter filter = reports.filter(from, to, card, msg);
         StatsReport.Report report = reports.report(filter);
         // Receipts per channel over the same days, from the code mirror (live, unlike WeChat's T+1 figures).
         ReceiptsByChannel.Report receipts = receiptsByChannel.counted(filter.cardId(),
                 ReceiptsByChannel.Range.of(filter.from(), filter.to()));
-        TemplateInstance page = Templates.stats(report, List.of(Metric.values()), chart(report, msg), receipts);
+        // A bounded list (the newest cards, or those the search finds), never every card of the account.
+        StatsReport.Picker picker = reports.picker(cardq, filter.cardId());
+        TemplateInstance page = Templates.stats(report, picker, filter.cardId(), List.of(Metric.values()), chart(report, msg),
+                receipts);
         return filter.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, page) : RestResponse.ok(page);
+    }
+
+    /** The picker's list for a search (htmx); without JavaScript the page's form does the same search. */
+    @GET
+    @Path("cards")
+    public TemplateInstance cards(@RestQuery String cardq, @RestQuery String card) {
+        String chosen = card == null || card.isBlank() ? null : card.strip();
+        return Templates.stats$cardSelect(reports.picker(cardq, chosen), chosen);
     }
 
     /** The charts' data (days, then one series per kind, for times and for people), read by /static/stats.js. */

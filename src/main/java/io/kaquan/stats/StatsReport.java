@@ -28,6 +28,12 @@ import io.kaquan.web.Csv;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class StatsReport {
 
+    /** Cards listed by the picker at once; the others are found by their title or card id. */
+    public static final int PICKER_SIZE = 20;
+
+    /** The longest search text (titles are at most 27 characters, card ids 32). */
+    static final int SEARCH_MAX = 64;
+
     /** The longest range shown at once. */
     public static final int MAX_DAYS = 366;
 
@@ -61,7 +67,31 @@ public class StatsReport {
         }
     }
 
-    public record CardOption(String cardId, String label) {
+    /** A card the page can show: a card of the mirror (title and type), or one only WeChat's statistics know. */
+    public record CardOption(String cardId, String title, String cardType) {
+
+        /** The title and the type in words; the card id of a card without a title in the mirror. */
+        public String label() {
+            return title == null || title.isBlank() ? cardId
+                    : cardType == null ? title : title + " · " + CardTexts.typeLabel(cardType);
+        }
+    }
+
+    /**
+     * The card picker: the cards matching the search (all cards when blank), newest first, at most {@link #PICKER_SIZE}
+     * of them, and the chosen card even if it does not match; {@code more}: other cards match, so the page offers the
+     * search (a tenant with a few cards gets a plain list); {@code nothingFound}: the search matched no card.
+     */
+    public record Picker(List<CardOption> options, String search, boolean more, boolean nothingFound) {
+
+        public boolean searchable() {
+            return more || !search.isEmpty();
+        }
+
+        /** How many cards are listed when more match. */
+        public int size() {
+            return PICKER_SIZE;
+        }
     }
 
     public record Day(LocalDate day, Counts counts) {
@@ -75,7 +105,7 @@ public class StatsReport {
             long verifyCnt, long verifyUser, long totalUser, long totalReceiveUser, LocalDate lastDay) {
     }
 
-    public record Report(Filter filter, CardOption card, List<Day> days, Counts total, List<CardOption> cards,
+    public record Report(Filter filter, CardOption card, List<Day> days, Counts total,
             LocalDate syncedThrough, boolean quotaStopped, MemberCards memberCards) {
 
         public boolean hasData() {
@@ -117,12 +147,8 @@ public class StatsReport {
 
     /** The report of a tenant resolved by the caller (the page's edge, or bench/stats). */
     Report report(long tenantId, Filter filter) {
-        List<CardOption> cards = cards(tenantId);
-        CardOption card = null;
-        if (filter.cardId() != null) {
-            card = cards.stream().filter(option -> option.cardId().equals(filter.cardId())).findFirst()
-                    .orElseThrow(NotFoundException::new);
-        }
+        CardOption card = filter.cardId() == null ? null
+                : option(tenantId, filter.cardId()).orElseThrow(NotFoundException::new);
         Map<LocalDate, Counts> byDay = daily(tenantId, filter.cardId(), filter.from(), filter.to());
         List<Day> days = new ArrayList<>();
         Counts total = new Counts();
@@ -136,7 +162,7 @@ public class StatsReport {
         boolean stopped = StatsSyncState.<StatsSyncState> list("tenantId", tenantId).stream()
                 .anyMatch(s -> s.stoppedAt(Instant.now()));
         MemberCards members = card == null ? memberCards(tenantId, filter.from(), filter.to()) : null;
-        return new Report(filter, card, days, total, cards, state == null ? null : state.syncedThrough, stopped,
+        return new Report(filter, card, days, total, state == null ? null : state.syncedThrough, stopped,
                 members);
     }
 
@@ -170,30 +196,80 @@ public class StatsReport {
                 totalReceiveUser, lastDay);
     }
 
+    /** The current tenant's card picker for a search text (blank: the newest cards) and the chosen card (or null). */
+    public Picker picker(String search, String chosenCardId) {
+        return picker(currentTenant.id(), search, chosenCardId);
+    }
+
     /**
-     * The tenant's cards: those of the mirror (newest first), then any others WeChat has statistics of. Only the three
-     * columns shown are read, and the cards with statistics are found by skipping through the unique index (one probe
-     * per card instead of a distinct over every card-day: 1,000 cards × 365 days are 365,000 rows).
+     * The picker reads at most {@code PICKER_SIZE + 1} cards: the mirror's newest matching ones (title or card id, like
+     * the card list's search), then, when they are fewer, cards only WeChat's statistics know, found by skipping
+     * through the unique index (one probe per card, never a distinct over every card-day). A search finds such a card
+     * by its exact id only: they have no title.
      */
-    private List<CardOption> cards(long tenantId) {
+    Picker picker(long tenantId, String search, String chosenCardId) {
+        String text = search == null ? "" : search.strip();
+        text = text.length() > SEARCH_MAX ? text.substring(0, SEARCH_MAX) : text;
         Map<String, CardOption> options = new LinkedHashMap<>();
-        for (Object[] card : em.createQuery("select c.cardId, c.title, c.cardType from Card c where c.tenantId = ?1 "
-                + "order by c.createdAt desc, c.id desc", Object[].class).setParameter(1, tenantId).getResultList()) {
-            String cardId = (String) card[0];
-            String title = card[1] == null || ((String) card[1]).isBlank() ? cardId : (String) card[1];
-            options.put(cardId, new CardOption(cardId, title + " · " + CardTexts.typeLabel((String) card[2])));
+        String where = text.isEmpty() ? "" : " and (c.cardId = :text or c.title ilike :pattern escape '\\')";
+        var mirror = em.createQuery("select c.cardId, c.title, c.cardType from Card c where c.tenantId = :tenant"
+                + where + " order by c.createdAt desc, c.id desc", Object[].class).setParameter("tenant", tenantId)
+                .setMaxResults(PICKER_SIZE + 1);
+        if (!text.isEmpty()) {
+            mirror.setParameter("text", text).setParameter("pattern",
+                    "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        @SuppressWarnings("unchecked")
-        List<String> withStats = em.createNativeQuery("""
+        for (Object[] row : mirror.getResultList()) {
+            options.put((String) row[0], new CardOption((String) row[0], (String) row[1], (String) row[2]));
+        }
+        if (options.size() <= PICKER_SIZE) {
+            for (String cardId : statsOnly(tenantId, text, PICKER_SIZE + 1 - options.size())) {
+                options.putIfAbsent(cardId, new CardOption(cardId, null, null));
+            }
+        }
+        boolean more = options.size() > PICKER_SIZE;
+        boolean nothingFound = options.isEmpty() && !text.isEmpty();
+        List<CardOption> listed = new ArrayList<>(options.values()).subList(0, Math.min(options.size(), PICKER_SIZE));
+        if (chosenCardId != null && listed.stream().noneMatch(option -> option.cardId().equals(chosenCardId))) {
+            option(tenantId, chosenCardId).ifPresent(chosen -> listed.add(0, chosen));
+        }
+        return new Picker(List.copyOf(listed), text, more, nothingFound);
+    }
+
+    /** Up to {@code limit} cards with statistics that the mirror does not have (with a search: the exact card id). */
+    @SuppressWarnings("unchecked")
+    private List<String> statsOnly(long tenantId, String text, int limit) {
+        if (!text.isEmpty()) {
+            return em.createNativeQuery("""
+                    select s.card_id from card_stats_daily s where s.tenant_id = ?1 and s.card_id = ?2
+                        and not exists (select 1 from card c where c.tenant_id = ?1 and c.card_id = ?2)
+                    limit 1""").setParameter(1, tenantId).setParameter(2, text).getResultList();
+        }
+        return em.createNativeQuery("""
                 with recursive ids (card_id) as (
                     (select card_id from card_stats_daily where tenant_id = ?1 order by card_id limit 1)
                     union all
                     select (select s.card_id from card_stats_daily s where s.tenant_id = ?1 and s.card_id > ids.card_id
                             order by s.card_id limit 1)
                     from ids where ids.card_id is not null)
-                select card_id from ids where card_id is not null""").setParameter(1, tenantId).getResultList();
-        withStats.forEach(id -> options.putIfAbsent(id, new CardOption(id, id)));
-        return List.copyOf(options.values());
+                select i.card_id from ids i where i.card_id is not null
+                    and not exists (select 1 from card c where c.tenant_id = ?1 and c.card_id = i.card_id)
+                limit ?2""").setParameter(1, tenantId).setParameter(2, limit).getResultList();
+    }
+
+    /** One card of the tenant: from the mirror, or known to WeChat's statistics only. */
+    private java.util.Optional<CardOption> option(long tenantId, String cardId) {
+        List<Object[]> mirrored = em.createQuery("select c.cardId, c.title, c.cardType from Card c"
+                + " where c.tenantId = ?1 and c.cardId = ?2", Object[].class).setParameter(1, tenantId)
+                .setParameter(2, cardId).setMaxResults(1).getResultList();
+        if (!mirrored.isEmpty()) {
+            Object[] row = mirrored.get(0);
+            return java.util.Optional.of(new CardOption((String) row[0], (String) row[1], (String) row[2]));
+        }
+        boolean withStats = !em.createNativeQuery(
+                "select 1 from card_stats_daily where tenant_id = ?1 and card_id = ?2 limit 1")
+                .setParameter(1, tenantId).setParameter(2, cardId).getResultList().isEmpty();
+        return withStats ? java.util.Optional.of(new CardOption(cardId, null, null)) : java.util.Optional.empty();
     }
 
     /** WeChat's account-wide figures of one day (T+1: yesterday's arrive the next morning), empty until synced. */

@@ -34,7 +34,11 @@ class StatsBench {
     @Inject
     javax.sql.DataSource dataSource;
 
-    record Scenario(String name, StatsReport.Filter filter) {
+    @Inject
+    StatsReport reports;
+
+    /** @param search the card picker's search text (cardq), null for the newest cards */
+    record Scenario(String name, StatsReport.Filter filter, String search) {
     }
 
     @Test
@@ -59,19 +63,23 @@ class StatsBench {
         String someCard = String.format("pstats%d_%d", tenant, cards / 2);
 
         List<Scenario> scenarios = List.of(
-                new Scenario("whole account, last 30 days (the default)", filter(null, last.minusDays(29), last)),
-                new Scenario("whole account, " + days + " days", filter(null, last.minusDays(days - 1), last)),
-                new Scenario("one card, last 30 days", filter(someCard, last.minusDays(29), last)),
-                new Scenario("one card, " + days + " days", filter(someCard, last.minusDays(days - 1), last)));
+                new Scenario("whole account, last 30 days (the default)", filter(null, last.minusDays(29), last), null),
+                new Scenario("whole account, " + days + " days", filter(null, last.minusDays(days - 1), last), null),
+                new Scenario("one card, last 30 days", filter(someCard, last.minusDays(29), last), null),
+                new Scenario("one card, " + days + " days", filter(someCard, last.minusDays(days - 1), last), null),
+                new Scenario("one card, 30 days, picker searched '统计券 1'", filter(someCard, last.minusDays(29), last),
+                        "统计券 1"));
 
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "stats bench: %d cards × %d days (%,d card-day rows) in the measured tenant and as many in a neighbour, "
                         + "filled, vacuumed and analyzed in %.1f s; %d timed runs per scenario after 3 warm-ups%n%n",
                 cards, days, (long) cards * days, fillSeconds, runs));
-        out.append(String.format(Locale.ROOT, "%-45s %8s %8s %8s%n", "scenario (GET /t/{t}/stats, whole page)",
-                "median", "p95", "max"));
+        out.append(String.format(Locale.ROOT, "%-45s %8s %8s %8s   %s%n", "scenario (GET /t/{t}/stats, whole page)",
+                "median", "p95", "max", "of which (median): report's queries, card picker's queries"));
         for (Scenario scenario : scenarios) {
             long[] pages = new long[runs];
+            long[] queries = new long[runs];
+            long[] picker = new long[runs];
             for (int i = -3; i < runs; i++) {
                 long t0 = System.nanoTime();
                 var request = owner.request().queryParam("from", scenario.filter().from().toString())
@@ -79,15 +87,29 @@ class StatsBench {
                 if (scenario.filter().cardId() != null) {
                     request.queryParam("card", scenario.filter().cardId());
                 }
+                if (scenario.search() != null) {
+                    request.queryParam("cardq", scenario.search());
+                }
                 request.get("/t/" + tenant + "/stats").then().statusCode(200);
+                long t1 = System.nanoTime();
+                QuarkusTransaction.requiringNew().run(() -> reports.report(tenant, scenario.filter()));
+                long t2 = System.nanoTime();
+                QuarkusTransaction.requiringNew()
+                        .run(() -> reports.picker(tenant, scenario.search(), scenario.filter().cardId()));
+                long t3 = System.nanoTime();
                 if (i >= 0) {
-                    pages[i] = System.nanoTime() - t0;
+                    pages[i] = t1 - t0;
+                    queries[i] = t2 - t1;
+                    picker[i] = t3 - t2;
                 }
             }
             Arrays.sort(pages);
+            Arrays.sort(queries);
+            Arrays.sort(picker);
             int p95 = (int) Math.min(runs - 1, Math.ceil(runs * 0.95) - 1);
-            out.append(String.format(Locale.ROOT, "%-45s %6.1fms %6.1fms %6.1fms%n", scenario.name(),
-                    pages[runs / 2] / 1e6, pages[p95] / 1e6, pages[runs - 1] / 1e6));
+            out.append(String.format(Locale.ROOT, "%-45s %6.1fms %6.1fms %6.1fms   %6.1fms %6.1fms%n", scenario.name(),
+                    pages[runs / 2] / 1e6, pages[p95] / 1e6, pages[runs - 1] / 1e6, queries[runs / 2] / 1e6,
+                    picker[runs / 2] / 1e6));
         }
         Path file = Path.of("target", "bench", "stats.txt");
         Files.createDirectories(file.getParent());

@@ -71,6 +71,8 @@ class StatsBrowserTest {
         assertTrue(drawnWidth.intValue() > 100, "canvas width " + drawnWidth);
         Chromium.screenshot(page, "stats-dashboard");
 
+        assertThat(page.locator("#cardq")).hasCount(0); // two cards: a plain list
+        assertThat(page.locator("#card option")).hasCount(3);
         page.selectOption("#card", gift);
         page.click("#stats-apply");
         assertThat(page.locator("#card")).hasValue(gift);
@@ -86,5 +88,33 @@ class StatsBrowserTest {
                 "() => Chart.getChart('stats-chart-people').data.datasets.map(d => d.label)");
         assertEquals(List.of("Views", "Receipts", "Redemptions", "Gifts", "Expiries"), english);
         Chromium.screenshot(page, "stats-english");
+    }
+
+    /** 1,000 cards: the newest are listed, the others found by typing (htmx swaps the list), in Chinese. */
+    @Test
+    void findsOneOfAThousandCardsBySearch(Page page) {
+        Account account = StatsFixtures.register(Session.login("carol"), "千张卡券商户");
+        List<String> cards = StatsFixtures.mirrorCards(account.tenantId(), "周年庆满减券", 1000);
+        page.setViewportSize(1400, 900);
+        BrowserExtension.signIn(page, "carol");
+        page.navigate(Session.appUrl().resolve("t/" + account.tenantId() + "/stats").toString());
+        assertThat(page.locator("#card option")).hasCount(1 + StatsReport.PICKER_SIZE);
+        assertThat(page.locator("#card-picker-more")).containsText("列出最新的 20 张卡券");
+        Chromium.screenshot(page, "stats-picker-1000");
+
+        page.fill("#cardq", "周年庆满减券777");
+        assertThat(page.locator("#card option")).hasCount(2);
+        assertThat(page.locator("#card option").nth(1)).hasText("周年庆满减券777 · 代金券");
+        Chromium.screenshot(page, "stats-picker-search");
+        page.selectOption("#card", cards.get(777));
+        page.click("#stats-apply");
+        assertThat(page.locator("#stats-range")).containsText("周年庆满减券777");
+        assertThat(page.locator("#card")).hasValue(cards.get(777));
+        assertThat(page.locator("#cardq")).hasValue("周年庆满减券777");
+
+        page.fill("#cardq", "没有这张券");
+        assertThat(page.locator("#card-picker-none")).hasText("没有名称或卡券 ID 匹配“没有这张券”的卡券。");
+        assertThat(page.locator("#card option")).hasCount(2); // all cards, and the card shown
+        Chromium.screenshot(page, "stats-picker-none");
     }
 }

@@ -154,6 +154,28 @@ public final class StatsFixtures {
         return QuarkusTransaction.requiringNew().call(() -> StatsSyncState.of(tenantId, api).orElse(null));
     }
 
+    /**
+     * {@code count} mirror cards "{prefix}i" (card ids "p{prefix-free tag}_i"), the newest i = 0 (newer than any card made
+     * before), written straight into
+     * the mirror as a card sync would: for pages that must cope with many cards. Returns the card ids, newest first.
+     */
+    static List<String> mirrorCards(long tenantId, String titlePrefix, int count) {
+        String tag = "pmany" + TestTenants.hex(6);
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(jakarta.persistence.EntityManager.class)
+                .get().createNativeQuery("""
+                        insert into card (tenant_id, card_id, card_type, title, status, quantity, total_quantity, origin,
+                            created_at)
+                        select ?1, ?2 || '_' || i, 'CASH', ?3 || i, 'VERIFY_OK', 100, 100, 'DISCOVERED',
+                            now() + make_interval(secs => (?4 - i) / 1000.0)
+                        from generate_series(0, ?4 - 1) as i""").setParameter(1, tenantId).setParameter(2, tag)
+                .setParameter(3, titlePrefix).setParameter(4, count).executeUpdate());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(tag + "_" + i);
+        }
+        return ids;
+    }
+
     /** Counts with only the given kinds set: kind → {times, people}. */
     static Counts counts(Map<Metric, long[]> values) {
         Counts c = new Counts();

@@ -79,7 +79,10 @@ class StatsPagesTest {
                 .body(containsString("data-chart=\"{&quot;labels&quot;:[&quot;" + t.minusDays(30) + "&quot;"))
                 .body(containsString("/webjars/chart.js/4.5.1/dist/chart.umd.min.js"))
                 .body(containsString("数据已同步至 " + t.minusDays(1)))
-                .body(containsString("双人套餐券 · "));
+                .body(containsString("双人套餐券 · "))
+                // A few cards are a plain list: no search needed.
+                .body(not(containsString("id=\"cardq\"")))
+                .body(not(containsString("id=\"card-picker-more\"")));
         RestAssured.given().get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js").then().statusCode(200);
         RestAssured.given().get("/static/stats.js").then().statusCode(200);
     }
@@ -176,5 +179,146 @@ class StatsPagesTest {
         viewer.request().queryParam("card", otherCard).get(stats() + ".csv").then().statusCode(404);
         viewer.request().queryParam("card", "pNoSuchCard").get(stats()).then().statusCode(404);
         stranger.request().get(otherStats).then().statusCode(200).body(not(containsString(card)));
+        // The picker's search never finds another tenant's card, by id or title, and its list is not a stranger's.
+        viewer.request().queryParam("cardq", otherCard).get(stats()).then().statusCode(200)
+                .body(not(containsString("<option value=\"" + otherCard)))
+                .body(containsString("没有名称或卡券 ID 匹配“" + otherCard + "”的卡券。"));
+        viewer.request().queryParam("cardq", otherCard).get(stats() + "/cards").then().statusCode(200)
+                .body(not(containsString("<option value=\"" + otherCard)));
+        stranger.request().get(stats() + "/cards").then().statusCode(404);
+        viewer.request().get(otherStats + "/cards").then().statusCode(404);
+    }
+
+    @Test
+    void manyCardsAreListedNewestFirstAndFoundBySearch() {
+        List<String> many = StatsFixtures.mirrorCards(account.tenantId(), "满减券", 50);
+        String page = viewer.request().get(stats()).then().statusCode(200)
+                .body(containsString("id=\"cardq\""))
+                .body(containsString("列出最新的 20 张卡券；其他卡券请按名称或卡券 ID 搜索。"))
+                .extract().asString();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i < StatsReport.PICKER_SIZE, page.contains("<option value=\"" + many.get(i) + "\">"),
+                    "card " + i);
+        }
+        // Without JavaScript the form's search narrows the list; a chosen card stays listed and selected.
+        viewer.request().queryParam("cardq", "满减券37").queryParam("card", many.get(3)).get(stats()).then()
+                .statusCode(200)
+                .body(containsString("<option value=\"" + many.get(37) + "\">满减券37 · "))
+                .body(containsString("<option value=\"" + many.get(3) + "\" selected>"))
+                .body(not(containsString("<option value=\"" + many.get(36) + "\">")))
+                .body(containsString("value=\"满减券37\""));
+        viewer.request().queryParam("cardq", " " + many.get(45) + " ").get(stats()).then().statusCode(200)
+                .body(containsString("<option value=\"" + many.get(45) + "\">"));
+        // The list htmx swaps as the merchant types: only the select, the cards matching.
+        String list = viewer.request().queryParam("cardq", "满减券4").get(stats() + "/cards").then().statusCode(200)
+                .body(containsString("<div id=\"card-select\">"))
+                .body(not(containsString("<html")))
+                .extract().asString();
+        assertEquals(11, list.split("<option value=\"p").length - 1, list); // 满减券4 and 满减券40…49
+        viewer.request().queryParam("cardq", "100%_").get(stats() + "/cards").then().statusCode(200)
+                .body(containsString("没有名称或卡券 ID 匹配“100%_”的卡券。"));
+        viewer.request().queryParam("cardq", "x".repeat(500)).get(stats()).then().statusCode(200);
+    }
+
+    @Test
+    void aCardOnlyWeChatsStatisticsKnowIsListedAndFoundByItsId() {
+        String gone = "pGone" + TestTenants.hex(8);
+        insertCardDay(account.tenantId(), gone, t.minusDays(2), 1, 7);
+        viewer.request().get(stats()).then().statusCode(200)
+                .body(containsString("<option value=\"" + gone + "\">" + gone + "</option>"));
+        StatsFixtures.mirrorCards(account.tenantId(), "新券", 30);
+        viewer.request().get(stats()).then().statusCode(200).body(not(containsString(gone)));
+        viewer.request().queryParam("cardq", gone).get(stats()).then().statusCode(200)
+                .body(containsString("<option value=\"" + gone + "\">" + gone + "</option>"));
+        viewer.request().queryParam("card", gone).queryParam("from", t.minusDays(2).toString())
+                .queryParam("to", t.minusDays(2).toString()).get(stats()).then().statusCode(200)
+                .body(containsString("<option value=\"" + gone + "\" selected>"))
+                .body(containsString("<td data-metric=\"VIEW\" data-kind=\"times\">7</td>"));
+    }
+
+    /**
+     * The figures are the plain sums of the stored days, both sources added, the range's first and last China days
+     * included and the days beside them not: for the whole account and for one card.
+     */
+    @Test
+    void figuresAreThePlainSumsOfTheStoredDays() {
+        long tenant = account.tenantId();
+        LocalDate base = t.minusDays(300); // before the days the sync stored
+        for (int d = 0; d < 12; d++) {
+            insertAccountDay(tenant, base.plusDays(d), 0, 3 * d + 1);
+            insertAccountDay(tenant, base.plusDays(d), 1, 5 * d + 2);
+            insertCardDay(tenant, card, base.plusDays(d), 1, 7 * d + 3);
+        }
+        LocalDate[][] ranges = { { base.plusDays(2), base.plusDays(8) }, { base.plusDays(5), base.plusDays(5) },
+                { base.minusDays(3), base.plusDays(15) }, { base.plusDays(11), base.plusDays(11) } };
+        for (LocalDate[] range : ranges) {
+            for (String cardId : java.util.Arrays.asList(null, card)) {
+                var request = viewer.request().queryParam("from", range[0].toString())
+                        .queryParam("to", range[1].toString());
+                if (cardId != null) {
+                    request.queryParam("card", cardId);
+                }
+                String page = request.get(stats()).then().statusCode(200).extract().asString();
+                String totals = page.substring(page.indexOf("id=\"stats-totals\""), page.indexOf("</table>",
+                        page.indexOf("id=\"stats-totals\"")));
+                long[] sums = sums(tenant, cardId, range[0], range[1]);
+                int i = 0;
+                for (String kind : List.of("times", "people")) {
+                    for (Metric metric : Metric.values()) {
+                        String cell = "<td data-metric=\"" + metric + "\" data-kind=\"" + kind + "\">";
+                        int at = totals.indexOf(cell) + cell.length();
+                        assertEquals(sums[i++], Long.parseLong(totals.substring(at, totals.indexOf('<', at))),
+                                metric + " " + kind + " " + range[0] + "…" + range[1] + " " + cardId);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long[] sums(long tenant, String cardId, LocalDate from, LocalDate to) {
+        String columns = "view_cnt, receive_cnt, verify_cnt, given_cnt, expire_cnt, "
+                + "view_user, receive_user, verify_user, given_user, expire_user";
+        String sql = "select " + Arrays.stream(columns.split(", ")).map(c -> "coalesce(sum(" + c + "), 0)")
+                .reduce((a, b) -> a + ", " + b).orElseThrow()
+                + (cardId == null ? " from account_stats_daily where tenant_id = ?1"
+                        : " from card_stats_daily where tenant_id = ?1 and card_id = ?4")
+                + " and day >= ?2 and day <= ?3";
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                    .createNativeQuery(sql).setParameter(1, tenant).setParameter(2, from).setParameter(3, to);
+            if (cardId != null) {
+                query.setParameter(4, cardId);
+            }
+            Object[] row = (Object[]) query.getSingleResult();
+            return Arrays.stream(row).mapToLong(v -> ((Number) v).longValue()).toArray();
+        });
+    }
+
+    private static void insertAccountDay(long tenant, LocalDate day, int source, int n) {
+        execute("""
+                insert into account_stats_daily (tenant_id, day, cond_source, view_cnt, view_user, receive_cnt,
+                    receive_user, verify_cnt, verify_user, given_cnt, given_user, expire_cnt, expire_user)
+                values (?1, ?2, ?3, ?4, ?4 - 1, ?4 + 2, ?4 % 3, ?4 % 5, ?4 % 2, ?4 % 7, ?4 % 4, ?4 % 11, ?4 % 6)""",
+                tenant, day, source, n);
+    }
+
+    private static void insertCardDay(long tenant, String cardId, LocalDate day, int source, int n) {
+        execute("""
+                insert into card_stats_daily (tenant_id, card_id, day, cond_source, card_type, is_pay, view_cnt,
+                    view_user, receive_cnt, receive_user, verify_cnt, verify_user, given_cnt, given_user, expire_cnt,
+                    expire_user)
+                values (?1, ?5, ?2, ?3, 1, 0, ?4, ?4 - 1, ?4 + 2, ?4 % 3, ?4 % 5, ?4 % 2, ?4 % 7, ?4 % 4, ?4 % 11,
+                    ?4 % 6)""", tenant, day, source, n, cardId);
+    }
+
+    private static void execute(String sql, Object... parameters) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var query = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                    .createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            query.executeUpdate();
+        });
     }
 }
