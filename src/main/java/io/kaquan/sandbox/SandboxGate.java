@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.kaquan.sandbox.open.OpenPlatformGate;
-import io.kaquan.sandbox.tokens.SandboxToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -42,6 +40,9 @@ public class SandboxGate {
 
     @Inject
     HttpServerRequest request;
+
+    @Inject
+    AuthorizerTokens authorizerTokens;
 
     /** {@link #authorize(String, String)} for the card and card statistics APIs: 48001 when the account has no cards. */
     public SandboxAccount authorizeCards(String accessToken, String api) {
@@ -81,7 +82,7 @@ public class SandboxGate {
                 throw new WeChatError(42001);
             }
             if (token.kind == SandboxToken.Kind.AUTHORIZER) {
-                OpenPlatformGate.check(token, api);
+                authorizerTokens.check(token, api);
             }
             return SandboxAccount.<SandboxAccount> findById(token.accountId);
         });

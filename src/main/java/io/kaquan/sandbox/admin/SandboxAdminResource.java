@@ -131,7 +131,7 @@ public class SandboxAdminResource {
         SandboxAccount account = accounts.setFaults(appid, new SandboxAccounts.FaultInput(number(request, "errorShare"),
                 number(request, "latencyMs"), budget, bool(request, "dropPushes"), bool(request, "duplicatePushes")),
                 english());
-        int invalidated = Boolean.TRUE.equals(bool(request, "invalidateToken")) ? accounts.invalidateTokens(appid, english())
+        int invalidated = Boolean.TRUE.equals(bool(request, "invalidateToken")) ? tokens.invalidateAll(account.id)
                 : 0;
         ObjectNode answer = json(account);
         answer.put("invalidatedTokens", invalidated);

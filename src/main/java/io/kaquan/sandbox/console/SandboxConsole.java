@@ -22,11 +22,12 @@ import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxAccounts;
 import io.kaquan.sandbox.SandboxInvalid;
 import io.kaquan.sandbox.SandboxMsg;
+import io.kaquan.sandbox.SandboxToken;
 import io.kaquan.sandbox.SandboxUsage;
 import io.kaquan.sandbox.push.PushSender;
 import io.kaquan.sandbox.push.SandboxEvents;
 import io.kaquan.sandbox.push.SandboxPush;
-import io.kaquan.sandbox.tokens.SandboxToken;
+import io.kaquan.sandbox.tokens.SandboxTokens;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormErrors;
 import io.kaquan.web.FormFlow;
@@ -62,6 +63,9 @@ public class SandboxConsole {
 
     @Inject
     SandboxUsage usage;
+
+    @Inject
+    SandboxTokens tokens;
 
     @Inject
     PushSender pushSender;
@@ -208,7 +212,7 @@ public class SandboxConsole {
     @Path("accounts/{appid}/invalidate-tokens")
     public RestResponse<Void> invalidateTokens(@RestPath String appid) {
         return forms.submit(accountPath(appid), () -> {
-            flash.success(messages().invalidated(accounts.invalidateTokens(existing(appid), messages())));
+            flash.success(messages().invalidated(tokens.invalidateAll(accounts.find(existing(appid), messages()).id)));
             return accountPath(appid) + "#tokens";
         });
     }

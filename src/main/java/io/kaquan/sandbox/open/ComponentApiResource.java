@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxJson;
+import io.kaquan.sandbox.SandboxToken;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
-import io.kaquan.sandbox.tokens.SandboxToken;
 
 /**
  * The third-party platform's APIs (open-platform-protocol.md §3, §5) under WeChat's own paths: POST, JSON body,

@@ -2,17 +2,19 @@ package io.kaquan.sandbox.open;
 
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.kaquan.sandbox.AuthorizerTokens;
+import io.kaquan.sandbox.SandboxToken;
 import io.kaquan.sandbox.WeChatError;
-import io.kaquan.sandbox.tokens.SandboxToken;
 
 /** What an authorizer token may call (§7): only while the authorization lasts, and only the granted permission sets. */
-public final class OpenPlatformGate {
-
-    private OpenPlatformGate() {
-    }
+@ApplicationScoped
+public class OpenPlatformGate implements AuthorizerTokens {
 
     /** Inside a transaction: 40001 once the account revoked the platform, 61007 for a card API without set 8. */
-    public static void check(SandboxToken token, String api) {
+    @Override
+    public void check(SandboxToken token, String api) {
         OpenAuthorization authorization = OpenAuthorization.of(token.platformId, token.accountId)
                 .filter(a -> a.active).orElseThrow(() -> new WeChatError(40001));
         if (needsCardSet(api) && !authorization.grants(OpenAuthorization.CARD_SET)) {

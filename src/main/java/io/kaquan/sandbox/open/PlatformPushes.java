@@ -22,8 +22,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.kaquan.sandbox.SandboxConfig;
+import io.kaquan.sandbox.SandboxCrypto;
 import io.kaquan.sandbox.SandboxTick;
-import io.kaquan.sandbox.push.SandboxCrypto;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

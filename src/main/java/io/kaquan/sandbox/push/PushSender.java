@@ -35,6 +35,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxCallbackUrls;
 import io.kaquan.sandbox.SandboxConfig;
+import io.kaquan.sandbox.SandboxCrypto;
 import io.kaquan.sandbox.SandboxTick;
 import io.kaquan.sandbox.SandboxUsage;
 import io.kaquan.sandbox.open.OpenPlatformGate;

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.kaquan.sandbox.CallbackReceiver;
 import io.kaquan.sandbox.CardSandbox;
+import io.kaquan.sandbox.SandboxCrypto;
 import io.kaquan.sandbox.SandboxFixtures;
-import io.kaquan.sandbox.push.SandboxCrypto;
 import io.kaquan.testing.Session;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
