@@ -24,6 +24,7 @@ import io.kaquan.sandbox.SandboxInvalid;
 import io.kaquan.sandbox.SandboxMsg;
 import io.kaquan.sandbox.SandboxToken;
 import io.kaquan.sandbox.SandboxUsage;
+import io.kaquan.sandbox.open.OpenAuthorization;
 import io.kaquan.sandbox.push.PushSender;
 import io.kaquan.sandbox.push.SandboxEvents;
 import io.kaquan.sandbox.push.SandboxPush;
@@ -54,8 +55,8 @@ public class SandboxConsole {
                 String apiBaseUrl);
 
         static native TemplateInstance account(SandboxAccount account, List<SandboxToken> tokens,
-                List<SandboxPush> pushes, List<SandboxUsage.Today> usage, List<SandboxAccount.MessageMode> modes,
-                String apiBaseUrl);
+                List<OpenAuthorization.AuthorizedPlatform> platforms, List<SandboxPush> pushes,
+                List<SandboxUsage.Today> usage, List<SandboxAccount.MessageMode> modes, String apiBaseUrl);
     }
 
     @Inject
@@ -182,7 +183,8 @@ public class SandboxConsole {
         SandboxAccount account = access.usable(appid);
         List<SandboxUsage.Today> today = QuarkusTransaction.requiringNew().call(() -> usage.today(account.id));
         return Templates.account(account, SandboxToken.recentOf(account.id, TOKENS_SHOWN),
-                SandboxPush.recentOf(account.id, PUSHES_SHOWN), today, List.of(SandboxAccount.MessageMode.values()),
+                OpenAuthorization.platformsOf(account.id), SandboxPush.recentOf(account.id, PUSHES_SHOWN), today,
+                List.of(SandboxAccount.MessageMode.values()),
                 apiBaseUrl());
     }
 

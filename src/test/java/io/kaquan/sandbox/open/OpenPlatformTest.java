@@ -202,6 +202,27 @@ public class OpenPlatformTest {
     }
 
     @Test
+    void shouldRefuseAComponentTokenOnAnAccountsApiAndTheStoresWithoutTheirSet() {
+        String componentToken = componentToken(platform);
+        // A platform's own token is not an account's: WeChat answers 48001, not 40001 (§7).
+        card(componentToken, "/card/batchget", Map.of("offset", 0, "count", 10)).body("errcode", equalTo(48001));
+        card(componentToken, "/cgi-bin/poi/getpoilist", Map.of("begin", 0, "limit", 10)).body("errcode",
+                equalTo(48001));
+
+        JsonPath authorized = authorize(preAuthCode(componentToken), List.of(8));
+        String accessToken = component("api_query_auth", componentToken, Map.of("component_appid", appid(),
+                "authorization_code", authorized.getString("authCode"))).extract()
+                .path("authorization_info.authorizer_access_token");
+        card(accessToken, "/card/batchget", Map.of("offset", 0, "count", 10)).body("errcode", equalTo(0));
+        // 微信门店 (set 13) not granted: the store APIs answer 61007; granted, they answer.
+        card(accessToken, "/cgi-bin/poi/getpoilist", Map.of("begin", 0, "limit", 10)).body("errcode",
+                equalTo(61007));
+        given().contentType(ContentType.JSON).body(Map.of("grantedSets", List.of(8, 13)))
+                .post(ADMIN + appid() + "/authorizers/" + account.appid + "/update").then().statusCode(200);
+        card(accessToken, "/cgi-bin/poi/getpoilist", Map.of("begin", 0, "limit", 10)).body("errcode", equalTo(0));
+    }
+
+    @Test
     void shouldLetTheSignedInAdministratorAuthorizeOneOfTheirAccountsOnThePage() {
         JsonPath own = SandboxFixtures.account(Map.of("owner", "bob"));
         Session bob = Session.login("bob");
@@ -228,6 +249,23 @@ public class OpenPlatformTest {
         // A pre-auth code serves once.
         bob.request().queryParam("component_appid", appid()).queryParam("pre_auth_code", code)
                 .queryParam("redirect_uri", back).get("/sandbox/open/componentloginpage").then().statusCode(400);
+    }
+
+    @Test
+    void shouldListThePlatformsAnAccountAuthorizedOnTheAccountsPage() {
+        String bobsAppid = SandboxFixtures.account(Map.of("owner", "bob")).getString("appid");
+        Session bob = Session.login("bob");
+        bob.request().get("/sandbox/accounts/" + bobsAppid).then().statusCode(200)
+                .body(containsString("id=\"authorized-platforms-empty\""));
+        given().contentType(ContentType.JSON).body(Map.of("preAuthCode", preAuthCode(componentToken(platform)),
+                "authorizerAppid", bobsAppid, "grantedSets", List.of(8, 13))).post(ADMIN + appid() + "/authorize").then()
+                .statusCode(200);
+        bob.request().get("/sandbox/accounts/" + bobsAppid).then().statusCode(200)
+                .body(containsString("data-platform=\"" + appid() + "\"")).body(containsString("微信卡券、微信门店"));
+
+        given().post(ADMIN + appid() + "/authorizers/" + bobsAppid + "/unauthorize").then().statusCode(200);
+        bob.request().get("/sandbox/accounts/" + bobsAppid).then().statusCode(200)
+                .body(not(containsString("data-platform=\"" + appid() + "\"")));
     }
 
     @Test
