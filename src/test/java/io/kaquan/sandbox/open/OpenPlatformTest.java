@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -86,6 +87,19 @@ public class OpenPlatformTest {
         component("api_component_token", null, Map.of("component_appid", appid(), "component_appsecret",
                 platform.getString("secret"), "component_verify_ticket", ticket)).body("$", not(hasKey("errcode")))
                 .body("expires_in", equalTo(7200));
+    }
+
+    @Test
+    void shouldHoldAPlatformsTokenToTheRuleOfAnAccountsCallbackToken() {
+        // 3 to 32 letters or digits, like an account's Token (wechat-protocol.md §2.1).
+        for (String wrong : List.of("ab", "x".repeat(33), "has space")) {
+            given().contentType(ContentType.JSON).body(Map.of("token", wrong, "ticketsPaused", true)).post(ADMIN).then()
+                    .statusCode(400).body("fields.token", notNullValue());
+            given().contentType(ContentType.JSON).body(Map.of("callbackToken", wrong)).post("/sandbox/admin/accounts")
+                    .then().statusCode(400).body("fields.callbackToken", notNullValue());
+        }
+        given().contentType(ContentType.JSON).body(Map.of("token", "abc", "ticketsPaused", true)).post(ADMIN).then()
+                .statusCode(201).body("token", equalTo("abc"));
     }
 
     @Test
