@@ -12,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.kaquan.sandbox.tokens.SandboxTokens;
-
 /**
  * Creating and changing sandbox accounts, for the console and the admin API alike. Missing values are generated in
  * WeChat's formats. Texts of refusals come from the SandboxMsg bundle the caller passes (English for the admin API).
@@ -52,9 +50,6 @@ public class SandboxAccounts {
 
     @Inject
     SandboxConfig config;
-
-    @Inject
-    SandboxTokens tokens;
 
     /** A new account of {@code owner} (the creator's sign-in name; null for an operator's account). */
     @Transactional
@@ -199,12 +194,6 @@ public class SandboxAccounts {
         }
         account.updatedAt = Instant.now();
         return account;
-    }
-
-    /** The "invalidate the current token now" fault; the next call with any of its tokens gets 40001. */
-    @Transactional
-    public int invalidateTokens(String appid, SandboxMsg msg) {
-        return tokens.invalidateAll(find(appid, msg).id);
     }
 
     public SandboxAccount find(String appid, SandboxMsg msg) {

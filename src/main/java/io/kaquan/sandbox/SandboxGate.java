@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.kaquan.sandbox.open.OpenPlatformGate;
-import io.kaquan.sandbox.tokens.SandboxToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -43,6 +41,9 @@ public class SandboxGate {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    OpenPlatformTokens platformTokens;
+
     /** {@link #authorize(String, String)} for the card and card statistics APIs: 48001 when the account has no cards. */
     public SandboxAccount authorizeCards(String accessToken, String api) {
         SandboxAccount account = authorize(accessToken, api);
@@ -59,8 +60,8 @@ public class SandboxGate {
 
     /**
      * Checks the token and admits the call, or throws the WeChatError WeChat would answer: 41001 missing, 40014
-     * malformed, 40001 unknown/replaced/invalidated, 42001 expired; for an authorizer token 40001 once revoked and
-     * 61007 without the API's permission set; then 40164, -1, 45009, 45011.
+     * malformed, 48001 a component token, 40001 unknown/replaced/invalidated, 42001 expired; for an authorizer token
+     * 40001 once revoked and 61007 without the API's permission set; then 40164, -1, 45009, 45011.
      *
      * @param api the WeChat path of the API without the sandbox prefix, e.g. "/card/create"
      */
@@ -74,6 +75,9 @@ public class SandboxGate {
         SandboxAccount account = QuarkusTransaction.requiringNew().call(() -> {
             SandboxToken token = SandboxToken.find("token", accessToken).firstResult();
             Instant now = Instant.now();
+            if (token == null && platformTokens.isComponentToken(accessToken)) {
+                throw new WeChatError(48001); // a platform's own token is not an account's (§7)
+            }
             if (token == null || token.revokedAt(now)) {
                 throw new WeChatError(40001);
             }
@@ -81,7 +85,7 @@ public class SandboxGate {
                 throw new WeChatError(42001);
             }
             if (token.kind == SandboxToken.Kind.AUTHORIZER) {
-                OpenPlatformGate.check(token, api);
+                platformTokens.checkAuthorizer(token, api);
             }
             return SandboxAccount.<SandboxAccount> findById(token.accountId);
         });

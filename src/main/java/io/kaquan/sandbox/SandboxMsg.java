@@ -1,8 +1,5 @@
 package io.kaquan.sandbox;
 
-import io.kaquan.sandbox.push.SandboxPush;
-import io.kaquan.sandbox.push.SandboxPushAttempt;
-import io.kaquan.sandbox.tokens.SandboxToken;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -100,14 +97,6 @@ public interface SandboxMsg {
      */
     @Message
     String mode(SandboxAccount.MessageMode mode);
-
-    /** A push's status: push_CONSTANT. */
-    @Message
-    String push(SandboxPush.Status status);
-
-    /** A delivery's outcome: outcome_$CONSTANT (Qute's separator when a constant has an underscore). */
-    @Message
-    String outcome(SandboxPushAttempt.Outcome outcome);
 
     /** A token's kind: kind_CONSTANT. */
     @Message

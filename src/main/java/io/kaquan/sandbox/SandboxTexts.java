@@ -3,7 +3,6 @@ package io.kaquan.sandbox;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-import io.kaquan.sandbox.tokens.SandboxToken;
 import io.kaquan.web.I18n;
 import io.kaquan.web.TimeTexts;
 import io.quarkus.arc.Arc;

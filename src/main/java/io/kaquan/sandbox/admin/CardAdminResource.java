@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kaquan.sandbox.AdminJson;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
@@ -57,7 +58,7 @@ public class CardAdminResource {
         ObjectNode reply = WeChatReply.object();
         reply.put("card_id", card.cardId);
         reply.put("status", card.status.name());
-        return json(200, reply);
+        return AdminJson.answer(200, reply);
     }
 
     /** {"openid","outerStr","outerId","code","at"} all optional → 201 {"card_id","code","openid","encrypt_code"}. */
@@ -70,7 +71,7 @@ public class CardAdminResource {
         reply.put("code", received.code());
         reply.put("openid", received.openid());
         reply.put("encrypt_code", received.encryptCode());
-        return json(201, reply);
+        return AdminJson.answer(201, reply);
     }
 
     /**
@@ -86,7 +87,7 @@ public class CardAdminResource {
         ObjectNode reply = WeChatReply.object();
         var list = reply.putArray("received");
         received.forEach(r -> list.addObject().put("card_id", r.cardId()).put("code", r.code()).put("openid", r.openid()));
-        return json(201, reply);
+        return AdminJson.answer(201, reply);
     }
 
     /**
@@ -104,7 +105,7 @@ public class CardAdminResource {
         reply.put("card_id", received.cardId());
         reply.put("code", received.code());
         reply.put("openid", received.openid());
-        return json(201, reply);
+        return AdminJson.answer(201, reply);
     }
 
     /**
@@ -122,7 +123,7 @@ public class CardAdminResource {
         reply.put("card_id", received.cardId());
         reply.put("code", received.code());
         reply.put("openid", received.openid());
-        return json(201, reply);
+        return AdminJson.answer(201, reply);
     }
 
     /** {"mode":"SELF|PAY_CELL|MOBILE_HELPER","fee","originalFee","locationId","verifyCode","remarkAmount","at"}. */
@@ -142,7 +143,7 @@ public class CardAdminResource {
         reply.put("code", gifted.code());
         reply.put("openid", gifted.openid());
         reply.put("old_code", gifted.oldCode());
-        return json(200, reply);
+        return AdminJson.answer(200, reply);
     }
 
     @POST
@@ -160,42 +161,30 @@ public class CardAdminResource {
         ObjectNode reply = WeChatReply.object();
         reply.put("code", code);
         reply.put("pushed", pushed);
-        return json(200, reply);
+        return AdminJson.answer(200, reply);
     }
 
     private static Response done(String code) {
         ObjectNode reply = WeChatReply.object();
         reply.put("code", code);
-        return json(200, reply);
+        return AdminJson.answer(200, reply);
     }
 
     static ObjectNode parse(String body) {
         return body == null || body.isBlank() ? WeChatReply.object() : SandboxJson.parse(body);
     }
 
-    static Response json(int status, ObjectNode body) {
-        return Response.status(status).entity(WeChatReply.bytes(body)).header("Content-Type", "application/json")
-                .build();
-    }
-
     /** Inside this class, so that these answers win over the WeChat-style (HTTP 200) mapping of the API. */
     @ServerExceptionMapper
     public Response refused(WeChatError error) {
-        int status = switch (error.errcode()) {
+        return AdminJson.refused(switch (error.errcode()) {
             case 44002, 47001, 41011, 40035 -> 400;
             default -> 409;
-        };
-        ObjectNode body = WeChatReply.object();
-        body.put("error", error.errmsg());
-        body.put("errcode", error.errcode());
-        body.put("errmsg", error.errmsg());
-        return json(status, body);
+        }, error);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException error) {
-        ObjectNode body = WeChatReply.object();
-        body.put("error", "not found");
-        return json(404, body);
+        return AdminJson.error(404, "not found");
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kaquan.sandbox.AdminJson;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
@@ -41,21 +42,16 @@ public class CardReviewRuleResource {
         reply.put("delaySeconds", settings.reviewDelaySeconds);
         reply.put("pass", settings.reviewPass);
         reply.put("reason", settings.refuseReason);
-        return CardAdminResource.json(200, reply);
+        return AdminJson.answer(200, reply);
     }
 
     @ServerExceptionMapper
     public Response refused(WeChatError error) {
-        ObjectNode body = WeChatReply.object();
-        body.put("error", error.errmsg());
-        body.put("errcode", error.errcode());
-        return CardAdminResource.json(400, body);
+        return AdminJson.refused(400, error);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException error) {
-        ObjectNode body = WeChatReply.object();
-        body.put("error", "not found");
-        return CardAdminResource.json(404, body);
+        return AdminJson.error(404, "not found");
     }
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kaquan.sandbox.AdminJson;
 import io.kaquan.sandbox.SandboxAccess;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxAccounts;
@@ -131,7 +132,7 @@ public class SandboxAdminResource {
         SandboxAccount account = accounts.setFaults(appid, new SandboxAccounts.FaultInput(number(request, "errorShare"),
                 number(request, "latencyMs"), budget, bool(request, "dropPushes"), bool(request, "duplicatePushes")),
                 english());
-        int invalidated = Boolean.TRUE.equals(bool(request, "invalidateToken")) ? accounts.invalidateTokens(appid, english())
+        int invalidated = Boolean.TRUE.equals(bool(request, "invalidateToken")) ? tokens.invalidateAll(account.id)
                 : 0;
         ObjectNode answer = json(account);
         answer.put("invalidatedTokens", invalidated);
@@ -392,28 +393,16 @@ public class SandboxAdminResource {
 
     @ServerExceptionMapper
     public Response badRequest(BadRequest e) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("error", e.getMessage());
-        if (e.field != null) {
-            json.putObject("fields").put(e.field, e.getMessage());
-        }
-        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(json).build();
+        return AdminJson.badField(e.field, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response invalid(SandboxInvalid e) {
-        ObjectNode json = JSON.createObjectNode();
-        boolean taken = e.conflict();
-        json.put("error", taken ? "conflict" : "invalid request");
-        ObjectNode fields = json.putObject("fields");
-        e.errors().forEach(fields::put);
-        return Response.status(taken ? 409 : 400).type(MediaType.APPLICATION_JSON).entity(json).build();
+        return AdminJson.invalid(e);
     }
 
     @ServerExceptionMapper
     public Response notFound(SandboxAccounts.SandboxNotFound e) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("error", e.getMessage());
-        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(json).build();
+        return AdminJson.error(404, e.getMessage());
     }
 }

@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.kaquan.sandbox.cards.MediaImage;
 
 /** Serves uploaded images back (their mmbiz URL only looks like WeChat's CDN), e.g. as logos on the console. */
-@Path("/sandbox/static/mmbiz")
+@Path(MediaImage.LOCAL_PATH)
 public class MediaImageResource {
 
     @GET
@@ -21,10 +21,5 @@ public class MediaImageResource {
         MediaImage image = MediaImage.byKey(key).orElseThrow(NotFoundException::new);
         return Response.ok(image.data).header("Content-Type", image.contentType)
                 .header("Cache-Control", "public, max-age=86400").build();
-    }
-
-    /** Where the console shows an image of an uploadimg URL; null for other URLs. */
-    public static String localPath(String url) {
-        return MediaImage.keyOf(url).map(key -> "/sandbox/static/mmbiz/" + key).orElse(null);
     }
 }

@@ -19,6 +19,8 @@ public class MediaImage extends PanacheEntityBase {
 
     /** Looks like WeChat's CDN; the key names the image in this sandbox. */
     public static final String URL_PREFIX = "http://mmbiz.qpic.cn/sandbox/";
+    /** Where the sandbox serves uploaded images back (api.MediaImageResource). */
+    public static final String LOCAL_PATH = "/sandbox/static/mmbiz";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -61,6 +63,11 @@ public class MediaImage extends PanacheEntityBase {
         }
         return rest.matches("[A-Za-z0-9_-]{16,64}/0") ? Optional.of(rest.substring(0, rest.length() - 2))
                 : Optional.empty();
+    }
+
+    /** Where the console shows an image of an uploadimg URL; null for other URLs. */
+    public static String localPath(String url) {
+        return keyOf(url).map(key -> LOCAL_PATH + "/" + key).orElse(null);
     }
 
     public static boolean issued(String url) {

@@ -15,7 +15,6 @@ import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
-import io.kaquan.sandbox.cards.CardEvents;
 import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardTemplate;
 import io.kaquan.sandbox.push.PushSender;
@@ -69,7 +68,7 @@ public class SandboxCodes {
         code.consumeSource = "FROM_API";
         code.updatedAt = now;
         StatsEvent.record(held.card(), StatsEvent.Kind.VERIFY, code.openid, now);
-        pushes.push(account, CardEvents.userConsumeCard(account, held.card(), code, "FROM_API", "", "", "", "",
+        pushes.push(account, CodeEvents.userConsumeCard(account, held.card(), code, "FROM_API", "", "", "", "",
                 SandboxJson.optionalText(body, "outer_str").orElse(""), now));
         ObjectNode reply = WeChatReply.object();
         reply.putObject("card").put("card_id", held.card().cardId);

@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
-import io.kaquan.sandbox.api.MediaImageResource;
 import io.kaquan.sandbox.cards.CardReview;
 import io.kaquan.sandbox.cards.CardTemplate;
+import io.kaquan.sandbox.cards.MediaImage;
 import io.kaquan.sandbox.cards.SandboxCards;
 import io.kaquan.sandbox.cards.SimulatedCardStatus;
 import io.kaquan.sandbox.cards.SimulatedCardType;
@@ -79,7 +79,7 @@ public class CardConsole {
         SandboxCardMsg msg = messages();
         List<CardRow> rows = CardTemplate.<CardTemplate> list("accountId = ?1 order by createdAt desc, id desc",
                 account.id).stream()
-                .map(card -> new CardRow(card, MediaImageResource.localPath(SandboxCards.read(card.cardJson)
+                .map(card -> new CardRow(card, MediaImage.localPath(SandboxCards.read(card.cardJson)
                         .path("base_info").path("logo_url").asText()), CodeIssued.count("cardPk", card.id),
                         typeLabel(msg, card.cardType), statusLabel(msg, card.status)))
                 .toList();

@@ -22,11 +22,13 @@ import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxAccounts;
 import io.kaquan.sandbox.SandboxInvalid;
 import io.kaquan.sandbox.SandboxMsg;
+import io.kaquan.sandbox.SandboxToken;
 import io.kaquan.sandbox.SandboxUsage;
+import io.kaquan.sandbox.open.OpenAuthorization;
 import io.kaquan.sandbox.push.PushSender;
 import io.kaquan.sandbox.push.SandboxEvents;
 import io.kaquan.sandbox.push.SandboxPush;
-import io.kaquan.sandbox.tokens.SandboxToken;
+import io.kaquan.sandbox.tokens.SandboxTokens;
 import io.kaquan.web.Flash;
 import io.kaquan.web.FormErrors;
 import io.kaquan.web.FormFlow;
@@ -53,8 +55,8 @@ public class SandboxConsole {
                 String apiBaseUrl);
 
         static native TemplateInstance account(SandboxAccount account, List<SandboxToken> tokens,
-                List<SandboxPush> pushes, List<SandboxUsage.Today> usage, List<SandboxAccount.MessageMode> modes,
-                String apiBaseUrl);
+                List<OpenAuthorization.AuthorizedPlatform> platforms, List<SandboxPush> pushes,
+                List<SandboxUsage.Today> usage, List<SandboxAccount.MessageMode> modes, String apiBaseUrl);
     }
 
     @Inject
@@ -62,6 +64,9 @@ public class SandboxConsole {
 
     @Inject
     SandboxUsage usage;
+
+    @Inject
+    SandboxTokens tokens;
 
     @Inject
     PushSender pushSender;
@@ -178,7 +183,8 @@ public class SandboxConsole {
         SandboxAccount account = access.usable(appid);
         List<SandboxUsage.Today> today = QuarkusTransaction.requiringNew().call(() -> usage.today(account.id));
         return Templates.account(account, SandboxToken.recentOf(account.id, TOKENS_SHOWN),
-                SandboxPush.recentOf(account.id, PUSHES_SHOWN), today, List.of(SandboxAccount.MessageMode.values()),
+                OpenAuthorization.platformsOf(account.id), SandboxPush.recentOf(account.id, PUSHES_SHOWN), today,
+                List.of(SandboxAccount.MessageMode.values()),
                 apiBaseUrl());
     }
 
@@ -208,7 +214,7 @@ public class SandboxConsole {
     @Path("accounts/{appid}/invalidate-tokens")
     public RestResponse<Void> invalidateTokens(@RestPath String appid) {
         return forms.submit(accountPath(appid), () -> {
-            flash.success(messages().invalidated(accounts.invalidateTokens(existing(appid), messages())));
+            flash.success(messages().invalidated(tokens.invalidateAll(accounts.find(existing(appid), messages()).id)));
             return accountPath(appid) + "#tokens";
         });
     }

@@ -20,6 +20,7 @@ import io.kaquan.sandbox.cards.CardRules;
 import io.kaquan.sandbox.cards.CardTemplate;
 import io.kaquan.sandbox.cards.SandboxCards;
 import io.kaquan.sandbox.codes.CodeIssued;
+import io.kaquan.sandbox.codes.DepositedCode;
 
 /**
  * Imported codes (protocol reference §5.8–§5.10): card/code/deposit (≤ 100 codes a call), getdepositcount, checkcode.

@@ -1,5 +1,7 @@
 package io.kaquan.sandbox.open;
 
+import java.util.function.BiFunction;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +16,6 @@ import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxJson;
 import io.kaquan.sandbox.WeChatError;
 import io.kaquan.sandbox.WeChatReply;
-import io.kaquan.sandbox.tokens.SandboxToken;
 
 /**
  * The third-party platform's APIs (open-platform-protocol.md §3, §5) under WeChat's own paths: POST, JSON body,
@@ -67,57 +68,60 @@ public class ComponentApiResource {
     @Path("api_create_preauthcode")
     public Response preAuthCode(@RestQuery("component_access_token") String token,
             @RestQuery("access_token") String newerName, String body) {
-        OpenPlatform platform = platform(token, newerName, body);
-        OpenCredential code = platforms.preAuthCode(platform.id);
-        ObjectNode answer = WeChatReply.object();
-        answer.put("pre_auth_code", code.value);
-        answer.put("expires_in", OpenPlatforms.PRE_AUTH_CODE_TTL.toSeconds());
-        return WeChatReply.raw(answer);
+        return withPlatform(token, newerName, body, (platform, request) -> {
+            OpenCredential code = platforms.preAuthCode(platform.id);
+            ObjectNode answer = WeChatReply.object();
+            answer.put("pre_auth_code", code.value);
+            answer.put("expires_in", OpenPlatforms.PRE_AUTH_CODE_TTL.toSeconds());
+            return answer;
+        });
     }
 
     @POST
     @Path("api_query_auth")
     public Response queryAuth(@RestQuery("component_access_token") String token,
             @RestQuery("access_token") String newerName, String body) {
-        OpenPlatform platform = platform(token, newerName, body);
-        String code = SandboxJson.optionalText(SandboxJson.parse(body), "authorization_code")
-                .orElseThrow(() -> new WeChatError(61009));
-        OpenPlatforms.QueryAuth auth = platforms.queryAuth(platform, code);
-        ObjectNode info = WeChatReply.object();
-        info.put("authorizer_appid", auth.account().appid);
-        info.put("authorizer_access_token", auth.token().token);
-        info.put("expires_in", auth.account().tokenTtlSeconds);
-        info.put("authorizer_refresh_token", auth.authorization().refreshToken);
-        info.set("func_info", funcInfo(auth.authorization()));
-        ObjectNode answer = WeChatReply.object();
-        answer.set("authorization_info", info);
-        return WeChatReply.raw(answer);
+        return withPlatform(token, newerName, body, (platform, request) -> {
+            String code = SandboxJson.optionalText(request, "authorization_code")
+                    .orElseThrow(() -> new WeChatError(61009));
+            OpenPlatforms.QueryAuth auth = platforms.queryAuth(platform, code);
+            ObjectNode info = WeChatReply.object();
+            info.put("authorizer_appid", auth.account().appid);
+            info.put("authorizer_access_token", auth.token().token);
+            info.put("expires_in", auth.account().tokenTtlSeconds);
+            info.put("authorizer_refresh_token", auth.authorization().refreshToken);
+            info.set("func_info", funcInfo(auth.authorization()));
+            ObjectNode answer = WeChatReply.object();
+            answer.set("authorization_info", info);
+            return answer;
+        });
     }
 
     @POST
     @Path("api_authorizer_token")
     public Response authorizerToken(@RestQuery("component_access_token") String token,
             @RestQuery("access_token") String newerName, String body) {
-        OpenPlatform platform = platform(token, newerName, body);
-        ObjectNode request = SandboxJson.parse(body);
-        OpenPlatforms.QueryAuth auth = platforms.refreshAuthorizerToken(platform,
-                SandboxJson.optionalText(request, "authorizer_appid").orElse(null),
-                SandboxJson.optionalText(request, "authorizer_refresh_token").orElse(null));
-        SandboxToken issued = auth.token();
-        ObjectNode answer = WeChatReply.object();
-        answer.put("authorizer_access_token", issued.token);
-        answer.put("expires_in", auth.account().tokenTtlSeconds);
-        answer.put("authorizer_refresh_token", auth.authorization().refreshToken);
-        return WeChatReply.raw(answer);
+        return withPlatform(token, newerName, body, (platform, request) -> {
+            OpenPlatforms.QueryAuth auth = platforms.refreshAuthorizerToken(platform,
+                    SandboxJson.optionalText(request, "authorizer_appid").orElse(null),
+                    SandboxJson.optionalText(request, "authorizer_refresh_token").orElse(null));
+            ObjectNode answer = WeChatReply.object();
+            answer.put("authorizer_access_token", auth.token().token);
+            answer.put("expires_in", auth.account().tokenTtlSeconds);
+            answer.put("authorizer_refresh_token", auth.authorization().refreshToken);
+            return answer;
+        });
     }
 
     @POST
     @Path("api_get_authorizer_info")
     public Response authorizerInfo(@RestQuery("component_access_token") String token,
             @RestQuery("access_token") String newerName, String body) {
-        OpenPlatform platform = platform(token, newerName, body);
-        OpenPlatforms.QueryAuth auth = platforms.authorizerInfo(platform,
-                SandboxJson.optionalText(SandboxJson.parse(body), "authorizer_appid").orElse(null));
+        return withPlatform(token, newerName, body, (platform, request) -> authorizerInfo(platforms
+                .authorizerInfo(platform, SandboxJson.optionalText(request, "authorizer_appid").orElse(null))));
+    }
+
+    private static ObjectNode authorizerInfo(OpenPlatforms.QueryAuth auth) {
         SandboxAccount account = auth.account();
         ObjectNode info = WeChatReply.object();
         info.put("nick_name", "沙箱公众号 " + account.originalId);
@@ -142,37 +146,45 @@ public class ComponentApiResource {
         ObjectNode answer = WeChatReply.object();
         answer.set("authorizer_info", info);
         answer.set("authorization_info", authorization);
-        return WeChatReply.raw(answer);
+        return answer;
     }
 
     @POST
     @Path("api_get_authorizer_list")
     public Response authorizerList(@RestQuery("component_access_token") String token,
             @RestQuery("access_token") String newerName, String body) {
-        OpenPlatform platform = platform(token, newerName, body);
-        ObjectNode request = SandboxJson.parse(body);
-        int offset = SandboxJson.optionalInt(request, "offset").orElse(0);
-        int count = SandboxJson.optionalInt(request, "count").orElse(500);
-        if (offset < 0 || count < 1 || count > 500) {
-            throw new WeChatError(40035, "invalid args");
-        }
-        var all = platforms.authorizers(platform);
-        ArrayNode list = WeChatReply.object().arrayNode();
-        all.stream().skip(offset).limit(count).forEach(auth -> {
-            ObjectNode item = list.addObject();
-            item.put("authorizer_appid", auth.account().appid);
-            item.put("refresh_token", auth.authorization().refreshToken);
-            item.put("auth_time", auth.authorization().authTime.getEpochSecond());
+        return withPlatform(token, newerName, body, (platform, request) -> {
+            int offset = SandboxJson.optionalInt(request, "offset").orElse(0);
+            int count = SandboxJson.optionalInt(request, "count").orElse(500);
+            if (offset < 0 || count < 1 || count > 500) {
+                throw new WeChatError(40035, "invalid args");
+            }
+            var all = platforms.authorizers(platform);
+            ArrayNode list = WeChatReply.object().arrayNode();
+            all.stream().skip(offset).limit(count).forEach(auth -> {
+                ObjectNode item = list.addObject();
+                item.put("authorizer_appid", auth.account().appid);
+                item.put("refresh_token", auth.authorization().refreshToken);
+                item.put("auth_time", auth.authorization().authTime.getEpochSecond());
+            });
+            ObjectNode answer = WeChatReply.object();
+            answer.put("total_count", all.size());
+            answer.set("list", list);
+            return answer;
         });
-        ObjectNode answer = WeChatReply.object();
-        answer.put("total_count", all.size());
-        answer.set("list", list);
-        return WeChatReply.raw(answer);
     }
 
-    private OpenPlatform platform(String token, String newerName, String body) {
-        String appid = SandboxJson.optionalText(SandboxJson.parse(body), "component_appid").orElse(null);
-        return platforms.byComponentToken(token != null && !token.isEmpty() ? token : newerName, appid);
+    /**
+     * The shape of every call made with the component token: parse the body, find the platform by its token (and
+     * the body's component_appid), answer without errcode on success.
+     */
+    private Response withPlatform(String token, String newerName, String body,
+            BiFunction<OpenPlatform, ObjectNode, ObjectNode> call) {
+        ObjectNode request = SandboxJson.parse(body);
+        String appid = SandboxJson.optionalText(request, "component_appid").orElse(null);
+        OpenPlatform platform = platforms.byComponentToken(token != null && !token.isEmpty() ? token : newerName,
+                appid);
+        return WeChatReply.raw(call.apply(platform, request));
     }
 
     static ArrayNode funcInfo(OpenAuthorization authorization) {

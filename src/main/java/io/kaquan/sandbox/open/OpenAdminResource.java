@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kaquan.sandbox.AdminJson;
 import io.kaquan.sandbox.SandboxAccess;
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxInvalid;
@@ -238,24 +239,16 @@ public class OpenAdminResource {
 
     @ServerExceptionMapper
     public Response badRequest(BadRequest e) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("error", e.getMessage());
-        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(json).build();
+        return AdminJson.error(400, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response invalid(SandboxInvalid e) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("error", e.conflict() ? "conflict" : "invalid request");
-        ObjectNode fields = json.putObject("fields");
-        e.errors().forEach(fields::put);
-        return Response.status(e.conflict() ? 409 : 400).type(MediaType.APPLICATION_JSON).entity(json).build();
+        return AdminJson.invalid(e);
     }
 
     @ServerExceptionMapper
     public Response notFound(OpenPlatforms.NotFound e) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("error", e.getMessage());
-        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(json).build();
+        return AdminJson.error(404, e.getMessage());
     }
 }

@@ -62,6 +62,24 @@ public class OpenAuthorization extends PanacheEntityBase {
         return list("platformId = ?1 and active = true order by authTime, id", platformId);
     }
 
+    /** A platform an account authorized, as the account's console page shows it. */
+    public record AuthorizedPlatform(String appid, List<PermissionSet> sets, Instant authTime) {
+    }
+
+    /** The platforms the account authorized and has not revoked, oldest first. */
+    public static List<AuthorizedPlatform> platformsOf(Long accountId) {
+        return OpenAuthorization.<OpenAuthorization> list("accountId = ?1 and active = true order by authTime, id",
+                accountId).stream().map(
+                        a -> new AuthorizedPlatform(OpenPlatform.<OpenPlatform> findById(a.platformId).appid,
+                                a.permissionSets(), a.authTime))
+                .toList();
+    }
+
+    /** The granted sets the sandbox knows by name. */
+    public List<PermissionSet> permissionSets() {
+        return sets().stream().map(PermissionSet::of).flatMap(Optional::stream).toList();
+    }
+
     public List<Integer> sets() {
         return grantedSets.isBlank() ? List.of()
                 : Arrays.stream(grantedSets.split(",")).map(String::strip).map(Integer::valueOf).toList();

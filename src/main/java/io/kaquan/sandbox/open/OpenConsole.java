@@ -184,9 +184,7 @@ public class OpenConsole {
         List<Authorizer> authorizers = OpenAuthorization.activeOf(platform.id).stream()
                 .map(a -> {
                     SandboxAccount account = SandboxAccount.findById(a.accountId);
-                    return new Authorizer(account, a,
-                            a.sets().stream().map(PermissionSet::of).flatMap(Optional::stream).toList(),
-                            access.mayUse(account));
+                    return new Authorizer(account, a, a.permissionSets(), access.mayUse(account));
                 })
                 .toList();
         return Templates.platform(platform, authorizers, OpenPush.recentOf(platform.id, PUSHES_SHOWN),

@@ -1,27 +1,47 @@
 package io.kaquan.sandbox.open;
 
+import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.kaquan.sandbox.OpenPlatformTokens;
+import io.kaquan.sandbox.SandboxToken;
 import io.kaquan.sandbox.WeChatError;
-import io.kaquan.sandbox.tokens.SandboxToken;
 
 /** What an authorizer token may call (§7): only while the authorization lasts, and only the granted permission sets. */
-public final class OpenPlatformGate {
+@ApplicationScoped
+public class OpenPlatformGate implements OpenPlatformTokens {
 
-    private OpenPlatformGate() {
-    }
-
-    /** Inside a transaction: 40001 once the account revoked the platform, 61007 for a card API without set 8. */
-    public static void check(SandboxToken token, String api) {
+    /**
+     * Inside a transaction: 40001 once the account revoked the platform, 61007 for a card API without set 8 or a
+     * store API without set 13.
+     */
+    @Override
+    public void checkAuthorizer(SandboxToken token, String api) {
         OpenAuthorization authorization = OpenAuthorization.of(token.platformId, token.accountId)
                 .filter(a -> a.active).orElseThrow(() -> new WeChatError(40001));
-        if (needsCardSet(api) && !authorization.grants(OpenAuthorization.CARD_SET)) {
+        if (requiredSet(api).filter(set -> !authorization.grants(set.id)).isPresent()) {
             throw new WeChatError(61007);
         }
     }
 
-    static boolean needsCardSet(String api) {
-        return api != null && (api.startsWith("/card/") || api.startsWith("/datacube/getcard"));
+    @Override
+    public boolean isComponentToken(String token) {
+        Instant now = Instant.now();
+        return OpenCredential.find(OpenCredential.Kind.COMPONENT_TOKEN, token)
+                .filter(credential -> !credential.endedBy(now) && !credential.expiredAt(now)).isPresent();
+    }
+
+    /** The permission set an API belongs to, where the sandbox checks one (§7). */
+    static Optional<PermissionSet> requiredSet(String api) {
+        if (api == null) {
+            return Optional.empty();
+        }
+        if (api.startsWith("/card/") || api.startsWith("/datacube/getcard")) {
+            return Optional.of(PermissionSet.CARDS);
+        }
+        return api.startsWith("/cgi-bin/poi/") ? Optional.of(PermissionSet.STORES) : Optional.empty();
     }
 
     /** Where a platform receives an authorizer's events: its message URL, token, key and appid (the trailer). */

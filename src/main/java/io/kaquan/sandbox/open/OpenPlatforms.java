@@ -21,8 +21,8 @@ import io.kaquan.sandbox.SandboxAccounts;
 import io.kaquan.sandbox.SandboxCallbackUrls;
 import io.kaquan.sandbox.SandboxConfig;
 import io.kaquan.sandbox.SandboxInvalid;
+import io.kaquan.sandbox.SandboxToken;
 import io.kaquan.sandbox.WeChatError;
-import io.kaquan.sandbox.tokens.SandboxToken;
 
 /**
  * The simulated open platform's rules (open-platform-protocol.md §1–§5): the credential chain ticket → component

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +22,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.kaquan.sandbox.SandboxConfig;
 import io.kaquan.sandbox.SandboxTick;
-import io.kaquan.sandbox.push.SandboxCrypto;
+import io.kaquan.sandbox.SignedPush;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -37,8 +36,6 @@ import io.quarkus.runtime.ShutdownEvent;
  */
 @ApplicationScoped
 public class PlatformPushes {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     SandboxConfig config;
@@ -140,15 +137,10 @@ public class PlatformPushes {
             });
             return;
         }
-        String timestamp = Long.toString(target.timestamp());
-        String nonce = Long.toString(100_000_000L + RANDOM.nextInt(1_900_000_000));
-        String encrypted = SandboxCrypto.encrypt(target.aesKey(), target.appid(), target.body());
-        String url = target.url() + (target.url().contains("?") ? "&" : "?") + "signature="
-                + SandboxCrypto.signature(target.token(), timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
-                + nonce + "&encrypt_type=aes&msg_signature="
-                + SandboxCrypto.signature(target.token(), timestamp, nonce, encrypted);
-        String body = "<xml>\n<AppId><![CDATA[" + target.appid() + "]]></AppId>\n<Encrypt><![CDATA[" + encrypted
-                + "]]></Encrypt>\n</xml>";
+        SignedPush signed = SignedPush.sign(target.url(), target.token(), target.timestamp(), "", target.aesKey(),
+                target.appid(), target.body());
+        String url = signed.url();
+        String body = "<xml>\n<AppId><![CDATA[" + target.appid() + "]]></AppId>\n" + signed.encryptElement() + "</xml>";
         Integer status = null;
         String reply;
         boolean delivered = false;

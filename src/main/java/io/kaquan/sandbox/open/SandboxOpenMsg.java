@@ -123,4 +123,18 @@ public interface SandboxOpenMsg {
 
     @Message("第三方平台")
     String back();
+
+    // The account's page: the platforms it authorized
+
+    @Message("已授权的第三方平台")
+    String authorizedTitle();
+
+    @Message("该公众号还没有授权任何第三方平台。")
+    String authorizedEmpty();
+
+    @Message("授予的权限")
+    String authorizedSets();
+
+    @Message("授权时间")
+    String authorizedAt();
 }

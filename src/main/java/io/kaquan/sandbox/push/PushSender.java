@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ import io.kaquan.sandbox.SandboxCallbackUrls;
 import io.kaquan.sandbox.SandboxConfig;
 import io.kaquan.sandbox.SandboxTick;
 import io.kaquan.sandbox.SandboxUsage;
+import io.kaquan.sandbox.SignedPush;
 import io.kaquan.sandbox.open.OpenPlatformGate;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -59,7 +59,6 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class PushSender {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_STORED = 8000;
     /** Of a reply only a short prefix is kept: enough to tell "success" from an error page, too little to leak one. */
     private static final int MAX_REPLY_STORED = 64;
@@ -250,22 +249,15 @@ public class PushSender {
 
     private Delivery send(Claim claim) {
         Instant startedAt = Instant.now();
-        String timestamp = Long.toString(startedAt.getEpochSecond());
-        String nonce = Long.toString(100_000_000L + RANDOM.nextInt(1_900_000_000));
-        String target = SandboxCallbackUrls.target(claim.callbackUrl());
-        StringBuilder url = new StringBuilder(target).append(target.contains("?") ? '&' : '?');
-        url.append("signature=").append(SandboxCrypto.signature(claim.callbackToken(), timestamp, nonce))
-                .append("&timestamp=").append(timestamp).append("&nonce=").append(nonce);
         String openid = SandboxEvents.fromUser(claim.body());
-        if (openid != null && !openid.isEmpty()) {
-            url.append("&openid=").append(URLEncoder.encode(openid, StandardCharsets.UTF_8));
-        }
+        SignedPush signed = SignedPush.sign(SandboxCallbackUrls.target(claim.callbackUrl()), claim.callbackToken(),
+                startedAt.getEpochSecond(),
+                openid == null || openid.isEmpty() ? "" : "&openid=" + URLEncoder.encode(openid, StandardCharsets.UTF_8),
+                claim.mode() == SandboxAccount.MessageMode.PLAIN ? null : claim.aesKey(), claim.appid(), claim.body());
+        String url = signed.url();
         String body = claim.body();
-        if (claim.mode() != SandboxAccount.MessageMode.PLAIN) {
-            String encrypted = SandboxCrypto.encrypt(claim.aesKey(), claim.appid(), claim.body());
-            String msgSignature = SandboxCrypto.signature(claim.callbackToken(), timestamp, nonce, encrypted);
-            url.append("&encrypt_type=aes&msg_signature=").append(msgSignature);
-            String element = "<Encrypt><![CDATA[" + encrypted + "]]></Encrypt>\n";
+        if (signed.encryptElement() != null) {
+            String element = signed.encryptElement();
             body = claim.mode() == SandboxAccount.MessageMode.SAFE
                     ? "<xml>\n<ToUserName><![CDATA[" + claim.originalId() + "]]></ToUserName>\n" + element + "</xml>"
                     // Compatible mode: the plaintext fields and Encrypt side by side.
@@ -273,7 +265,7 @@ public class PushSender {
         }
         long start = System.nanoTime();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(config.pushTimeout())
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(config.pushTimeout())
                     .header("Content-Type", "text/xml").header("User-Agent", "Mozilla/4.0")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -287,17 +279,17 @@ public class PushSender {
             } else {
                 outcome = SandboxPushAttempt.Outcome.BAD_REPLY;
             }
-            return new Delivery(url.toString(), body, outcome, response.statusCode(), reply, null, latency, startedAt);
+            return new Delivery(url, body, outcome, response.statusCode(), reply, null, latency, startedAt);
         } catch (HttpTimeoutException e) {
-            return new Delivery(url.toString(), body, SandboxPushAttempt.Outcome.TIMEOUT, null, null,
+            return new Delivery(url, body, SandboxPushAttempt.Outcome.TIMEOUT, null, null,
                     "no answer within " + config.pushTimeout().toMillis() + " ms", millisSince(start), startedAt);
         } catch (IOException | IllegalArgumentException e) {
-            return new Delivery(url.toString(), body, SandboxPushAttempt.Outcome.NO_ANSWER, null, null,
+            return new Delivery(url, body, SandboxPushAttempt.Outcome.NO_ANSWER, null, null,
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                     millisSince(start), startedAt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Delivery(url.toString(), body, SandboxPushAttempt.Outcome.NO_ANSWER, null, null,
+            return new Delivery(url, body, SandboxPushAttempt.Outcome.NO_ANSWER, null, null,
                     "interrupted", millisSince(start), startedAt);
         }
     }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.kaquan.sandbox.SandboxAccount;
 import io.kaquan.sandbox.SandboxConfig;
+import io.kaquan.sandbox.SandboxToken;
 
 /**
  * Issuing access tokens (§1): /cgi-bin/token rotates on every call and keeps the previous token working for the

@@ -28,10 +28,11 @@ import io.kaquan.sandbox.cards.CardWhitelistEntry;
 import io.kaquan.sandbox.cards.PoiStore;
 import io.kaquan.sandbox.cards.SandboxCards;
 import io.kaquan.sandbox.cards.SimulatedCardStatus;
+import io.kaquan.sandbox.codes.CodeEvents;
 import io.kaquan.sandbox.codes.CodeIssued;
+import io.kaquan.sandbox.codes.DepositedCode;
 import io.kaquan.sandbox.codes.SandboxCodes;
 import io.kaquan.sandbox.codes.SimulatedCodeStatus;
-import io.kaquan.sandbox.distribution.DepositedCode;
 import io.kaquan.sandbox.push.PushSender;
 import io.kaquan.sandbox.stats.StatsEvent;
 
@@ -120,7 +121,7 @@ public class SimulatedUsers {
         code.updatedAt = Instant.now();
         code.persist();
         StatsEvent.record(card, StatsEvent.Kind.RECEIVE, openid, at);
-        pushes.push(account, CardEvents.userGetCard(account, card, code, at));
+        pushes.push(account, CodeEvents.userGetCard(account, card, code, at));
         remindIfLow(account, card, openid);
         return new Received(card.cardId, code.code, openid, code.encryptCode);
     }
@@ -174,7 +175,7 @@ public class SimulatedUsers {
                     throw CardRules.missing(card.needVerifyCod ? "verifyCode" : "remarkAmount");
                 }
                 code.consumeSource = SELF_CONSUME_SOURCE;
-                xml = CardEvents.userConsumeCard(account, card, code, SELF_CONSUME_SOURCE,
+                xml = CodeEvents.userConsumeCard(account, card, code, SELF_CONSUME_SOURCE,
                         store.map(PoiStore::displayName).orElse(""), "", verifyCode, remarkAmount, "", at);
             }
             case "PAY_CELL" -> {
@@ -184,13 +185,13 @@ public class SimulatedUsers {
                 long originalFee = SandboxJson.optionalLong(request, "originalFee").orElse(10000);
                 long fee = SandboxJson.optionalLong(request, "fee").orElse(discounted(card, originalFee));
                 code.consumeSource = "FROM_PAY_CELL";
-                xml = CardEvents.userPayFromPayCell(account, card, code, CardIds.digits(23),
+                xml = CodeEvents.userPayFromPayCell(account, card, code, CardIds.digits(23),
                         store.map(poi -> Long.parseLong(poi.poiId)).orElse(0L), fee, originalFee, at);
             }
             case "MOBILE_HELPER" -> {
                 code.consumeSource = "FROM_MOBILE_HELPER";
                 String staff = text(request, "staffOpenid").orElseGet(() -> CardIds.openid(account.appid));
-                xml = CardEvents.userConsumeCard(account, card, code, "FROM_MOBILE_HELPER", "", staff, "", "", "",
+                xml = CodeEvents.userConsumeCard(account, card, code, "FROM_MOBILE_HELPER", "", staff, "", "", "",
                         at);
             }
             default -> throw CardRules.invalidArgs("mode must be SELF, PAY_CELL or MOBILE_HELPER");
@@ -248,7 +249,7 @@ public class SimulatedUsers {
         if (friend.equals(old.openid)) {
             throw CardRules.invalidArgs("friendOpenid must differ from the giver");
         }
-        pushes.push(account, CardEvents.userGiftingCard(account, card, old, friend,
+        pushes.push(account, CodeEvents.userGiftingCard(account, card, old, friend,
                 SandboxJson.booleanOr(request, "chatRoom", false), at));
         old.status = SimulatedCodeStatus.GIFT_SUCC;
         old.updatedAt = Instant.now();
@@ -268,7 +269,7 @@ public class SimulatedUsers {
         gift.receivedAt = at;
         gift.updatedAt = Instant.now();
         gift.persist();
-        pushes.push(account, CardEvents.userGetCard(account, card, gift, at));
+        pushes.push(account, CodeEvents.userGetCard(account, card, gift, at));
         return new Gifted(gift.code, friend, old.code);
     }
 
@@ -284,7 +285,7 @@ public class SimulatedUsers {
         SandboxAccount account = SandboxAccount.findById(held.card().accountId);
         code.status = SimulatedCodeStatus.DELETE;
         code.updatedAt = Instant.now();
-        pushes.push(account, CardEvents.userDelCard(account, held.card(), code, at));
+        pushes.push(account, CodeEvents.userDelCard(account, held.card(), code, at));
     }
 
     /** The user opens the card: counted as a view; user_view_card only for cards created with need_push_on_view. */
@@ -295,7 +296,7 @@ public class SimulatedUsers {
         Instant at = at(request);
         StatsEvent.record(held.card(), StatsEvent.Kind.VIEW, held.code().openid, at);
         if (held.card().needPushOnView) {
-            pushes.push(account, CardEvents.userViewCard(account, held.card(), held.code(), at));
+            pushes.push(account, CodeEvents.userViewCard(account, held.card(), held.code(), at));
             return true;
         }
         return false;

@@ -62,6 +62,8 @@ class LandingPageApiTest {
         Session.login("landing-sandbox").request().redirects().follow(false)
                 .get(url.replaceFirst("^https?://[^/]+", "")).then().statusCode(303)
                 .header("Location", containsString("/sandbox/accounts/" + sandbox.appid + "/landing-pages#page-1"));
+        Session.login("alice").request().get("/sandbox/accounts/" + sandbox.appid + "/landing-pages").then()
+                .statusCode(200).body(containsString("id=\"page-1\"")).body(containsString("class=\"intro\""));
 
         String code = receive(token(url), second, "oShelfUser").statusCode(201).body("card_id", is(second))
                 .body("openid", is("oShelfUser")).extract().jsonPath().getString("code");

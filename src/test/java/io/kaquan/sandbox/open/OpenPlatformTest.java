@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.kaquan.sandbox.CallbackReceiver;
 import io.kaquan.sandbox.CardSandbox;
+import io.kaquan.sandbox.SandboxCrypto;
 import io.kaquan.sandbox.SandboxFixtures;
-import io.kaquan.sandbox.push.SandboxCrypto;
 import io.kaquan.testing.Session;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -86,6 +87,19 @@ public class OpenPlatformTest {
         component("api_component_token", null, Map.of("component_appid", appid(), "component_appsecret",
                 platform.getString("secret"), "component_verify_ticket", ticket)).body("$", not(hasKey("errcode")))
                 .body("expires_in", equalTo(7200));
+    }
+
+    @Test
+    void shouldHoldAPlatformsTokenToTheRuleOfAnAccountsCallbackToken() {
+        // 3 to 32 letters or digits, like an account's Token (wechat-protocol.md §2.1).
+        for (String wrong : List.of("ab", "x".repeat(33), "has space")) {
+            given().contentType(ContentType.JSON).body(Map.of("token", wrong, "ticketsPaused", true)).post(ADMIN).then()
+                    .statusCode(400).body("fields.token", notNullValue());
+            given().contentType(ContentType.JSON).body(Map.of("callbackToken", wrong)).post("/sandbox/admin/accounts")
+                    .then().statusCode(400).body("fields.callbackToken", notNullValue());
+        }
+        given().contentType(ContentType.JSON).body(Map.of("token", "abc", "ticketsPaused", true)).post(ADMIN).then()
+                .statusCode(201).body("token", equalTo("abc"));
     }
 
     @Test
@@ -202,6 +216,27 @@ public class OpenPlatformTest {
     }
 
     @Test
+    void shouldRefuseAComponentTokenOnAnAccountsApiAndTheStoresWithoutTheirSet() {
+        String componentToken = componentToken(platform);
+        // A platform's own token is not an account's: WeChat answers 48001, not 40001 (§7).
+        card(componentToken, "/card/batchget", Map.of("offset", 0, "count", 10)).body("errcode", equalTo(48001));
+        card(componentToken, "/cgi-bin/poi/getpoilist", Map.of("begin", 0, "limit", 10)).body("errcode",
+                equalTo(48001));
+
+        JsonPath authorized = authorize(preAuthCode(componentToken), List.of(8));
+        String accessToken = component("api_query_auth", componentToken, Map.of("component_appid", appid(),
+                "authorization_code", authorized.getString("authCode"))).extract()
+                .path("authorization_info.authorizer_access_token");
+        card(accessToken, "/card/batchget", Map.of("offset", 0, "count", 10)).body("errcode", equalTo(0));
+        // 微信门店 (set 13) not granted: the store APIs answer 61007; granted, they answer.
+        card(accessToken, "/cgi-bin/poi/getpoilist", Map.of("begin", 0, "limit", 10)).body("errcode",
+                equalTo(61007));
+        given().contentType(ContentType.JSON).body(Map.of("grantedSets", List.of(8, 13)))
+                .post(ADMIN + appid() + "/authorizers/" + account.appid + "/update").then().statusCode(200);
+        card(accessToken, "/cgi-bin/poi/getpoilist", Map.of("begin", 0, "limit", 10)).body("errcode", equalTo(0));
+    }
+
+    @Test
     void shouldLetTheSignedInAdministratorAuthorizeOneOfTheirAccountsOnThePage() {
         JsonPath own = SandboxFixtures.account(Map.of("owner", "bob"));
         Session bob = Session.login("bob");
@@ -228,6 +263,23 @@ public class OpenPlatformTest {
         // A pre-auth code serves once.
         bob.request().queryParam("component_appid", appid()).queryParam("pre_auth_code", code)
                 .queryParam("redirect_uri", back).get("/sandbox/open/componentloginpage").then().statusCode(400);
+    }
+
+    @Test
+    void shouldListThePlatformsAnAccountAuthorizedOnTheAccountsPage() {
+        String bobsAppid = SandboxFixtures.account(Map.of("owner", "bob")).getString("appid");
+        Session bob = Session.login("bob");
+        bob.request().get("/sandbox/accounts/" + bobsAppid).then().statusCode(200)
+                .body(containsString("id=\"authorized-platforms-empty\""));
+        given().contentType(ContentType.JSON).body(Map.of("preAuthCode", preAuthCode(componentToken(platform)),
+                "authorizerAppid", bobsAppid, "grantedSets", List.of(8, 13))).post(ADMIN + appid() + "/authorize").then()
+                .statusCode(200);
+        bob.request().get("/sandbox/accounts/" + bobsAppid).then().statusCode(200)
+                .body(containsString("data-platform=\"" + appid() + "\"")).body(containsString("微信卡券、微信门店"));
+
+        given().post(ADMIN + appid() + "/authorizers/" + bobsAppid + "/unauthorize").then().statusCode(200);
+        bob.request().get("/sandbox/accounts/" + bobsAppid).then().statusCode(200)
+                .body(not(containsString("data-platform=\"" + appid() + "\"")));
     }
 
     @Test

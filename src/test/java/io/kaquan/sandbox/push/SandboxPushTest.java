@@ -28,6 +28,7 @@ import org.xml.sax.InputSource;
 
 import io.kaquan.sandbox.CallbackReceiver;
 import io.kaquan.sandbox.SandboxAccount;
+import io.kaquan.sandbox.SandboxCrypto;
 import io.kaquan.sandbox.SandboxFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package io.kaquan.sandbox.push;
+package io.kaquan.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

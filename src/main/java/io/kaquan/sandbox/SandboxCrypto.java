@@ -1,4 +1,4 @@
-package io.kaquan.sandbox.push;
+package io.kaquan.sandbox;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

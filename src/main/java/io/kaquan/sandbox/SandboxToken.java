@@ -1,4 +1,4 @@
-package io.kaquan.sandbox.tokens;
+package io.kaquan.sandbox;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.kaquan.sandbox.distribution;
+package io.kaquan.sandbox.codes;
 
 import java.util.Optional;
 
