@@ -183,9 +183,12 @@ public class AuthorizedAccounts {
 
     /**
      * The refresh token held for a tenant (sealed at rest); WeChat may hand a new one back with a token, or recovery
-     * found the current one. A working refresh token ends a lost authorization.
+     * found the current one. A working refresh token ends a lost authorization. Committed on its own, before the token
+     * refresh that found it commits: WeChat no longer accepts the old one (see {@link io.kaquan.wechat.WeChatAccounts}). The
+     * refresh's
+     * transaction never writes the tenant's row before this, so this never waits for a lock its caller holds.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     void refreshTokenChanged(long tenantId, String refreshToken) {
         Tenant tenant = Tenant.findById(tenantId);
         if (tenant != null && tenant.tokenMode == TokenMode.AUTHORIZED) {
@@ -195,8 +198,11 @@ public class AuthorizedAccounts {
         }
     }
 
-    /** The refresh token WeChat refused was replaced by the one its authorizer info or list holds. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * The refresh token WeChat refused was replaced by the one its authorizer info or list holds; committed on its own,
+     * with its audit entry, as {@link #refreshTokenChanged} is.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     void refreshTokenRecovered(long tenantId, String refreshToken) {
         refreshTokenChanged(tenantId, refreshToken);
         Tenant tenant = Tenant.findById(tenantId);

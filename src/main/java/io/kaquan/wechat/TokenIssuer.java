@@ -73,7 +73,8 @@ class TokenIssuer {
     }
 
     /**
-     * An authorizer token from the platform; a refresh token WeChat replaced is stored at once. A refused refresh token
+     * An authorizer token from the platform; a refresh token WeChat replaced is stored at once, committed on its own
+     * (the refresh transaction may still fail to commit; {@link WeChatAccounts#refreshTokenChanged}). A refused refresh token
      * (61023 wrong or lost, 61003 no longer authorized) is looked up again in the authorizer's info, then in the
      * authorizer list; when neither holds a working one the tenant is marked as needing a new authorization.
      */

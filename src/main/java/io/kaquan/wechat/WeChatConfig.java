@@ -78,4 +78,11 @@ public interface WeChatConfig {
     /** Daily call counts (api_usage) older than this are deleted by the retention job. */
     @WithDefault("400d")
     Duration usageKept();
+
+    /**
+     * For bench/token-broker-nodes only: {@code GET /wechat/bench/token-call/{tenantId}} looks up the tenant's token and
+     * makes one card/batchget with it, answering how long the lookup took. 404 unless on.
+     */
+    @WithDefault("false")
+    boolean benchTokenEndpoint();
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -32,6 +33,7 @@ import io.kaquan.testing.TestCards;
 import io.kaquan.testing.TestTenants;
 import io.kaquan.wechat.CardStatus;
 import io.kaquan.wechat.TokenMode;
+import io.kaquan.wechat.WeChatAccounts;
 import io.kaquan.wechat.WeChatException;
 import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.arc.Arc;
@@ -199,6 +201,28 @@ class AgencyFlowTest {
         assertNull(tenant(tenantId).authorizationLostAt);
         String page = owner.request().get("/t/" + tenantId + "/settings").then().statusCode(200).extract().asString();
         assertTrue(page.contains("已连接") && !page.contains("id=\"reauthorize\""), "nothing to do for the owner");
+    }
+
+    @Test
+    void shouldKeepANewRefreshTokenWhenTheTokenRefreshFailsToCommit() {
+        Session owner = Session.fresh("agency-rollback");
+        JsonPath account = SandboxFixtures.account(Map.of("owner", "agency-rollback"));
+        long tenantId = authorize(owner, account.getString("appid"), List.of(8));
+        String before = sealedRefreshToken(tenantId);
+        WeChatAccounts accounts = Arc.container().instance(WeChatAccounts.class).get();
+
+        // As inside the broker's refresh: rows that reference the tenant are key-share locked (call counts), WeChat's
+        // new refresh token is stored, then the refresh fails to commit. The store neither waits for its caller's
+        // locks nor goes down with its caller's rollback: WeChat no longer accepts the old one.
+        assertThrows(IllegalStateException.class, () -> assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    Tenant.getEntityManager().createNativeQuery("select 1 from tenant where id = ?1 for key share")
+                            .setParameter(1, tenantId).getResultList();
+                    accounts.refreshTokenChanged(tenantId, "refreshtoken@@@after-a-failed-commit");
+                    throw new IllegalStateException("the refresh transaction fails to commit");
+                })));
+        assertNotEquals(before, sealedRefreshToken(tenantId));
+        assertEquals("refreshtoken@@@after-a-failed-commit", accounts.find(tenantId).orElseThrow().appsecret());
     }
 
     @Test

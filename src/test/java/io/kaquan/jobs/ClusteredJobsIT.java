@@ -142,7 +142,7 @@ class ClusteredJobsIT {
 
             assertEquals(tenantCount, oneAtATime(st, tenant));
 
-            // The tenant with work: each run (token, five listings at 300 ms each) outlasts the 2 s between due
+            // The tenant with work: each run (token, four listings at 500 ms each) outlasts the 2 s between due
             // times, yet a due time never starts a second run while one is going.
             ResultSet workRuns = st.executeQuery(
                     """
@@ -225,7 +225,7 @@ class ClusteredJobsIT {
 
     /**
      * A sandbox tenant with an account in the nodes' built-in sandbox (shared through the database) whose every answer
-     * takes 300 ms: its card status runs call WeChat for real.
+     * takes 500 ms: its card status runs call WeChat for real.
      */
     static long insertTenantThatWorks(int port) throws Exception {
         String appid = "wxsbx0c1a57e2d9b81"; // the sandbox's own namespace (wxsbx + 13 hex)
@@ -240,7 +240,7 @@ class ClusteredJobsIT {
         assertEquals(201, created.statusCode(), created.body());
         HttpResponse<String> slow = http.send(HttpRequest.newBuilder(URI.create(admin + "/" + appid + "/faults"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMs\":300}")).build(),
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMs\":500}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, slow.statusCode(), slow.body());
         try (Connection db = connection(); Statement st = db.createStatement()) {

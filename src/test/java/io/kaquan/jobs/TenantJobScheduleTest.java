@@ -112,7 +112,7 @@ class TenantJobScheduleTest {
         Map<String, String> form = TestTenants.validForm("长时间同步");
         long tenant = TestTenants.register(Session.login("sync-owner"), form);
         String appid = form.get("appid");
-        // Each WeChat answer takes 1.5 s: the run (five listings) lasts several leases of 1 s.
+        // Each WeChat answer takes 1.5 s: the run (four listings) lasts several leases of 1 s.
         given().contentType(ContentType.JSON).body(Map.of("latencyMs", 1500))
                 .put("/sandbox/admin/accounts/" + appid + "/faults").then().statusCode(200);
         jobs.leaseForTests(Duration.ofSeconds(1));

@@ -11,8 +11,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "kaquan.jobs.card-status")
 public interface CardStatusConfig {
 
-    /** The statuses asked for with card/batchget (one listing each). */
-    @WithDefault("NOT_VERIFY,VERIFY_FAIL,VERIFY_OK,DISPATCH,DELETE")
+    /**
+     * The statuses asked for with card/batchget (one listing each, at least one call even when empty). Not DELETE:
+     * deleted cards pile up for ever, so their listing would cost ever more pages that tell nothing new; a card the
+     * mirror knows that WeChat deleted leaves its listing and is read with card/get, as it would be from that list.
+     */
+    @WithDefault("NOT_VERIFY,VERIFY_FAIL,VERIFY_OK,DISPATCH")
     List<CardStatus> statuses();
 
     /** card/get again for a card whose status did not change once its copy is this old. */

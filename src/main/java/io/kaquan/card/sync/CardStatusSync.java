@@ -29,8 +29,9 @@ import io.kaquan.wechat.WeChatGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Keeps a tenant's card mirror true to WeChat at the lowest cost in calls: card/batchget once per status (⌈n/50⌉ pages
- * each) tells every card's status; card/get then only for cards that are new to the mirror (made in the MP console:
+ * Keeps a tenant's card mirror true to WeChat at the lowest cost in calls: card/batchget once per listed status
+ * (⌈n/50⌉ pages each, one for an empty status; deleted cards are not listed) tells every card's status; card/get then only for
+ * cards that are new to the mirror (made in the MP console:
  * DISCOVERED), whose status changed, that vanished from every list, or whose copy is older than
  * {@code kaquan.jobs.card-status.refresh-after} (the only reason to re-read a card in a status batchget cannot list). A card
  * WeChat no longer knows (40073) is marked deleted.
