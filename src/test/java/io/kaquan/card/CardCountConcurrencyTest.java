@@ -52,13 +52,13 @@ class CardCountConcurrencyTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            long seed = t;
+            int thread = t;
             done.add(pool.submit((Callable<Void>) () -> {
-                Random random = new Random(seed);
+                Random random = new Random(thread);
                 start.await();
                 for (int i = 0; i < transactionsPerThread; i++) {
                     try {
-                        moveSeveralCards(tenant, random);
+                        moveSeveralCards(tenant, thread, CARDS / threads, random);
                     } catch (SQLException e) {
                         if ("40P01".equals(e.getSQLState())) {
                             deadlocks.incrementAndGet();
@@ -81,10 +81,11 @@ class CardCountConcurrencyTest {
     }
 
     /**
-     * One transaction that moves a few random cards (some of them to another type too) and adds one, statement by
-     * statement, so that its count rows are locked in the random order of its changes.
+     * One transaction that moves a few random cards of the thread's own (some of them to another type too) and
+     * sometimes adds one, statement by statement: the threads share no card row, only the count rows, which V36's
+     * triggers locked in the random order of the changes.
      */
-    private void moveSeveralCards(long tenant, Random random) throws SQLException {
+    private void moveSeveralCards(long tenant, int thread, int cardsPerThread, Random random) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement move = connection.prepareStatement(
@@ -93,7 +94,7 @@ class CardCountConcurrencyTest {
                     move.setString(1, STATUSES[random.nextInt(STATUSES.length)]);
                     move.setString(2, TYPES[random.nextInt(TYPES.length)]);
                     move.setLong(3, tenant);
-                    move.setString(4, cardId(tenant, random.nextInt(CARDS)));
+                    move.setString(4, cardId(tenant, thread * cardsPerThread + random.nextInt(cardsPerThread)));
                     move.executeUpdate();
                     if (random.nextInt(4) == 0) {
                         Thread.sleep(2); // hold the locks a little, as a transaction with more work would
