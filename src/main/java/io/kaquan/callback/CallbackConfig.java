@@ -115,9 +115,19 @@ public interface CallbackConfig {
         @WithDefault("1s")
         Duration interval();
 
-        /** Events claimed per transaction. */
-        @WithDefault("50")
+        /**
+         * Events claimed per transaction. Larger batches share a commit among more events; a failing event costs the
+         * rest of its batch a replay one event per transaction.
+         */
+        @WithDefault("200")
         int batchSize();
+
+        /**
+         * Claimers on this node, each applying its own share of the cards (by a hash of the card id) in its own
+         * transactions, so that one applies while another waits for its commit.
+         */
+        @WithDefault("2")
+        int claimers();
 
         /** Attempts before an event is DEAD (replayable from the event log). */
         @WithDefault("8")

@@ -9,6 +9,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.query.NativeQuery;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kaquan.wechat.CardStatus;
@@ -32,6 +34,7 @@ public class CardMirror {
         Instant now = Instant.now();
         em.createNativeQuery("insert into card (tenant_id, card_id, card_type, status, origin, created_at, "
                 + "status_changed_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?6) on conflict (tenant_id, card_id) do nothing")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("card") // not every entity: see CardViewCounter
                 .setParameter(1, tenantId).setParameter(2, cardId).setParameter(3, cardType)
                 .setParameter(4, status.name()).setParameter(5, origin.name()).setParameter(6, now).executeUpdate();
         return em.createQuery("from Card where tenantId = ?1 and cardId = ?2", Card.class)

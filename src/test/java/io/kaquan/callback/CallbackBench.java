@@ -39,8 +39,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * receives distinct encrypted, signed pushes (so every one is decrypted, parsed and stored in the inbox) from a
  * closed loop of client threads over loopback; in the same run the same load goes to the bare endpoint, which only
  * reads the body and answers "success". Requests are prepared before each phase, so the client's own crypto is not
- * in the figures. Reports requests per second and latency percentiles of both, and how long the processor took to
- * apply the stored events. It asserts nothing about time.
+ * in the figures. The bare endpoint gets {@code kaquan.bench.requests} pushes; the inbox gets a burst of {@code
+ * kaquan.bench.burst-seconds} (pushes prepared for up to {@code kaquan.bench.max-rate} per second), during which the
+ * processor applies what is stored, so that the figure includes a processor keeping up (or not): the backlog is
+ * sampled every second from the start of the burst until it is drained. Reports requests per second and latency
+ * percentiles of both, and the backlog curve. It asserts nothing about time.
  */
 @QuarkusTest
 class CallbackBench {
@@ -57,7 +60,7 @@ class CallbackBench {
     record Push(String query, byte[] body) {
     }
 
-    record Phase(String name, int requests, double seconds, long[] nanos, int failures) {
+    record Phase(String name, int requests, double seconds, long[] nanos, int failures, boolean ranOut) {
         double perSecond() {
             return requests / seconds;
         }
@@ -67,6 +70,8 @@ class CallbackBench {
     void measure() throws Exception {
         int requests = setting("requests", 20000);
         int warmup = setting("warmup", 2000);
+        int burstSeconds = setting("burst-seconds", 60);
+        int maxRate = setting("max-rate", 4000);
         List<Integer> connections = Arrays.stream(ConfigProvider.getConfig()
                 .getOptionalValue("kaquan.bench.connections", String.class).orElse("8,32").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
@@ -83,23 +88,30 @@ class CallbackBench {
 
         // Warm both paths up (JIT, connection pools), then measure the bare endpoint and the inbox in turn.
         int warmThreads = connections.get(connections.size() - 1);
-        run("warm-up bare", http, bareEndpoint, pushes(warmup, appid, originalId, aesKey, serial), warmThreads);
-        run("warm-up inbox", http, inboxEndpoint, pushes(warmup, appid, originalId, aesKey, serial), warmThreads);
-        awaitProcessed(tenantId, warmup, Duration.ofMinutes(5));
-        long expected = warmup;
+        run("warm-up bare", http, bareEndpoint, pushes(warmup, appid, originalId, aesKey, serial), warmThreads, 0);
+        run("warm-up inbox", http, inboxEndpoint, pushes(warmup, appid, originalId, aesKey, serial), warmThreads, 0);
+        long expected = stored(tenantId); // what was stored: a push answered 503 was not (WeChat would retry it)
+        awaitProcessed(tenantId, expected, Duration.ofMinutes(5));
 
         List<Phase[]> pairs = new ArrayList<>();
         List<String> backlogs = new ArrayList<>();
         List<Double> drains = new ArrayList<>();
+        List<String> rates = new ArrayList<>();
         long storedByPhases = 0;
         for (int threads : connections) {
-            Phase bare = run("bare", http, bareEndpoint, pushes(requests, appid, originalId, aesKey, serial), threads);
-            List<Push> inboxLoad = pushes(requests, appid, originalId, aesKey, serial);
+            Phase bare = run("bare", http, bareEndpoint, pushes(requests, appid, originalId, aesKey, serial), threads,
+                    0);
+            List<Push> inboxLoad = pushes(burstSeconds * maxRate, appid, originalId, aesKey, serial);
             long storedBefore = stored(tenantId);
             BacklogCurve curve = new BacklogCurve(tenantId);
-            Phase inbox = run("inbox", http, inboxEndpoint, inboxLoad, threads);
-            storedByPhases += stored(tenantId) - storedBefore;
-            expected += requests;
+            Phase inbox = run("inbox", http, inboxEndpoint, inboxLoad, threads, burstSeconds);
+            inboxLoad = null; // the unsent rest is garbage now
+            long storedByPhase = stored(tenantId) - storedBefore;
+            long backlogAtEnd = backlog(tenantId);
+            rates.add(String.format("stored %,.0f/s, applied %,.0f/s, backlog %,d at its end", storedByPhase
+                    / inbox.seconds(), (storedByPhase - backlogAtEnd) / inbox.seconds(), backlogAtEnd));
+            storedByPhases += storedByPhase;
+            expected += storedByPhase;
             long began = System.nanoTime();
             awaitProcessed(tenantId, expected, Duration.ofMinutes(10));
             drains.add((System.nanoTime() - began) / 1e9);
@@ -109,10 +121,11 @@ class CallbackBench {
 
         StringBuilder report = new StringBuilder();
         report.append("Callback bench (").append(Instant.now()).append(")\n");
-        report.append(String.format("  setup: one SAFE-mode tenant, %,d distinct encrypted pushes per phase "
-                + "(user_view_card, ~%d bytes each), N client threads (= connections) in a closed loop over loopback "
-                + "(JDK HttpClient, HTTP/1.1), %,d warm-up requests per endpoint; %d CPU cores shared by client, "
-                + "server, processor and PostgreSQL%n", requests,
+        report.append(String.format("  setup: one SAFE-mode tenant, %,d pushes to the bare endpoint, then a %d s burst "
+                + "of distinct encrypted pushes to the inbox (user_view_card, ~%d bytes each) while the processor "
+                + "applies them, N client threads (= connections) in a closed loop over loopback (JDK HttpClient, "
+                + "HTTP/1.1), %,d warm-up requests per endpoint; %d CPU cores shared by client, server, processor and "
+                + "PostgreSQL%n", requests, burstSeconds,
                 pushes(1, appid, originalId, aesKey, serial).get(0)
                         .body().length,
                 warmup, Runtime.getRuntime().availableProcessors()));
@@ -127,12 +140,16 @@ class CallbackBench {
                     ms(inbox.nanos(), 0.50) + " / " + ms(inbox.nanos(), 0.99),
                     ms(bare.nanos(), 0.50) + " / " + ms(bare.nanos(), 0.99), bare.failures(), inbox.failures()));
         }
-        report.append(String.format("  inbox: %,d new events stored by the measured phases (expected %,d), all %,d "
-                + "applied in the end%n", storedByPhases, (long) requests * connections.size(), processed(tenantId)));
+        long sent = pairs.stream().mapToLong(pair -> pair[1].requests() - pair[1].failures()).sum();
+        report.append(String.format("  inbox: %,d new events stored by the measured bursts (%,d pushes answered "
+                + "\"success\"), %,d applied in the end%n", storedByPhases, sent, processed(tenantId)));
         for (int i = 0; i < pairs.size(); i++) {
+            Phase inbox = pairs.get(i)[1];
             report.append(String.format("  backlog (received, not yet applied) each second from the start of the %d-"
-                    + "connection inbox phase (%.1f s) until drained (%.1f s after it): %s%n", connections.get(i),
-                    pairs.get(i)[1].seconds(), drains.get(i), backlogs.get(i)));
+                    + "connection burst (%.1f s%s; %s) until drained (%.1f s after it): %s%n", connections.get(i),
+                    inbox.seconds(), inbox.ranOut() ? ", ended early: the prepared pushes ran out, raise BENCH_MAX_RATE"
+                            : "",
+                    rates.get(i), drains.get(i), backlogs.get(i)));
         }
         Path out = Path.of("target", "bench", "callback.txt");
         Files.createDirectories(out.getParent());
@@ -147,8 +164,7 @@ class CallbackBench {
                 .newSingleThreadScheduledExecutor();
 
         BacklogCurve(long tenantId) {
-            sampler.scheduleAtFixedRate(() -> samples.add(count("select count(*) from wechat_event where tenant_id = ?1 "
-                    + "and status in ('RECEIVED', 'FAILED')", tenantId)), 0, 1, TimeUnit.SECONDS);
+            sampler.scheduleAtFixedRate(() -> samples.add(backlog(tenantId)), 0, 1, TimeUnit.SECONDS);
         }
 
         String stop() throws InterruptedException {
@@ -169,7 +185,10 @@ class CallbackBench {
         });
     }
 
-    private Phase run(String name, HttpClient http, URI endpoint, List<Push> load, int threads) throws Exception {
+    /** Sends the load, or as much of it as fits into {@code seconds} when that is above 0. */
+    private Phase run(String name, HttpClient http, URI endpoint, List<Push> load, int threads, int seconds)
+            throws Exception {
+        long deadline = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         long[] nanos = new long[load.size()];
@@ -178,7 +197,8 @@ class CallbackBench {
         long began = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < load.size(); i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < load.size()
+                        && System.nanoTime() < deadline; i = next.getAndIncrement()) {
                     Push push = load.get(i);
                     HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + push.query()))
                             .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml")
@@ -200,10 +220,11 @@ class CallbackBench {
         for (Future<?> future : done) {
             future.get(30, TimeUnit.MINUTES);
         }
-        double seconds = (System.nanoTime() - began) / 1e9;
+        double took = (System.nanoTime() - began) / 1e9;
         pool.shutdownNow();
-        Arrays.sort(nanos);
-        return new Phase(name, load.size(), seconds, nanos, failures.get());
+        long[] measured = Arrays.stream(nanos).filter(n -> n > 0).sorted().toArray(); // those sent before the deadline
+        return new Phase(name, measured.length, took, measured, failures.get(),
+                seconds > 0 && measured.length == load.size());
     }
 
     /** Distinct pushes as WeChat sends them in safe mode: every one a new event (FromUserName and code differ). */
@@ -259,6 +280,11 @@ class CallbackBench {
 
     private long stored(long tenantId) {
         return count("select count(*) from wechat_event where tenant_id = ?1", tenantId);
+    }
+
+    private long backlog(long tenantId) {
+        return count("select count(*) from wechat_event where tenant_id = ?1 and status in ('RECEIVED', 'FAILED')",
+                tenantId);
     }
 
     private long processed(long tenantId) {
