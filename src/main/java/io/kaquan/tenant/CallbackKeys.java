@@ -3,6 +3,8 @@ package io.kaquan.tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +46,8 @@ public class CallbackKeys {
     TransactionSynchronizationRegistry transactions;
 
     private final ConcurrentHashMap<String, Entry> byOriginalId = new ConcurrentHashMap<>();
+    /** The database reads in progress, by original id. */
+    private final ConcurrentHashMap<String, CompletableFuture<List<Claim>>> loading = new ConcurrentHashMap<>();
     /** When this node last forgot something ({@link System#nanoTime}): a read begun before it is not kept. */
     private volatile long lastForgotten = System.nanoTime();
 
@@ -64,14 +68,41 @@ public class CallbackKeys {
     /** The tenants claiming the original id, the proven claim first, then the oldest provisional ones (as stored). */
     public List<Claim> claiming(String originalId, int limit) {
         Entry entry = byOriginalId.get(originalId);
-        if (entry != null && System.nanoTime() - entry.loadedAt < config.callbackKeysTtl().toNanos()) {
-            return entry.claims;
+        if (entry != null && (System.nanoTime() - entry.loadedAt < config.callbackKeysTtl().toNanos()
+                || loading.containsKey(originalId))) {
+            return entry.claims; // fresh, or being read again by another push: serve what is known meanwhile
         }
         return reload(originalId, limit);
     }
 
-    /** Reads the claims from the database, whatever this node holds (after a refusal with cached values). */
+    /**
+     * Reads the claims from the database, whatever this node holds (after a refusal with cached values). One read per
+     * original id at a time: pushes that need it meanwhile wait for that read instead of each taking a connection
+     * (when an entry expires under load, every request thread would otherwise read it at once and empty the pool).
+     */
     public List<Claim> reload(String originalId, int limit) {
+        CompletableFuture<List<Claim>> mine = new CompletableFuture<>();
+        CompletableFuture<List<Claim>> running = loading.putIfAbsent(originalId, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            List<Claim> claims = load(originalId, limit);
+            mine.complete(claims);
+            return claims;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(originalId, mine);
+        }
+    }
+
+    private List<Claim> load(String originalId, int limit) {
         long loadedAt = System.nanoTime();
         List<Claim> claims = QuarkusTransaction.requiringNew()
                 .call(() -> Tenant.claiming(originalId, limit).stream().map(this::claim).toList());

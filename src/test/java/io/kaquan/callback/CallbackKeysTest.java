@@ -7,16 +7,32 @@ import static io.kaquan.callback.CallbackFixtures.rows;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.kaquan.tenant.CallbackKeys;
 import io.kaquan.tenant.SecretBox;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
+import io.kaquan.testing.TransactionCounter;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,6 +52,9 @@ class CallbackKeysTest {
 
     @Inject
     SecretBox secretBox;
+
+    @Inject
+    CallbackKeys keys;
 
     @BeforeAll
     static void signIn() {
@@ -86,6 +105,46 @@ class CallbackKeysTest {
         refused(account, account.token(), account.aesKey(), 1_700_100_023L);
         assertEquals(2, stored(account));
         assertEquals(0, count(db, "select count(*) from unroutable_event where tenant_id = ?", account.tenantId()));
+    }
+
+    @Test
+    void shouldReadAnOriginalIdOnceWhileManyPushesNeedIt() throws Exception {
+        CallbackFixtures.Account account = CallbackFixtures.account(owner, "SAFE");
+        int readers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(readers, counted("keys-reader-"));
+        try (Connection blocker = db.getConnection()) {
+            // The first read waits behind this lock, so every other push arrives while it is under way.
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table tenant in access exclusive mode");
+            List<Future<List<CallbackKeys.Claim>>> reads = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                reads.add(pool.submit(() -> keys.reload(account.originalId(), 10)));
+            }
+            Awaitility.await("the other pushes wait for the read under way").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> waitingReaders() == readers - 1);
+            blocker.rollback();
+            for (Future<List<CallbackKeys.Claim>> read : reads) {
+                List<CallbackKeys.Claim> claims = read.get(30, TimeUnit.SECONDS);
+                assertEquals(List.of(account.tenantId()), claims.stream().map(CallbackKeys.Claim::tenantId).toList());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, TransactionCounter.onThreads("keys-reader-"), "one database read for all of them");
+    }
+
+    private static ThreadFactory counted(String prefix) {
+        AtomicInteger next = new AtomicInteger();
+        return task -> new Thread(task, prefix + next.incrementAndGet());
+    }
+
+    /** Reader threads parked in CompletableFuture.join (waiting for another thread's read). */
+    private static long waitingReaders() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("keys-reader-"))
+                .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().equals(
+                        CompletableFuture.class.getName()) && f.getMethodName().equals("join")))
+                .count();
     }
 
     private void accepted(CallbackFixtures.Account account, String token, String aesKey, long createTime)
