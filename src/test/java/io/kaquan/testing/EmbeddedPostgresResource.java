@@ -28,9 +28,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             Path base = Path.of("target", "test-postgres").toAbsolutePath();
             Files.createDirectories(base);
             boolean durable = Boolean.getBoolean("kaquan.bench.durable-database");
-            // One database per test JVM (surefire runs two); the binaries are unpacked once, under a file lock.
             postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(base.resolve("data-" + ProcessHandle.current().pid()))
+                    .setDataDirectory(base.resolve("data"))
                     .setOverrideWorkingDirectory(base.resolve("bin").toFile())
                     .setCleanDataDirectory(true)
                     .setServerConfig("unix_socket_directories", "")
