@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -258,23 +259,23 @@ public class StatsReport {
     }
 
     /** One card of the tenant: from the mirror, or known to WeChat's statistics only. */
-    private java.util.Optional<CardOption> option(long tenantId, String cardId) {
+    private Optional<CardOption> option(long tenantId, String cardId) {
         List<Object[]> mirrored = em.createQuery("select c.cardId, c.title, c.cardType from Card c"
                 + " where c.tenantId = ?1 and c.cardId = ?2", Object[].class).setParameter(1, tenantId)
                 .setParameter(2, cardId).setMaxResults(1).getResultList();
         if (!mirrored.isEmpty()) {
             Object[] row = mirrored.get(0);
-            return java.util.Optional.of(new CardOption((String) row[0], (String) row[1], (String) row[2]));
+            return Optional.of(new CardOption((String) row[0], (String) row[1], (String) row[2]));
         }
         boolean withStats = !em.createNativeQuery(
                 "select 1 from card_stats_daily where tenant_id = ?1 and card_id = ?2 limit 1")
                 .setParameter(1, tenantId).setParameter(2, cardId).getResultList().isEmpty();
-        return withStats ? java.util.Optional.of(new CardOption(cardId, null, null)) : java.util.Optional.empty();
+        return withStats ? Optional.of(new CardOption(cardId, null, null)) : Optional.empty();
     }
 
     /** WeChat's account-wide figures of one day (T+1: yesterday's arrive the next morning), empty until synced. */
-    public java.util.Optional<Counts> accountDay(long tenantId, LocalDate day) {
-        return java.util.Optional.ofNullable(daily(tenantId, null, day, day).get(day));
+    public Optional<Counts> accountDay(long tenantId, LocalDate day) {
+        return Optional.ofNullable(daily(tenantId, null, day, day).get(day));
     }
 
     private Map<LocalDate, Counts> daily(long tenantId, String cardId, LocalDate from, LocalDate to) {

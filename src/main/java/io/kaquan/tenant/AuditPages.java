@@ -1,6 +1,7 @@
 package io.kaquan.tenant;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -60,7 +61,7 @@ public class AuditPages {
         // A code no constant knows (written by a newer or older build) is not shown raw: a neutral word instead.
         String action = AuditAction.of(entry.action).map(msg::action).orElse(msg.auditOtherAction());
         List<Detail> details = AuditDetails.lines(entry.details).stream().map(line -> {
-            var known = line.key() == null ? java.util.Optional.<AuditDetail> empty() : AuditDetail.of(line.key());
+            var known = line.key() == null ? Optional.<AuditDetail> empty() : AuditDetail.of(line.key());
             String label = line.key() == null ? "" : known.map(msg::detail).orElse(line.key());
             boolean enumValue = line.key() == null || known.filter(k -> k == AuditDetail.ROLE).isPresent();
             String value = enumValue ? roles(line.value(), msg) : line.value();
