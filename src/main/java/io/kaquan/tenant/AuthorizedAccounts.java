@@ -184,9 +184,9 @@ public class AuthorizedAccounts {
     /**
      * The refresh token held for a tenant (sealed at rest); WeChat may hand a new one back with a token, or recovery
      * found the current one. A working refresh token ends a lost authorization. Committed on its own, before the token
-     * refresh that found it commits: WeChat no longer accepts the old one (see {@link io.kaquan.wechat.WeChatAccounts}). The
-     * refresh's
-     * transaction never writes the tenant's row before this, so this never waits for a lock its caller holds.
+     * refresh that found it commits: WeChat no longer accepts the old one (see {@link io.kaquan.wechat.WeChatAccounts}).
+     * The refresh's transaction never writes the tenant's row before this, so this never waits for a lock its caller
+     * holds.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void refreshTokenChanged(long tenantId, String refreshToken) {
