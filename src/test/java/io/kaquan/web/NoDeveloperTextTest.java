@@ -61,7 +61,11 @@ class NoDeveloperTextTest {
     /** Six or seven fields of digits and cron signs, at least one of them a * or ?. */
     private static final Pattern CRON = Pattern
             .compile("(?<![\\w/])(?=[^\\n]*[*?])[0-9*/?,-]+(?:\\s+[0-9*/?,LW#A-Z-]+){5,6}(?![\\w/])");
-    private static final Pattern UNDERSCORED_CONSTANT = Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b");
+    /**
+     * SOME_CONSTANT standing alone: not a run inside an openid or a code, whose alphabet (base64url: letters, digits,
+     * "-" and "_") can spell one by chance ("omzmzOnU8Lx8wFBsKaY0-SR_PXWF" failed a run).
+     */
+    private static final Pattern UNDERSCORED_CONSTANT = Pattern.compile("(?<![\\w-])[A-Z]{2,}(?:_[A-Z0-9]+)+(?![\\w-])");
     /** "微信拒绝（40056）", "Refused by WeChat (40056)": an errcode where the reason should be. */
     private static final Pattern BARE_ERRCODE = Pattern.compile("(?:拒绝|[Rr]efused(?: by WeChat)?)\\s*[（(]-?\\d+[)）]");
 
@@ -70,6 +74,13 @@ class NoDeveloperTextTest {
 
     @Inject
     StatsDemo statsDemo;
+
+    @Test
+    void theCheckFindsAConstantStandingAloneButNotARunInsideAnOpenid() {
+        assertEquals(1, findings("状态：SOME_STATE", Set.of()).size());
+        assertTrue(findings("omzmzOnU8Lx8wFBsKaY0-SR_PXWF 已处理", Set.of()).isEmpty());
+        assertTrue(findings("oUser_AB_CD9 已处理", Set.of()).isEmpty());
+    }
 
     @Test
     void noPageOfTheDemoTenantOrOfABusySandboxTenantShowsDeveloperText() {
