@@ -66,7 +66,9 @@ class TicketApiTest {
                         && xml.matches("(?s).*<OuterStr>(<!\\[CDATA\\[)?7(]]>)?</OuterStr>.*")),
                 sandbox.pushes().toString()));
 
-        addCard(cardId, ext.replace(signature, "0" + signature.substring(1))).statusCode(409).body("errcode", is(40097));
+        // Another first digit: "0" + the rest was the same signature whenever it began with 0 (a red run).
+        String forged = (signature.charAt(0) == '0' ? "1" : "0") + signature.substring(1);
+        addCard(cardId, ext.replace(signature, forged)).statusCode(409).body("errcode", is(40097));
         addCard(cardId, "{\"timestamp\":\"" + (now - 9000) + "\",\"nonce_str\":\"n0nce\",\"signature\":\""
                 + SandboxAddCard.sign(ticket, Long.toString(now - 9000), cardId, "", "", "n0nce") + "\"}")
                 .statusCode(409).body("errcode", is(40097));
