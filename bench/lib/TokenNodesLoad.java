@@ -41,6 +41,15 @@ public class TokenNodesLoad {
     static final class NodeFigures {
         final AtomicLong ok = new AtomicLong();
         final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+        /** When each kind of failure was first and last answered, in ms since the run began: when did they happen? */
+        final Map<String, long[]> failureSpan = new ConcurrentHashMap<>();
+
+        void failed(String why, Instant began) {
+            failures.computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
+            long at = Duration.between(began, Instant.now()).toMillis();
+            failureSpan.compute(why, (k, span) -> span == null ? new long[] { at, at }
+                    : new long[] { Math.min(span[0], at), Math.max(span[1], at) });
+        }
         final List<long[]> lookups = new ArrayList<>();
         final List<long[]> roundTrips = new ArrayList<>();
     }
@@ -130,11 +139,10 @@ public class TokenNodesLoad {
                                 }
                             } else {
                                 String why = answer.statusCode() + (words[0].equals("failed") ? " errcode " + words[1] : "");
-                                node_.failures.computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
+                                node_.failed(why, began);
                             }
                         } catch (Exception e) {
-                            node_.failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
-                                    .incrementAndGet();
+                            node_.failed(e.getClass().getSimpleName(), began);
                         }
                     }
                 });
@@ -143,6 +151,7 @@ public class TokenNodesLoad {
             }
         }
         List<Instant> invalidations = new ArrayList<>();
+        List<Instant> invalidationsSent = new ArrayList<>();
         for (long at : new long[] { seconds / 4, seconds / 4 + 75 }) {
             long wait = began.plusSeconds(at).toEpochMilli() - System.currentTimeMillis();
             if (at >= seconds) {
@@ -151,6 +160,7 @@ public class TokenNodesLoad {
             if (wait > 0) {
                 Thread.sleep(wait);
             }
+            invalidationsSent.add(Instant.now());
             HttpResponse<String> answer = admin.send(HttpRequest.newBuilder(URI.create(nodes.get(1 % nodes.size())
                     + "/sandbox/admin/accounts/" + appid + "/faults")).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"invalidateToken\":true}")).build(),
@@ -167,7 +177,8 @@ public class TokenNodesLoad {
 
         StringBuilder out = new StringBuilder();
         out.append(String.format("  setup: %d nodes (production jars) on one PostgreSQL, %d callers per node, %d s, "
-                + "sandbox tokens live %d s, invalidated at %s%n", nodes.size(), callers, seconds, ttl,
+                + "sandbox tokens live %d s, invalidations sent at %s and answered at %s%n", nodes.size(), callers,
+                seconds, ttl, invalidationsSent.stream().map(i -> "+" + Duration.between(began, i).toSeconds() + " s").toList(),
                 invalidations.stream().map(i -> "+" + Duration.between(began, i).toSeconds() + " s").toList()));
         for (int i = 0; i < nodes.size(); i++) {
             NodeFigures node = figures.get(i);
@@ -184,6 +195,8 @@ public class TokenNodesLoad {
                     nanos(lookups, 1.0), 100.0 * fromMemory / Math.max(1, lookups.length),
                     100.0 * waited / Math.max(1, lookups.length), nanos(trips, 0.5), nanos(trips, 0.99),
                     node.failures.isEmpty() ? "none" : new TreeMap<>(node.failures)));
+            node.failureSpan.forEach((why, span) -> out.append(String.format("    %s: from +%.1f s to +%.1f s%n", why,
+                    span[0] / 1000.0, span[1] / 1000.0)));
         }
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
             List<Instant> issued = new ArrayList<>();

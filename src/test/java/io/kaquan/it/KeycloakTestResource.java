@@ -29,7 +29,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code deploy/keycloak/realm-kaquan.json} and points the packaged application at it.
  * <p>
  * The distribution is expected, already unpacked, at system property {@code kaquan.keycloak.home} (failsafe sets it to
- * {@code target/keycloak/keycloak-<version>}, unpacked by maven-dependency-plugin in {@code pre-integration-test}).
+ * {@code target/keycloak/keycloak-<version>}, unpacked by maven-dependency-plugin before the unit tests).
  * Keycloak runs on a free port of 127.0.0.1 with an in-memory database ({@code --db=dev-mem}), so every run imports the
  * realm afresh. Its output goes to {@code target/keycloak-it.log}.
  * <p>
@@ -43,6 +43,8 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     public static final String CLIENT_SECRET = "kaquan-dev-secret";
     /** System property through which the tests can find Keycloak's base URL (e.g. {@code http://127.0.0.1:41234}). */
     public static final String URL_PROPERTY = "kaquan.it.keycloak.url";
+    /** The port of the Keycloak that the build started in the background (the pom's profile keycloak-early), if any. */
+    static final String EARLY_PORT_PROPERTY = "kaquan.keycloak.early-port";
 
     /** Test-only key: base64 of the 32 bytes "it-only-master-key-32-bytes!!!!!". Fixed, since the IT database persists. */
     static final String IT_MASTER_KEY = "aXQtb25seS1tYXN0ZXIta2V5LTMyLWJ5dGVzISEhISE=";
@@ -54,14 +56,31 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     private static String baseUrl;
 
     /**
-     * Keycloak's base URL, started by the first integration test of this JVM that asks and stopped when the JVM exits,
-     * so that every IT of a run shares one (a start costs 35–70 s).
+     * Keycloak's base URL, shared by every IT of a run (a start costs 35–70 s): the one the build started in the
+     * background while the unit tests ran (the pom's profile {@code keycloak-early}), once it answers; otherwise one
+     * started by the first integration test of this JVM that asks, stopped when the JVM exits.
      */
     public static synchronized String shared() {
         if (baseUrl != null) {
             return baseUrl;
         }
         Path projectDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        long timeoutSeconds = Long.getLong("kaquan.keycloak.start-timeout-seconds", 180);
+        String earlyPort = System.getProperty(EARLY_PORT_PROPERTY, "");
+        if (earlyPort.matches("\\d+")) {
+            String url = "http://127.0.0.1:" + earlyPort;
+            logFile = projectDir.resolve("target/keycloak-early.log");
+            try {
+                waitUntilReady(url + "/realms/" + REALM + "/.well-known/openid-configuration", timeoutSeconds);
+                System.out.printf("[KeycloakTestResource] using the Keycloak the build started on %s (log: %s)%n", url,
+                        logFile);
+                baseUrl = url;
+                return baseUrl;
+            } catch (IllegalStateException e) {
+                System.out.printf("[KeycloakTestResource] the build's Keycloak is not ready (%s); starting one%n",
+                        e.getMessage());
+            }
+        }
         Path home = keycloakHome(projectDir);
         Path realm = Path.of(System.getProperty("kaquan.keycloak.realm",
                 projectDir.resolve("deploy/keycloak/realm-kaquan.json").toString()));
@@ -72,7 +91,6 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         logFile = target.resolve("keycloak-it.log");
         int port = freePort();
         String url = "http://127.0.0.1:" + port;
-        long timeoutSeconds = Long.getLong("kaquan.keycloak.start-timeout-seconds", 180);
 
         try {
             Files.createDirectories(target);
@@ -167,13 +185,14 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
                                 + " org.keycloak:keycloak-quarkus-dist into target/keycloak, or set -Dkaquan.keycloak.home."));
     }
 
+    /** Waits for the realm's discovery document; fails early when the Keycloak this JVM started (if any) exits. */
     private static void waitUntilReady(String discoveryUrl, long timeoutSeconds) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(discoveryUrl)).timeout(Duration.ofSeconds(5)).build();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(timeoutSeconds)).pollInterval(Duration.ofMillis(500))
                     .until(() -> {
-                        if (!process.isAlive()) {
+                        if (process != null && !process.isAlive()) {
                             throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
                                     + " before it was ready. Last lines of " + logFile + ":\n" + tail(logFile, 40));
                         }
