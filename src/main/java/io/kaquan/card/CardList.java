@@ -239,9 +239,14 @@ public class CardList {
                     : "select coalesce(sum(cards), 0) from card_count where " + countWhere;
         }
 
-        /** The count, stopping after {@code cap + 1} matches. */
+        /**
+         * The count, stopping after {@code cap + 1} matches. Read newest first: in the tenant's part of an index that
+         * holds what a search filters on (V41), rather than by a scan of the table that finds the tenant's cards where
+         * it happens to.
+         */
         public String count(int cap) {
-            return "select count(*) from (select 1 from card where " + where + " limit " + (cap + 1) + ") matches";
+            return "select count(*) from (select 1 from card where " + where + " order by created_at desc, id desc limit "
+                    + (cap + 1) + ") matches";
         }
 
         /**
@@ -323,10 +328,15 @@ public class CardList {
         String countWhere = where.toString(); // the same columns and parameters in card_count
         if (!filter.search().isEmpty()) {
             countWhere = null;
-            // A card id matches exactly (the unique index); a title by any part of it (the trigram index).
+            // A card id matches exactly (the unique index); a title by any part of it (the trigram index). A term
+            // without upper or lower case (Chinese, digits) matches the same with like, which compares bytes, where
+            // ilike lowercases every title it reads first: a broad Chinese search read its cards several times slower.
+            String search = filter.search();
+            boolean cased = !search.equals(search.toLowerCase(Locale.ROOT))
+                    || !search.equals(search.toUpperCase(Locale.ROOT));
             int n = parameters.size();
-            where.append(" and (card_id = ?").append(n + 1).append(" or title ilike ?").append(n + 2)
-                    .append(" escape '\\')");
+            where.append(" and (card_id = ?").append(n + 1).append(cased ? " or title ilike ?" : " or title like ?")
+                    .append(n + 2).append(" escape '\\')");
             parameters.add(filter.search());
             parameters.add("%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }

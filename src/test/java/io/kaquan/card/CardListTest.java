@@ -67,6 +67,11 @@ class CardListTest {
         CardList.Page search = page(tenant, CardList.Filter.of(null, null, "代金券", null, 1));
         assertEquals(count("select count(*) from card where tenant_id = ?1 and title like '代金券%'", tenant),
                 search.total());
+        // A term with letters still ignores case; one without (Chinese, digits) is compared as written.
+        sql("update card set title = 'Coffee 代金券' where tenant_id = ?1 and id = (select min(id) from card "
+                + "where tenant_id = ?1)", tenant);
+        assertEquals(1, page(tenant, CardList.Filter.of(null, null, "COFFEE 代金", null, 1)).total());
+        assertEquals(1, page(tenant, CardList.Filter.of(null, null, "coffee", null, 1)).total());
     }
 
     @Test
