@@ -15,8 +15,8 @@ import io.kaquan.wechat.CardStatus;
 
 /**
  * The card list of a tenant, from the mirror: filtered by status and type, searched by title or card_id, sorted and
- * paginated in SQL, so that 100k cards stay fast (indexes in V6 and V8, maintained counts in V36; bench/card-list
- * measures it).
+ * paginated in SQL, so that 100k cards stay fast (indexes in V8, V36 and V41, maintained counts in V36 and V39, the
+ * pager's links by keyset; bench/card-list and bench/card-list-http measure it).
  */
 @ApplicationScoped
 public class CardList {
