@@ -1,5 +1,7 @@
 package io.kaquan.card;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,27 +15,32 @@ import io.kaquan.wechat.CardStatus;
 
 /**
  * The card list of a tenant, from the mirror: filtered by status and type, searched by title or card_id, sorted and
- * paginated in SQL, so that 100k cards stay fast (indexes in V6 and V8, maintained counts in V36; bench/card-list
- * measures it).
+ * paginated in SQL, so that 100k cards stay fast (indexes in V8, V36 and V41, maintained counts in V36 and V39, the
+ * pager's links by keyset; bench/card-list and bench/card-list-http measure it).
  */
 @ApplicationScoped
 public class CardList {
 
     /** The sort orders offered; each has an index starting with tenant_id. */
     public enum Sort {
-        NEWEST("created_at desc, id desc", "created_at asc, id asc"),
-        OLDEST("created_at asc, id asc", "created_at desc, id desc"),
-        TITLE("title asc, id asc", "title desc, id desc"),
-        STOCK_LOW("quantity asc nulls first, id asc", "quantity desc nulls last, id desc"),
-        STOCK_HIGH("quantity desc nulls last, id desc", "quantity asc nulls first, id asc");
+        NEWEST("created_at desc, id desc", "created_at asc, id asc", "created_at", false),
+        OLDEST("created_at asc, id asc", "created_at desc, id desc", "created_at", true),
+        TITLE("title asc, id asc", "title desc, id desc", "title", true),
+        STOCK_LOW("quantity asc nulls first, id asc", "quantity desc nulls last, id desc", "quantity", true),
+        STOCK_HIGH("quantity desc nulls last, id desc", "quantity asc nulls first, id asc", "quantity", false);
 
         final String orderBy;
         /** The exact reverse (ties broken by id, so the order is total): the back half of the list is read from its end. */
         final String reversed;
+        /** The column sorted by (then id); a card without stock counts as lower than any stock in both stock orders. */
+        final String key;
+        final boolean ascending;
 
-        Sort(String orderBy, String reversed) {
+        Sort(String orderBy, String reversed, String key, boolean ascending) {
             this.orderBy = orderBy;
             this.reversed = reversed;
+            this.key = key;
+            this.ascending = ascending;
         }
 
         static Sort parse(String value) {
@@ -46,12 +53,63 @@ public class CardList {
             }
             return NEWEST;
         }
+
+        /** The card's place in this order, as a cursor's text: its id, a dot, its sort key. */
+        String position(Card card) {
+            Object value = switch (key) {
+                case "created_at" -> card.createdAt.getEpochSecond() * 1_000_000 + card.createdAt.getNano() / 1_000;
+                case "title" -> card.title;
+                default -> card.quantity == null ? "" : card.quantity;
+            };
+            return card.id + "." + value;
+        }
+
+        /** The sort key in a cursor's text as the query binds it; null for a card without stock. */
+        Object value(String text) {
+            return switch (key) {
+                case "created_at" -> Instant.EPOCH.plus(Long.parseLong(text), ChronoUnit.MICROS).toString();
+                case "title" -> text;
+                default -> text.isEmpty() ? null : (Object) Integer.valueOf(text);
+            };
+        }
+    }
+
+    /**
+     * Where a pager link continues the list (keyset paging): right after the last card of the page it came from, or
+     * right before its first one. Deep pages then cost what the first does, instead of skipping all the cards before
+     * them; a page number typed into the address still works, by offset.
+     *
+     * @param after true for the next page, false for the previous one
+     * @param value the card's sort key (see {@link Sort#value}), null for a card without stock
+     */
+    public record Cursor(boolean after, long id, Object value) {
+
+        /** The cursor of a link, or null for a missing or malformed one (the list then pages by offset). */
+        static Cursor parse(boolean after, String text, Sort sort) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            int dot = text.indexOf('.');
+            try {
+                return dot < 1 ? null
+                        : new Cursor(after, Long.parseLong(text.substring(0, dot)),
+                                sort.value(text.substring(dot + 1)));
+            } catch (RuntimeException malformed) {
+                return null;
+            }
+        }
     }
 
     /** What the visitor asked for; unknown values fall back to "all" and the default order, never to an error. */
-    public record Filter(CardStatus status, String type, String search, Sort sort, int page) {
+    public record Filter(CardStatus status, String type, String search, Sort sort, int page, Cursor cursor) {
 
         public static Filter of(String status, String type, String search, String sort, Integer page) {
+            return of(status, type, search, sort, page, null, null);
+        }
+
+        /** @param after and {@code before}: a pager link's cursor (at most one is used; a malformed one is ignored) */
+        public static Filter of(String status, String type, String search, String sort, Integer page, String after,
+                String before) {
             CardStatus parsedStatus = null;
             if (status != null && !status.isBlank()) {
                 CardStatus candidate = CardStatus.of(status);
@@ -67,8 +125,13 @@ public class CardList {
             if (cleanSearch.length() > 64) {
                 cleanSearch = cleanSearch.substring(0, 64);
             }
-            return new Filter(parsedStatus, cleanType, cleanSearch, Sort.parse(sort),
-                    page == null || page < 1 ? 1 : Math.min(page, 100_000));
+            Sort parsedSort = Sort.parse(sort);
+            Cursor cursor = Cursor.parse(true, after, parsedSort);
+            if (cursor == null) {
+                cursor = Cursor.parse(false, before, parsedSort);
+            }
+            return new Filter(parsedStatus, cleanType, cleanSearch, parsedSort,
+                    page == null || page < 1 ? 1 : Math.min(page, 100_000), cursor);
         }
 
         public String statusValue() {
@@ -87,10 +150,27 @@ public class CardList {
             return query.toString();
         }
 
+        /** The query string of the next page: after the last card of this one. */
+        public String next(Page shown) {
+            String query = query(shown.next());
+            return shown.cards().isEmpty() ? query
+                    : query + "&after=" + encode(sort.position(shown.cards().get(shown.cards().size() - 1)));
+        }
+
+        /** The query string of the previous page: before the first card of this one (page 1 needs no cursor). */
+        public String previous(Page shown) {
+            String query = query(shown.previous());
+            return shown.cards().isEmpty() || shown.previous() == 1 ? query
+                    : query + "&before=" + encode(sort.position(shown.cards().get(0)));
+        }
+
+        private static String encode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         private static void append(StringBuilder query, String name, String value) {
             if (value != null && !value.isEmpty()) {
-                query.append('&').append(name).append('=')
-                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                query.append('&').append(name).append('=').append(encode(value));
             }
         }
     }
@@ -104,6 +184,11 @@ public class CardList {
 
     /** @param capped the search matched more than {@link #SEARCH_COUNT_CAP} cards; total is the cap */
     public record Page(List<Card> cards, long total, boolean capped, int page, int pageSize) {
+
+        /** The total as the page shows it: "1000+" when a search was counted only up to the cap. */
+        public String totalText() {
+            return capped ? total + "+" : Long.toString(total);
+        }
 
         public int pages() {
             return (int) Math.max(1, (total + pageSize - 1) / pageSize);
@@ -154,9 +239,63 @@ public class CardList {
                     : "select coalesce(sum(cards), 0) from card_count where " + countWhere;
         }
 
-        /** The count, stopping after {@code cap + 1} matches. */
+        /**
+         * The count, stopping after {@code cap + 1} matches. Read newest first: in the tenant's part of an index that
+         * holds what a search filters on (V41), rather than by a scan of the table that finds the tenant's cards where
+         * it happens to.
+         */
         public String count(int cap) {
-            return "select count(*) from (select 1 from card where " + where + " limit " + (cap + 1) + ") matches";
+            return "select count(*) from (select 1 from card where " + where + " order by created_at desc, id desc limit "
+                    + (cap + 1) + ") matches";
+        }
+
+        /**
+         * A page of {@code limit} cards next to the cursor's card, in {@code sort}'s order: the index is entered at the
+         * cursor's sort key, so no card before it is read. Its parameters follow this statement's.
+         */
+        public String select(int limit, Sort sort, Cursor cursor) {
+            boolean up = cursor.after() == sort.ascending;
+            String order = cursor.after() ? sort.orderBy : sort.reversed;
+            int value = parameters.size() + 1;
+            int id = cursor.value() == null ? value : value + 1;
+            String op = up ? ">" : "<";
+            List<String> ranges = new ArrayList<>();
+            if (cursor.value() != null) {
+                ranges.add("(" + sort.key + ", id) " + op + " (" + ("created_at".equals(sort.key) ? "cast(?" + value
+                        + " as timestamptz)" : "?" + value) + ", ?" + id + ")");
+                if (!up && "quantity".equals(sort.key)) {
+                    ranges.add("quantity is null"); // below every stock, so after it when going down
+                }
+            } else { // a card without stock: the others without stock by id, then (going up) every card with stock
+                ranges.add("quantity is null and id " + op + " ?" + id);
+                if (up) {
+                    ranges.add("quantity is not null");
+                }
+            }
+            String ids;
+            if (ranges.size() == 1) {
+                ids = "select id from card where " + where + " and " + ranges.get(0) + " order by " + order + " limit "
+                        + limit;
+            } else { // each range in its own index scan: an "or" would read every card before the cursor first
+                ids = "select id from (";
+                for (int i = 0; i < ranges.size(); i++) {
+                    ids += (i == 0 ? "" : " union all ") + "(select id, quantity from card where " + where + " and "
+                            + ranges.get(i) + " order by " + order + " limit " + limit + ")";
+                }
+                ids += ") range order by " + order + " limit " + limit;
+            }
+            return "select card.* from card join (" + ids + ") page using (id) order by " + sort.orderBy;
+        }
+
+        /** Binds this statement's parameters and then the cursor's (see {@link #select(int, Sort, Cursor)}). */
+        public Query bind(Query query, Cursor cursor) {
+            bind(query);
+            int next = parameters.size() + 1;
+            if (cursor.value() != null) {
+                query.setParameter(next++, cursor.value());
+            }
+            query.setParameter(next, cursor.id());
+            return query;
         }
 
         /** Sets this statement's parameters on a native query of its SQL. */
@@ -189,10 +328,15 @@ public class CardList {
         String countWhere = where.toString(); // the same columns and parameters in card_count
         if (!filter.search().isEmpty()) {
             countWhere = null;
-            // A card id matches exactly (the unique index); a title by any part of it (the trigram index).
+            // A card id matches exactly (the unique index); a title by any part of it (the trigram index). A term
+            // without upper or lower case (Chinese, digits) matches the same with like, which compares bytes, where
+            // ilike lowercases every title it reads first: a broad Chinese search read its cards several times slower.
+            String search = filter.search();
+            boolean cased = !search.equals(search.toLowerCase(Locale.ROOT))
+                    || !search.equals(search.toUpperCase(Locale.ROOT));
             int n = parameters.size();
-            where.append(" and (card_id = ?").append(n + 1).append(" or title ilike ?").append(n + 2)
-                    .append(" escape '\\')");
+            where.append(" and (card_id = ?").append(n + 1).append(cased ? " or title ilike ?" : " or title like ?")
+                    .append(n + 2).append(" escape '\\')");
             parameters.add(filter.search());
             parameters.add("%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
@@ -210,6 +354,16 @@ public class CardList {
         total = Math.min(total, capped ? SEARCH_COUNT_CAP : total);
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int page = Math.min(filter.page(), pages);
+        Cursor cursor = filter.cursor();
+        if (cursor != null && page > 1) {
+            List<Card> cards = statement.bind(em.createNativeQuery(statement.select(size, filter.sort(), cursor),
+                    Card.class), cursor).getResultList();
+            // Cards deleted or added since the link was made can leave too few on either side of the cursor: then the
+            // page number decides, as for a typed address.
+            if (cursor.after() ? !cards.isEmpty() : cards.size() == size) {
+                return new Page(cards, total, capped, page, size);
+            }
+        }
         List<Card> cards = statement.bind(em.createNativeQuery(statement.select(size, (long) (page - 1) * size,
                 capped ? -1 : total), Card.class)).getResultList();
         return new Page(cards, total, capped, page, size);

@@ -101,8 +101,8 @@ public class CardPages {
 
     @GET
     public TemplateInstance list(@RestQuery String status, @RestQuery String type, @RestQuery String q,
-            @RestQuery String sort, @RestQuery Integer page) {
-        CardList.Filter filter = CardList.Filter.of(status, type, q, sort, page);
+            @RestQuery String sort, @RestQuery Integer page, @RestQuery String after, @RestQuery String before) {
+        CardList.Filter filter = CardList.Filter.of(status, type, q, sort, page, after, before);
         return Templates.list(lookup.list(filter), filter, List.of(CardStatus.values()), TYPES,
                 List.of(CardList.Sort.values()));
     }

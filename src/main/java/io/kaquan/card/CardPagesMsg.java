@@ -19,7 +19,7 @@ public interface CardPagesMsg {
     String listTitle();
 
     @Message("公众号的全部卡券（本地镜像，{count} 张）。点「从微信刷新」可读取某张卡券在微信中的最新状态。")
-    String listIntro(long count);
+    String listIntro(String count);
 
     @Message("状态")
     String filterStatus();
@@ -68,7 +68,7 @@ public interface CardPagesMsg {
     String refresh();
 
     @Message("第 {page} / {pages} 页，共 {total} 张")
-    String pager(int page, int pages, long total);
+    String pager(int page, int pages, String total);
 
     @Message("搜索到的卡券超过 {cap} 张，只能翻看前 {cap} 张，请换一个更具体的搜索词或加上筛选条件。")
     String searchCapped(long cap);

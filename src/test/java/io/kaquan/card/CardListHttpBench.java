@@ -104,6 +104,9 @@ class CardListHttpBench {
         scenarios.add(new Scenario("next link of the first page", nextFromFirst.substring(1)));
         int pages = Math.max(1, (cards + 49) / 50);
         scenarios.add(new Scenario("middle page (" + (pages / 2) + ")", "page=" + (pages / 2)));
+        // The same page as the pager reaches it: the next link of the page before (keyset, after its last card).
+        String nextToMiddle = nextLink(get(client, base.resolve(list + "?page=" + Math.max(1, pages / 2 - 1))));
+        scenarios.add(new Scenario("middle page by the next link (keyset)", nextToMiddle.substring(1)));
         scenarios.add(new Scenario("last page (" + pages + ")", "page=" + pages));
         scenarios.add(new Scenario("last page, sorted by title", "sort=TITLE&page=" + pages));
         scenarios.add(new Scenario("type DISCOUNT, stock lowest first, page 100", "type=DISCOUNT&sort=STOCK_LOW&page=100"));

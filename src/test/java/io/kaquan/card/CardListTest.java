@@ -58,6 +58,8 @@ class CardListTest {
                         result.cards().forEach(card -> paged.add(card.cardId));
                     }
                     assertEquals(expected, paged, status + "/" + type + "/" + sort);
+                    assertEquals(expected, followingLinks(tenant, status, type, sort, pages), status + "/" + type + "/"
+                            + sort + " by the pager's cursors");
                 }
             }
         }
@@ -65,6 +67,11 @@ class CardListTest {
         CardList.Page search = page(tenant, CardList.Filter.of(null, null, "代金券", null, 1));
         assertEquals(count("select count(*) from card where tenant_id = ?1 and title like '代金券%'", tenant),
                 search.total());
+        // A term with letters still ignores case; one without (Chinese, digits) is compared as written.
+        sql("update card set title = 'Coffee 代金券' where tenant_id = ?1 and id = (select min(id) from card "
+                + "where tenant_id = ?1)", tenant);
+        assertEquals(1, page(tenant, CardList.Filter.of(null, null, "COFFEE 代金", null, 1)).total());
+        assertEquals(1, page(tenant, CardList.Filter.of(null, null, "coffee", null, 1)).total());
     }
 
     @Test
@@ -73,6 +80,53 @@ class CardListTest {
         sql("delete from card where tenant_id = ?1", tenant);
         assertEquals(0, page(tenant, CardList.Filter.of(null, null, null, null, 1)).total());
         assertEquals(0, count("select coalesce(sum(cards), 0) from card_count where tenant_id = ?1", tenant));
+    }
+
+    /**
+     * Every card of the list, read forwards by each page's next link (after its last card) and, to check the other
+     * direction, backwards from the last page by each page's previous link (before its first card): both must give the
+     * list of the plain query.
+     */
+    private List<String> followingLinks(long tenant, String status, String type, CardList.Sort sort, int pages) {
+        List<String> forwards = new ArrayList<>();
+        CardList.Page shown = page(tenant, CardList.Filter.of(status, type, null, sort.name(), 1));
+        shown.cards().forEach(card -> forwards.add(card.cardId));
+        for (int page = 2; page <= pages; page++) {
+            shown = page(tenant, CardList.Filter.of(status, type, null, sort.name(), page,
+                    sort.position(shown.cards().get(shown.cards().size() - 1)), null));
+            assertEquals(page, shown.page());
+            shown.cards().forEach(card -> forwards.add(card.cardId));
+        }
+        List<List<String>> backwards = new ArrayList<>();
+        shown = page(tenant, CardList.Filter.of(status, type, null, sort.name(), pages));
+        backwards.add(0, shown.cards().stream().map(card -> card.cardId).toList());
+        for (int page = pages - 1; page >= 1; page--) {
+            shown = page(tenant, CardList.Filter.of(status, type, null, sort.name(), page, null,
+                    sort.position(shown.cards().get(0))));
+            assertEquals(page, shown.page());
+            backwards.add(0, shown.cards().stream().map(card -> card.cardId).toList());
+        }
+        assertEquals(forwards, backwards.stream().flatMap(List::stream).toList(), "backwards");
+        return forwards;
+    }
+
+    @Test
+    void shouldFallBackToThePageNumberWhenTheCursorsCardsAreGone() {
+        long tenant = tenantWithCards(120);
+        CardList.Page first = page(tenant, CardList.Filter.of(null, null, null, null, 1));
+        String after = CardList.Sort.NEWEST.position(first.cards().get(first.cards().size() - 1));
+        // every card after the cursor's is deleted (the oldest ones): the next link's page is read by its number
+        sql("delete from card where tenant_id = ?1 and id in (select id from card where tenant_id = ?1 "
+                + "order by created_at asc, id asc limit 70)", tenant);
+        CardList.Page second = page(tenant, CardList.Filter.of(null, null, null, null, 2, after, null));
+        assertEquals(1, second.page(), "50 cards left: one page");
+        assertEquals(50, second.cards().size());
+        // a cursor of another tenant's card reads only this tenant's cards
+        long neighbour = tenantWithCards(60);
+        CardList.Page theirs = page(neighbour, CardList.Filter.of(null, null, null, null, 1));
+        String foreign = CardList.Sort.NEWEST.position(theirs.cards().get(49));
+        CardList.Page mine = page(tenant, CardList.Filter.of(null, null, null, null, 2, foreign, null));
+        mine.cards().forEach(card -> assertEquals(tenant, card.tenantId));
     }
 
     private CardList.Page page(long tenant, CardList.Filter filter) {

@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,21 @@ class CardPagesTest {
 
         viewer.request().queryParam("page", 2).get(tenant.cards()).then().statusCode(200)
                 .body(containsString("第 2 / 2 页"));
+        // the pager's links continue after the last card shown and before the first (keyset), with the page number
+        Matcher next = Pattern.compile("href=\"([^\"]*)\" id=\"next-page\"").matcher(all);
+        assertTrue(next.find(), all);
+        assertTrue(next.group(1).contains("page=2&amp;after="), next.group(1));
+        String second = viewer.request().get(tenant.cards() + next.group(1).replace("&amp;", "&")).then().statusCode(200)
+                .extract().asString();
+        assertTrue(second.contains("第 2 / 2 页"), second);
+        assertEquals(cardIds(viewer.request().queryParam("page", 2).get(tenant.cards()).then().statusCode(200)
+                .extract().asString()), cardIds(second));
+        Matcher previous = Pattern.compile("href=\"([^\"]*)\" id=\"prev-page\"").matcher(second);
+        assertTrue(previous.find(), second);
+        assertEquals("?page=1", previous.group(1), "the first page needs no cursor");
+        // a malformed cursor is ignored: the page number decides
+        viewer.request().queryParam("page", 2).queryParam("after", "x.<script>").get(tenant.cards()).then()
+                .statusCode(200).body(containsString("第 2 / 2 页"));
         viewer.request().queryParam("status", "NOT_VERIFY").get(tenant.cards()).then().statusCode(200)
                 .body(containsString(discount)).body(not(containsString(cash))).body(containsString("共 1 张"));
         viewer.request().queryParam("type", "CASH").get(tenant.cards()).then().statusCode(200)
@@ -96,7 +114,10 @@ class CardPagesTest {
                 + "'pcap' || lpad(i::text, 24, '0'), 'GIFT', '满减券' || i, 'VERIFY_OK', 'DISCOVERED', now() "
                 + "from generate_series(1, 10001) i", tenant.id());
         viewer.request().queryParam("q", "满减").get(tenant.cards()).then().statusCode(200)
-                .body(containsString("id=\"search-capped\"")).body(containsString("共 1000 张"));
+                .body(containsString("id=\"search-capped\"")).body(containsString("共 1000+ 张"));
+        viewer.request().cookie("kaquan-lang", "en").header("Accept-Language", "en").queryParam("q", "满减")
+                .get(tenant.cards()).then().statusCode(200).body(containsString("Page 1 of 20, 1000+ cards"))
+                .body(containsString("More than 1000 cards match"));
         viewer.request().queryParam("q", "满减券1000").get(tenant.cards()).then().statusCode(200)
                 .body(not(containsString("id=\"search-capped\""))).body(containsString("共 3 张"));
         sql("delete from card where tenant_id = ?1 and card_id like 'pcap%'", tenant.id());
@@ -549,5 +570,15 @@ class CardPagesTest {
 
     static long auditCount(long tenantId, String action) {
         return count("select count(*) from audit_log where tenant_id = ?1 and action = ?2", tenantId, action);
+    }
+
+    /** The card ids of a list page, in order. */
+    private static List<String> cardIds(String page) {
+        List<String> ids = new ArrayList<>();
+        Matcher row = Pattern.compile("<tr data-card-id=\"([^\"]+)\"").matcher(page);
+        while (row.find()) {
+            ids.add(row.group(1));
+        }
+        return ids;
     }
 }
