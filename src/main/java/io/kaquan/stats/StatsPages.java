@@ -55,7 +55,7 @@ public class StatsPages {
         ReceiptsByChannel.Report receipts = receiptsByChannel.counted(filter.cardId(),
                 ReceiptsByChannel.Range.of(filter.from(), filter.to()));
         // A bounded list (the newest cards, or those the search finds), never every card of the account.
-        StatsReport.Picker picker = reports.picker(cardq, filter.cardId());
+        StatsReport.Picker picker = reports.picker(cardq, report);
         TemplateInstance page = Templates.stats(report, picker, filter.cardId(), List.of(Metric.values()), chart(report, msg),
                 receipts);
         return filter.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, page) : RestResponse.ok(page);
@@ -91,6 +91,10 @@ public class StatsPages {
             dataset.put("data", report.days().stream().map(day -> day.counts().get(metric, people)).toList());
             datasets.add(dataset);
         }
-        return Map.of("title", people ? msg.chartPeople() : msg.chartTimes(), "datasets", datasets);
+        // Always in this order (Map.of's order changes from one start of the JVM to the next).
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("title", people ? msg.chartPeople() : msg.chartTimes());
+        series.put("datasets", datasets);
+        return series;
     }
 }

@@ -159,9 +159,11 @@ public class StatsReport {
             total = total.plus(counts);
         }
         StatsApi api = card == null ? StatsApi.ACCOUNT : StatsApi.CARDS;
-        StatsSyncState state = StatsSyncState.of(tenantId, api).orElse(null);
-        boolean stopped = StatsSyncState.<StatsSyncState> list("tenantId", tenantId).stream()
-                .anyMatch(s -> s.stoppedAt(Instant.now()));
+        // The tenant's few sync states (one per API) in one read: the shown API's day, and any API's quota stop.
+        List<StatsSyncState> states = StatsSyncState.list("tenantId", tenantId);
+        StatsSyncState state = states.stream().filter(s -> s.api == api).findFirst().orElse(null);
+        Instant now = Instant.now();
+        boolean stopped = states.stream().anyMatch(s -> s.stoppedAt(now));
         MemberCards members = card == null ? memberCards(tenantId, filter.from(), filter.to()) : null;
         return new Report(filter, card, days, total, state == null ? null : state.syncedThrough, stopped,
                 members);
@@ -202,6 +204,11 @@ public class StatsReport {
         return picker(currentTenant.id(), search, chosenCardId);
     }
 
+    /** The same for the report's card (or null), already read: the picker does not read it again. */
+    public Picker picker(String search, Report report) {
+        return picker(currentTenant.id(), search, report.filter().cardId(), report.card());
+    }
+
     /**
      * The picker reads at most {@code PICKER_SIZE + 1} cards: the mirror's newest matching ones (title or card id, like
      * the card list's search), then, when they are fewer, cards only WeChat's statistics know, found by skipping
@@ -209,6 +216,11 @@ public class StatsReport {
      * by its exact id only: they have no title.
      */
     Picker picker(long tenantId, String search, String chosenCardId) {
+        return picker(tenantId, search, chosenCardId, null);
+    }
+
+    /** @param chosen the chosen card when the caller has read it already, else null (then read if not listed) */
+    private Picker picker(long tenantId, String search, String chosenCardId, CardOption chosen) {
         String text = search == null ? "" : search.strip();
         text = text.length() > SEARCH_MAX ? text.substring(0, SEARCH_MAX) : text;
         Map<String, CardOption> options = new LinkedHashMap<>();
@@ -232,7 +244,7 @@ public class StatsReport {
         boolean nothingFound = options.isEmpty() && !text.isEmpty();
         List<CardOption> listed = new ArrayList<>(options.values()).subList(0, Math.min(options.size(), PICKER_SIZE));
         if (chosenCardId != null && listed.stream().noneMatch(option -> option.cardId().equals(chosenCardId))) {
-            option(tenantId, chosenCardId).ifPresent(chosen -> listed.add(0, chosen));
+            (chosen != null ? Optional.of(chosen) : option(tenantId, chosenCardId)).ifPresent(c -> listed.add(0, c));
         }
         return new Picker(List.copyOf(listed), text, more, nothingFound);
     }

@@ -90,8 +90,10 @@ public class SwitcherPages {
 
     static Found find(Long userId, String text, int limit) {
         String plain = text == null ? "" : text.strip();
-        return new Found(Tenant.ofMemberMatching(userId, plain, limit), Tenant.countOfMemberMatching(userId, plain),
-                plain, "");
+        List<Tenant> tenants = Tenant.ofMemberMatching(userId, plain, limit);
+        // Fewer than asked for: they are every match, so no count query (every page's layout asks for this list).
+        long total = tenants.size() < limit ? tenants.size() : Tenant.countOfMemberMatching(userId, plain);
+        return new Found(tenants, total, plain, "");
     }
 
     /** Only a section every account has; anything else opens the overview. */

@@ -275,6 +275,47 @@ class StatsPagesTest {
         }
     }
 
+    /**
+     * Each row of the daily table (its cells are written in Java, {@link DailyCells}) holds that day's plain sums, times
+     * then people of each kind in the order of the table's head, zeros on days WeChat had nothing: for the whole
+     * account and for one card.
+     */
+    @Test
+    void everyDailyRowHoldsThatDaysSumsInTheOrderOfTheHead() {
+        long tenant = account.tenantId();
+        LocalDate base = t.minusDays(300); // before the days the sync stored
+        for (int d = 0; d < 6; d++) {
+            insertAccountDay(tenant, base.plusDays(d), 0, 3 * d + 1);
+            insertAccountDay(tenant, base.plusDays(d), 1, 5 * d + 2);
+            insertCardDay(tenant, card, base.plusDays(d), 1, 7 * d + 3);
+        }
+        LocalDate from = base.minusDays(2);
+        LocalDate to = base.plusDays(7);
+        for (String cardId : java.util.Arrays.asList(null, card)) {
+            var request = viewer.request().queryParam("from", from.toString()).queryParam("to", to.toString());
+            if (cardId != null) {
+                request.queryParam("card", cardId);
+            }
+            String page = request.get(stats()).then().statusCode(200).extract().asString();
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                String start = "<tr data-day=\"" + day + "\">";
+                int at = page.indexOf(start);
+                String row = page.substring(at, page.indexOf("</tr>", at));
+                long[] sums = sums(tenant, cardId, day, day); // times of each kind, then people of each kind
+                StringBuilder expected = new StringBuilder();
+                for (int m = 0; m < Metric.values().length; m++) {
+                    Metric metric = Metric.values()[m];
+                    expected.append("<td data-metric=\"").append(metric).append("\" data-kind=\"times\">")
+                            .append(sums[m]).append("</td><td data-metric=\"").append(metric)
+                            .append("\" data-kind=\"people\">").append(sums[Metric.values().length + m])
+                            .append("</td>");
+                }
+                assertEquals(start + "\n        <th scope=\"row\">" + day + "</th>\n        " + expected + "\n      ",
+                        row, day + " " + cardId);
+            }
+        }
+    }
+
     private static long[] sums(long tenant, String cardId, LocalDate from, LocalDate to) {
         String columns = "view_cnt, receive_cnt, verify_cnt, given_cnt, expire_cnt, "
                 + "view_user, receive_user, verify_user, given_user, expire_user";
