@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +130,13 @@ class EventPagesTest {
         await(db, r -> "FAILED".equals(r.get(0).get("status")) && ((Number) r.get(0).get("attempts")).intValue() == 1,
                 "select status, attempts from wechat_event where id = ?", id);
         owner.request().post(event + "/replay").then().statusCode(303);
-        await(db, r -> "PROCESSED".equals(r.get(0).get("status")), "select status from wechat_event where id = ?", id);
+        // The replay starts the attempts again, so it fails once more; its backoff (10 s) passes at once here.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            CallbackFixtures.update(db, "update wechat_event set next_attempt_at = now() "
+                    + "where id = ? and status = 'FAILED'", id);
+            return "PROCESSED".equals(CallbackFixtures.rows(db, "select status from wechat_event where id = ?", id)
+                    .get(0).get("status"));
+        });
         // Only failed and dead events are replayed.
         owner.request().post(event + "/replay").then().statusCode(303);
         await(db, r -> "PROCESSED".equals(r.get(0).get("status")), "select status from wechat_event where id = ?", id);

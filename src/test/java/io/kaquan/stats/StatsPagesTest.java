@@ -243,12 +243,7 @@ class StatsPagesTest {
     @Test
     void figuresAreThePlainSumsOfTheStoredDays() {
         long tenant = account.tenantId();
-        LocalDate base = t.minusDays(300); // before the days the sync stored
-        for (int d = 0; d < 12; d++) {
-            insertAccountDay(tenant, base.plusDays(d), 0, 3 * d + 1);
-            insertAccountDay(tenant, base.plusDays(d), 1, 5 * d + 2);
-            insertCardDay(tenant, card, base.plusDays(d), 1, 7 * d + 3);
-        }
+        LocalDate base = storeDaysBeforeTheSync(tenant, 12);
         LocalDate[][] ranges = { { base.plusDays(2), base.plusDays(8) }, { base.plusDays(5), base.plusDays(5) },
                 { base.minusDays(3), base.plusDays(15) }, { base.plusDays(11), base.plusDays(11) } };
         for (LocalDate[] range : ranges) {
@@ -283,12 +278,7 @@ class StatsPagesTest {
     @Test
     void everyDailyRowHoldsThatDaysSumsInTheOrderOfTheHead() {
         long tenant = account.tenantId();
-        LocalDate base = t.minusDays(300); // before the days the sync stored
-        for (int d = 0; d < 6; d++) {
-            insertAccountDay(tenant, base.plusDays(d), 0, 3 * d + 1);
-            insertAccountDay(tenant, base.plusDays(d), 1, 5 * d + 2);
-            insertCardDay(tenant, card, base.plusDays(d), 1, 7 * d + 3);
-        }
+        LocalDate base = storeDaysBeforeTheSync(tenant, 6);
         LocalDate from = base.minusDays(2);
         LocalDate to = base.plusDays(7);
         for (String cardId : java.util.Arrays.asList(null, card)) {
@@ -314,6 +304,20 @@ class StatsPagesTest {
                         row, day + " " + cardId);
             }
         }
+    }
+
+    /**
+     * Stores {@code days} days of figures from both sources, for the account and for {@link #card}, each day's different,
+     * starting 300 days ago (before the days the sync stored); returns the first day.
+     */
+    private LocalDate storeDaysBeforeTheSync(long tenant, int days) {
+        LocalDate base = t.minusDays(300);
+        for (int d = 0; d < days; d++) {
+            insertAccountDay(tenant, base.plusDays(d), 0, 3 * d + 1);
+            insertAccountDay(tenant, base.plusDays(d), 1, 5 * d + 2);
+            insertCardDay(tenant, card, base.plusDays(d), 1, 7 * d + 3);
+        }
+        return base;
     }
 
     private static long[] sums(long tenant, String cardId, LocalDate from, LocalDate to) {
