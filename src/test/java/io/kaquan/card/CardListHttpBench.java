@@ -1,12 +1,6 @@
 package io.kaquan.card;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +18,10 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.kaquan.testing.BenchClient;
 import io.kaquan.testing.Session;
 import io.kaquan.testing.TestTenants;
+import io.kaquan.testing.WarmUp;
 import io.kaquan.wechat.CardStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,21 +65,11 @@ class CardListHttpBench {
         }
         double fillSeconds = (System.nanoTime() - started) / 1e9;
 
-        // A JDK client keeps the client's own cost small; its cookie jar takes the session cookie the app may renew.
-        URI base = Session.appUrl();
-        CookieManager jar = new CookieManager();
-        owner.cookies().forEach((name, value) -> {
-            HttpCookie cookie = new HttpCookie(name, value);
-            cookie.setPath("/");
-            cookie.setVersion(0);
-            jar.getCookieStore().add(base, cookie);
-        });
-        HttpClient client = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        BenchClient client = new BenchClient(owner); // kept-alive connection, as a browser
         String list = "t/" + tenant + "/cards";
 
         int narrow = cards / 2 - (cards / 2) % 6 + 2; // a 双人套餐 card: "套餐 <n>" matches it and its few extensions
-        String nextFromFirst = nextLink(get(client, base.resolve(list)));
+        String nextFromFirst = nextLink(client.get(list));
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(new Scenario("first page, newest first (the default)", ""));
         for (CardStatus status : CardStatus.values()) {
@@ -105,32 +91,32 @@ class CardListHttpBench {
         int pages = Math.max(1, (cards + 49) / 50);
         scenarios.add(new Scenario("middle page (" + (pages / 2) + ")", "page=" + (pages / 2)));
         // The same page as the pager reaches it: the next link of the page before (keyset, after its last card).
-        String nextToMiddle = nextLink(get(client, base.resolve(list + "?page=" + Math.max(1, pages / 2 - 1))));
+        String nextToMiddle = nextLink(client.get(list + "?page=" + Math.max(1, pages / 2 - 1)));
         scenarios.add(new Scenario("middle page by the next link (keyset)", nextToMiddle.substring(1)));
         scenarios.add(new Scenario("last page (" + pages + ")", "page=" + pages));
         scenarios.add(new Scenario("last page, sorted by title", "sort=TITLE&page=" + pages));
         scenarios.add(new Scenario("type DISCOUNT, stock lowest first, page 100", "type=DISCOUNT&sort=STOCK_LOW&page=100"));
 
+        // Every path of the page is warmed up first, until the JIT compilers are quiet (see WarmUp).
+        WarmUp.Result warmUp = WarmUp.untilTheJitIsQuiet(() -> {
+            for (Scenario scenario : scenarios) {
+                client.get(list + (scenario.query().isEmpty() ? "" : "?" + scenario.query()));
+            }
+        }, 5, Duration.ofMinutes(3));
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "card-list-http bench: %d cards in the measured tenant (signed-in owner), %d in a neighbour, filled, "
-                        + "vacuumed and analyzed in %.1f s; %d timed runs per scenario after 5 warm-up rounds over all scenarios and 3 warm-ups each%n%n",
-                cards, cards, fillSeconds, runs));
+                        + "vacuumed and analyzed in %.1f s; %d timed runs per scenario after 3 warm-ups each;%n%s%n%n",
+                cards, cards, fillSeconds, runs, warmUp));
         out.append(String.format(Locale.ROOT, "%-50s %8s %8s %8s%n", "scenario (GET /t/{t}/cards, whole page)", "median",
                 "p95", "max"));
-        // The JVM's JIT warms up on every path of the page first, so that the first scenarios are not timed cold.
-        for (int round = 0; round < 5; round++) {
-            for (Scenario scenario : scenarios) {
-                get(client, base.resolve(list + (scenario.query().isEmpty() ? "" : "?" + scenario.query())));
-            }
-        }
         double worstP95 = 0;
         String worst = "";
         for (Scenario scenario : scenarios) {
-            URI uri = base.resolve(list + (scenario.query().isEmpty() ? "" : "?" + scenario.query()));
+            String page = list + (scenario.query().isEmpty() ? "" : "?" + scenario.query());
             long[] times = new long[runs];
             for (int i = -3; i < runs; i++) {
                 long t0 = System.nanoTime();
-                get(client, uri);
+                client.get(page);
                 long elapsed = System.nanoTime() - t0;
                 if (i >= 0) {
                     times[i] = elapsed;
@@ -150,15 +136,6 @@ class CardListHttpBench {
         Path file = Path.of("target", "bench", "card-list-http.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
-    }
-
-    private static String get(HttpClient client, URI uri) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
-        }
-        return response.body();
     }
 
     private static String nextLink(String page) {
