@@ -88,7 +88,7 @@ class CallbackBench {
         AtomicInteger serial = new AtomicInteger();
 
         // Warm both paths up (JIT, connection pools) until the JIT compilers are quiet (a bare phase measured while they
-        // still compiled the inbox's code ran at a tenth of its rate), then measure the bare endpoint and the inbox in
+        // still compiled the inbox's code ran at a third of its rate), then measure the bare endpoint and the inbox in
         // turn.
         int warmThreads = connections.get(connections.size() - 1);
         WarmUp.Result warmUp = WarmUp.untilTheJitIsQuiet(() -> {

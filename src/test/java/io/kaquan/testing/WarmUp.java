@@ -23,7 +23,7 @@ public final class WarmUp {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "warm-up: %d rounds over all scenarios in %.0f s (JIT compiling %.0f s), %s",
+            return String.format(Locale.ROOT, "warm-up: %d rounds in %.0f s (JIT compiling %.0f s), %s",
                     rounds, seconds, compilingSeconds,
                     quiet ? "until a round cost the JIT under " + QUIET_PERCENT + " % of its time " + QUIET_ROUNDS
                             + " rounds running" : "stopped by its time budget before the JIT was quiet");
