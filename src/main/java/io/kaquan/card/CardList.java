@@ -23,20 +23,20 @@ public class CardList {
 
     /** The sort orders offered; each has an index starting with tenant_id. */
     public enum Sort {
-        NEWEST("created_at desc, id desc", "created_at asc, id asc", "created_at", false),
-        OLDEST("created_at asc, id asc", "created_at desc, id desc", "created_at", true),
-        TITLE("title asc, id asc", "title desc, id desc", "title", true),
-        STOCK_LOW("quantity asc nulls first, id asc", "quantity desc nulls last, id desc", "quantity", true),
-        STOCK_HIGH("quantity desc nulls last, id desc", "quantity asc nulls first, id asc", "quantity", false);
+        NEWEST("created_at desc, id desc", "created_at asc, id asc", Key.CREATED_AT, false),
+        OLDEST("created_at asc, id asc", "created_at desc, id desc", Key.CREATED_AT, true),
+        TITLE("title asc, id asc", "title desc, id desc", Key.TITLE, true),
+        STOCK_LOW("quantity asc nulls first, id asc", "quantity desc nulls last, id desc", Key.QUANTITY, true),
+        STOCK_HIGH("quantity desc nulls last, id desc", "quantity asc nulls first, id asc", Key.QUANTITY, false);
 
         final String orderBy;
         /** The exact reverse (ties broken by id, so the order is total): the back half of the list is read from its end. */
         final String reversed;
         /** The column sorted by (then id); a card without stock counts as lower than any stock in both stock orders. */
-        final String key;
+        final Key key;
         final boolean ascending;
 
-        Sort(String orderBy, String reversed, String key, boolean ascending) {
+        Sort(String orderBy, String reversed, Key key, boolean ascending) {
             this.orderBy = orderBy;
             this.reversed = reversed;
             this.key = key;
@@ -56,20 +56,44 @@ public class CardList {
 
         /** The card's place in this order, as a cursor's text: its id, a dot, its sort key. */
         String position(Card card) {
-            Object value = switch (key) {
-                case "created_at" -> card.createdAt.getEpochSecond() * 1_000_000 + card.createdAt.getNano() / 1_000;
-                case "title" -> card.title;
-                default -> card.quantity == null ? "" : card.quantity;
-            };
-            return card.id + "." + value;
+            return card.id + "." + key.text(card);
         }
 
         /** The sort key in a cursor's text as the query binds it; null for a card without stock. */
         Object value(String text) {
-            return switch (key) {
-                case "created_at" -> Instant.EPOCH.plus(Long.parseLong(text), ChronoUnit.MICROS).toString();
-                case "title" -> text;
-                default -> text.isEmpty() ? null : (Object) Integer.valueOf(text);
+            return key.value(text);
+        }
+    }
+
+    /** The column a sort orders by, and how a cursor writes its value as text and reads it back for the query. */
+    enum Key {
+        CREATED_AT("created_at", "cast(?%d as timestamptz)"),
+        TITLE("title", "?%d"),
+        QUANTITY("quantity", "?%d");
+
+        final String column;
+        /** The query's parameter for the value (a timestamp is bound as its ISO text). */
+        final String parameter;
+
+        Key(String column, String parameter) {
+            this.column = column;
+            this.parameter = parameter;
+        }
+
+        String text(Card card) {
+            return switch (this) {
+                case CREATED_AT -> Long.toString(card.createdAt.getEpochSecond() * 1_000_000
+                        + card.createdAt.getNano() / 1_000);
+                case TITLE -> card.title;
+                case QUANTITY -> card.quantity == null ? "" : card.quantity.toString();
+            };
+        }
+
+        Object value(String text) {
+            return switch (this) {
+                case CREATED_AT -> Instant.EPOCH.plus(Long.parseLong(text), ChronoUnit.MICROS).toString();
+                case TITLE -> text;
+                case QUANTITY -> text.isEmpty() ? null : Integer.valueOf(text);
             };
         }
     }
@@ -261,9 +285,9 @@ public class CardList {
             String op = up ? ">" : "<";
             List<String> ranges = new ArrayList<>();
             if (cursor.value() != null) {
-                ranges.add("(" + sort.key + ", id) " + op + " (" + ("created_at".equals(sort.key) ? "cast(?" + value
-                        + " as timestamptz)" : "?" + value) + ", ?" + id + ")");
-                if (!up && "quantity".equals(sort.key)) {
+                ranges.add("(" + sort.key.column + ", id) " + op + " (" + sort.key.parameter.formatted(value) + ", ?"
+                        + id + ")");
+                if (!up && sort.key == Key.QUANTITY) {
                     ranges.add("quantity is null"); // below every stock, so after it when going down
                 }
             } else { // a card without stock: the others without stock by id, then (going up) every card with stock
