@@ -95,7 +95,7 @@ class CallbackBench {
             run("warm-up bare", http, bareEndpoint, pushes(warmup, appid, originalId, aesKey, serial), warmThreads, 0);
             run("warm-up inbox", http, inboxEndpoint, pushes(warmup, appid, originalId, aesKey, serial), warmThreads,
                     0);
-        }, 1, Duration.ofMinutes(3));
+        }, 1);
         long expected = stored(tenantId); // what was stored: a push answered 503 was not (WeChat would retry it)
         awaitProcessed(tenantId, expected, Duration.ofMinutes(5));
 

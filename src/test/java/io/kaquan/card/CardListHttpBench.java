@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,7 +101,7 @@ class CardListHttpBench {
             for (Scenario scenario : scenarios) {
                 client.get(list + (scenario.query().isEmpty() ? "" : "?" + scenario.query()));
             }
-        }, 5, Duration.ofMinutes(3));
+        }, 5);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "card-list-http bench: %d cards in the measured tenant (signed-in owner), %d in a neighbour, filled, "
                         + "vacuumed and analyzed in %.1f s; %d timed runs per scenario after 3 warm-ups each;%n%s%n%n",

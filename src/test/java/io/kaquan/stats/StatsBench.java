@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -43,8 +42,6 @@ class StatsBench {
     StatsReport reports;
 
     private static final int WARM_UP_ROUNDS = 10;
-
-    private static final Duration WARM_UP_BUDGET = Duration.ofMinutes(3);
 
     /** @param search the card picker's search text (cardq), null for the newest cards */
     record Scenario(String name, StatsReport.Filter filter, String search) {
@@ -85,7 +82,7 @@ class StatsBench {
             for (Scenario scenario : scenarios) {
                 client.get(page(tenant, scenario));
             }
-        }, WARM_UP_ROUNDS, WARM_UP_BUDGET);
+        }, WARM_UP_ROUNDS);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "stats bench: %d cards × %d days (%,d card-day rows) in the measured tenant and as many in a neighbour, "
                         + "filled, vacuumed and analyzed in %.1f s; %d timed runs per scenario after 3 warm-ups each;%n%s%n%n",

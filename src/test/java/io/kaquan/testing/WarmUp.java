@@ -34,11 +34,14 @@ public final class WarmUp {
 
     static final int QUIET_ROUNDS = 3;
 
+    /** The longest warm-up: a bench whose JIT is not quiet by then is timed anyway, and says so. */
+    static final Duration BUDGET = Duration.ofMinutes(3);
+
     private WarmUp() {
     }
 
-    /** At least {@code minRounds} rounds, then more until the JIT is quiet, within {@code budget}. */
-    public static Result untilTheJitIsQuiet(Round round, int minRounds, Duration budget) throws Exception {
+    /** At least {@code minRounds} rounds, then more until the JIT is quiet, within {@link #BUDGET}. */
+    public static Result untilTheJitIsQuiet(Round round, int minRounds) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long started = System.nanoTime();
         long compilingAtStart = jit.getTotalCompilationTime();
@@ -53,7 +56,7 @@ public final class WarmUp {
             long compiledMillis = jit.getTotalCompilationTime() - compiling;
             quietInARow = compiledMillis * 100 < roundMillis * QUIET_PERCENT ? quietInARow + 1 : 0;
             boolean quiet = rounds >= minRounds && quietInARow >= QUIET_ROUNDS;
-            if (quiet || System.nanoTime() - started > budget.toNanos()) {
+            if (quiet || System.nanoTime() - started > BUDGET.toNanos()) {
                 return new Result(rounds, (System.nanoTime() - started) / 1e9,
                         (jit.getTotalCompilationTime() - compilingAtStart) / 1e3, quiet);
             }
