@@ -108,6 +108,30 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * The AOT cache is used only under the JVM options it was trained with (otherwise the JVM warns and starts without
+     * it), so the AOT image trains with the pods' options, and bench/start measures the same ones.
+     */
+    @Test
+    void theAotImageAndTheStartBenchUseThePodsJvmOptions() throws IOException {
+        JsonNode configMap = find(read(ROOT.resolve("base/configmap.yaml")), "ConfigMap", "kaquan");
+        String pods = configMap.at("/data/JAVA_OPTS_APPEND").asText();
+        assertTrue(pods.contains("-Xmx"), "the ConfigMap sizes the heap: " + pods);
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm-aot"));
+        assertEquals(pods, quoted(dockerfile, "ARG TRAIN_JAVA_OPTS="), "Dockerfile.jvm-aot's training options");
+        assertTrue(dockerfile.contains("-Dquarkus.package.output-directory=aot-jar")
+                && dockerfile.contains("COPY --chown=185 target/aot-jar/lib/"), "the image copies the aot-jar build");
+        String bench = Files.readString(Path.of("bench/start")).replace("\\\n", "");
+        assertEquals(pods, quoted(bench, "TUNED="), "bench/start's TUNED setting");
+    }
+
+    /** The double-quoted value following {@code prefix} at the start of a line. */
+    private static String quoted(String text, String prefix) {
+        var matcher = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "\"([^\"]*)\"").matcher(text);
+        assertTrue(matcher.find(), prefix + " is set");
+        return matcher.group(1);
+    }
+
     @Test
     void podsAreSpreadSizedAndStopGracefully() throws IOException {
         JsonNode spec = deployment().path("spec").path("template").path("spec");
