@@ -26,4 +26,8 @@ public interface CardsConfig {
      */
     @WithDefault("10m")
     Duration stockCheckAfter();
+
+    /** How often an open card page and the card list ask for their cards' status and stock again (whole seconds). */
+    @WithDefault("10s")
+    Duration liveRefresh();
 }

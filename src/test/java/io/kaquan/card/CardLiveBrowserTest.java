@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithBrowser
 class CardLiveBrowserTest {
 
-    /** Two poll periods (10 s each) and the push's way through the inbox. */
+    /** A deadline well past two poll periods (kaquan.cards.live-refresh: 2 s in tests) and the push's way through the inbox. */
     private static final double LIVE_TIMEOUT_MS = 30_000;
 
     @Test

@@ -121,7 +121,7 @@ class CardStockLiveTest {
         String base = "/t/" + tenant + "/cards";
         String page = owner.request().get(base + "/" + cardId).then().statusCode(200).extract().asString();
         assertTrue(page.contains("hx-get=\"" + base + "/" + cardId + "/live\""), page);
-        assertTrue(page.contains("hx-trigger=\"every 10s\""), page);
+        assertTrue(page.contains("hx-trigger=\"every 2s\""), page); // kaquan.cards.live-refresh of the test profile
         String list = owner.request().get(base).then().statusCode(200).extract().asString();
         assertTrue(list.contains("hx-get=\"" + base + "/live?id=" + cardId + "\""), list);
 
