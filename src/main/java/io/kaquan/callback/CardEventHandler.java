@@ -1,5 +1,6 @@
 package io.kaquan.callback;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +19,23 @@ public interface CardEventHandler {
     Set<String> eventTypes();
 
     Outcome apply(WeChatEvent event);
+
+    /**
+     * Whether the processor may hand this handler several events of its types at once ({@link #applyAll}): only for
+     * effects that commute, so that the events' order within a batch does not matter.
+     */
+    default boolean appliesTogether() {
+        return false;
+    }
+
+    /**
+     * Applies several events at once, in as few statements as the handler can; answers their outcomes in the events'
+     * order. Throwing fails them all: the processor then applies each alone with {@link #apply}, which finds the one
+     * to blame.
+     */
+    default List<Outcome> applyAll(List<WeChatEvent> events) {
+        return events.stream().map(this::apply).toList();
+    }
 
     /** What became of the event, with a few words for the event log. */
     record Outcome(WeChatEvent.Status status, String note) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -82,7 +83,10 @@ public class EventProcessor {
     private record Claimer(ScheduledExecutorService thread, AtomicBoolean wakeQueued) {
     }
 
-    /** A handler threw; carries what is needed to charge the attempt after the rollback. */
+    /**
+     * A handler threw; carries what is needed to charge the attempt after the rollback (no event when a handler
+     * applying several together threw).
+     */
     static final class HandlerFailed extends RuntimeException {
         final Long eventId;
         final int attemptsSeen;
@@ -206,7 +210,9 @@ public class EventProcessor {
         } catch (RuntimeException e) { // HandlerFailed, QuarkusTransactionException from the commit, the claim failing
             HandlerFailed failed = handlerFailure(e);
             if (failed != null) {
-                chargeFailure(failed);
+                if (failed.eventId != null) {
+                    chargeFailure(failed);
+                }
                 oneByOne(claimed, failed.eventId);
                 return claimed.size();
             }
@@ -231,7 +237,8 @@ public class EventProcessor {
     /**
      * The rest of a batch in which one event failed, each event in its own transaction and in the batch's order: one
      * more failing event then costs only itself, and none of the others is lost or applied twice (the failed batch
-     * committed nothing; each event is claimed again, and skipped if another node took or finished it meanwhile).
+     * committed nothing; each event is claimed again, and skipped if another node took or finished it meanwhile). The
+     * failed event, already charged, waits for its backoff; with none named, every event is tried alone.
      */
     private void oneByOne(List<Long> batch, Long failedId) {
         for (Long id : batch) {
@@ -272,10 +279,15 @@ public class EventProcessor {
         events.forEach(em::detach);
         events.forEach(e -> claimed.add(e.id));
         List<Object[]> marks = new ArrayList<>(events.size());
+        Map<CardEventHandler, List<WeChatEvent>> together = new LinkedHashMap<>();
         for (WeChatEvent event : events) {
+            CardEventHandler handler = handlers.get(event.eventType);
+            if (handler != null && handler.appliesTogether() && events.size() > 1) {
+                together.computeIfAbsent(handler, h -> new ArrayList<>()).add(event);
+                continue;
+            }
             int attemptsSeen = event.attempts;
             try {
-                CardEventHandler handler = handlers.get(event.eventType);
                 CardEventHandler.Outcome outcome = handler == null
                         ? CardEventHandler.Outcome.ignored("no effect for event type " + event.eventType)
                         : handler.apply(event);
@@ -283,6 +295,21 @@ public class EventProcessor {
                 marks.add(new Object[] { outcome.status().name(), outcome.note(), attemptsSeen + 1, event.id });
             } catch (RuntimeException e) {
                 throw new HandlerFailed(event.id, attemptsSeen, e);
+            }
+        }
+        for (Map.Entry<CardEventHandler, List<WeChatEvent>> group : together.entrySet()) {
+            List<WeChatEvent> grouped = group.getValue();
+            List<CardEventHandler.Outcome> outcomes;
+            try {
+                outcomes = group.getKey().applyAll(grouped);
+                em.flush();
+            } catch (RuntimeException e) {
+                throw new HandlerFailed(null, 0, e); // none to blame yet: each is applied alone next
+            }
+            for (int i = 0; i < grouped.size(); i++) {
+                WeChatEvent event = grouped.get(i);
+                marks.add(new Object[] { outcomes.get(i).status().name(), outcomes.get(i).note(), event.attempts + 1,
+                        event.id });
             }
         }
         mark(marks, Timestamp.from(Instant.now()));
