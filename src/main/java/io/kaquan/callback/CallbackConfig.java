@@ -111,9 +111,16 @@ public interface CallbackConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often this node looks for due events (new pushes also wake it at once). */
+        /** How often this node looks for due events (new pushes also wake it, see {@link #linger()}). */
         @WithDefault("1s")
         Duration interval();
+
+        /**
+         * How long a round woken by a new push waits before it claims: the pushes arriving meanwhile join its batch, so
+         * that under load the processor commits a few larger batches rather than one small batch per push.
+         */
+        @WithDefault("10ms")
+        Duration linger();
 
         /**
          * Events claimed per transaction. Larger batches share a commit among more events; a failing event costs the

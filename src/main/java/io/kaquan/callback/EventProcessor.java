@@ -159,23 +159,24 @@ public class EventProcessor {
     }
 
     /**
-     * Runs a round of every claimer soon (after a push was stored or an event replayed); coalesces bursts: a claimer
-     * whose round is queued and not started yet gets no other (that round will see the new event).
+     * Runs a round of every claimer soon (after a push was stored or an event replayed: after the linger); coalesces
+     * bursts: a claimer whose round is queued and not started yet gets no other (that round will see the new event).
      */
     public void wakeUp() {
         List<Claimer> running = claimers;
         if (running == null) {
             return;
         }
+        long linger = config.processor().linger().toMillis();
         for (int share = 0; share < running.size(); share++) {
             Claimer claimer = running.get(share);
             if (claimer.wakeQueued().compareAndSet(false, true)) {
                 int claimed = share;
                 try {
-                    claimer.thread().execute(() -> {
+                    claimer.thread().schedule(() -> {
                         claimer.wakeQueued().set(false);
                         round(claimed, running.size());
-                    });
+                    }, linger, TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException e) {
                     claimer.wakeQueued().set(false);
                 }
