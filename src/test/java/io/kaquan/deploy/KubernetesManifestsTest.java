@@ -109,8 +109,8 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * The AOT cache is used only under the JVM options it was trained with (otherwise the JVM warns and starts without
-     * it), so the AOT image trains with the pods' options, and bench/start measures the same ones.
+     * The AOT cache serves best the JVM options it was trained with (some others it cannot serve at all: the JVM then
+     * starts without it), so the AOT image trains with the pods' options, and bench/start measures the same ones.
      */
     @Test
     void theAotImageAndTheStartBenchUseThePodsJvmOptions() throws IOException {
