@@ -117,6 +117,20 @@ class CallbackXmlTest {
         assertThrows(CallbackXml.Malformed.class, () -> CallbackXml.parse("<xml><a><b><c><d>1</d></c></b></a></xml>"));
     }
 
+    /** Each thread reuses its parser: whatever the document before, the next one is read whole and alone. */
+    @Test
+    void shouldReadADocumentWholeAfterARefusedOneOnTheSameThread() throws Exception {
+        Map<String, String> expected = CallbackXml.parse(CONSUME);
+        List<String> refused = List.of(BILLION_LAUGHS, XXE, "<xml><ToUserName>gh_1</xml>",
+                "<xml>" + "<F>1</F>".repeat(CallbackXml.MAX_ELEMENTS + 1) + "</xml>",
+                "<xml><a><b><c><d>1</d></c></b></a></xml>", "<notxml/>", "<xml><Detail>&nbsp;</Detail></xml>");
+        for (String bad : refused) {
+            assertThrows(CallbackXml.Malformed.class, () -> CallbackXml.parse(bad), bad);
+            assertEquals(expected, CallbackXml.parse(CONSUME), "after " + bad);
+            assertEquals(Map.of("ToUserName", "gh_2"), CallbackXml.parse("<xml><ToUserName>gh_2</ToUserName></xml>"));
+        }
+    }
+
     @Test
     void shouldRefuseTooManyElements() {
         String many = "<xml>" + "<F>1</F>".repeat(CallbackXml.MAX_ELEMENTS + 1) + "</xml>";
