@@ -27,15 +27,20 @@ public class FlakyTestHandler implements CardEventHandler {
 
     @Override
     public Outcome apply(WeChatEvent event) {
-        em.createNativeQuery("insert into card_event_count (tenant_id, card_id, day, event_type, count) "
-                + "values (?1, ?2, ?3, ?4, 1) on conflict (tenant_id, card_id, day, event_type) "
-                + "do update set count = card_event_count.count + 1")
-                .setParameter(1, event.tenantId).setParameter(2, event.cardId).setParameter(3, LocalDate.of(2000, 1, 1))
-                .setParameter(4, TYPE).executeUpdate();
+        countEffect(em, event);
         int failTimes = Integer.parseInt(CallbackXmlFields.of(event).getOrDefault("FailTimes", "0"));
         if (event.attempts < failTimes) {
             throw new IllegalStateException("flaky handler fails on attempt " + (event.attempts + 1));
         }
         return Outcome.processed("flaky handler succeeded");
+    }
+
+    /** The test handlers' effect: one more in the event's counter row (card_event_count, day 2000-01-01). */
+    static void countEffect(EntityManager em, WeChatEvent event) {
+        em.createNativeQuery("insert into card_event_count (tenant_id, card_id, day, event_type, count) "
+                + "values (?1, ?2, ?3, ?4, 1) on conflict (tenant_id, card_id, day, event_type) "
+                + "do update set count = card_event_count.count + 1")
+                .setParameter(1, event.tenantId).setParameter(2, event.cardId).setParameter(3, LocalDate.of(2000, 1, 1))
+                .setParameter(4, event.eventType).executeUpdate();
     }
 }
