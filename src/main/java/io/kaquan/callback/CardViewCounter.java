@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 
 import io.kaquan.wechat.WeChatTime;
 
@@ -36,28 +35,10 @@ public class CardViewCounter implements CardEventHandler {
         return TYPES;
     }
 
+    /** One event: as a batch of one ({@link #applyAll}). */
     @Override
     public Outcome apply(WeChatEvent event) {
-        if (event.cardId == null) {
-            return Outcome.ignored("no CardId");
-        }
-        // Once per event: the first application remembers the event id, any later one finds it and adds nothing.
-        // The tables each statement writes (query spaces): without them Hibernate treats a native write as touching
-        // every entity and walks them all per statement, the processor's hottest path in a profile.
-        int first = em.createNativeQuery("insert into card_event_seen (event_id) values (?1) on conflict do nothing")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("card_event_seen")
-                .setParameter(1, event.id).executeUpdate();
-        if (first == 0) {
-            return Outcome.processed("already counted");
-        }
-        LocalDate day = day(event);
-        em.createNativeQuery("insert into card_event_count (tenant_id, card_id, day, event_type, count) "
-                + "values (?1, ?2, ?3, ?4, 1) on conflict (tenant_id, card_id, day, event_type) "
-                + "do update set count = card_event_count.count + 1")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("card_event_count")
-                .setParameter(1, event.tenantId).setParameter(2, event.cardId).setParameter(3, day)
-                .setParameter(4, event.eventType).executeUpdate();
-        return counted(event, day);
+        return applyAll(List.of(event)).get(0);
     }
 
     /** Counts commute: a batch's view events are counted together. */
@@ -67,8 +48,10 @@ public class CardViewCounter implements CardEventHandler {
     }
 
     /**
-     * The same effect as {@link #apply} for each event, in two statements for the whole batch instead of two per event
-     * (views are the most frequent pushes): the events seen for the first time, then their counts added up per row.
+     * Two statements for the whole batch (views are the most frequent pushes): the events seen for the first time, then
+     * their counts added up per row. Once per event: the first application remembers the event id, any later one finds
+     * it and adds nothing. Plain JDBC on the transaction's connection: a native write through Hibernate, unless told its
+     * tables, makes it treat every entity it knows as touched.
      */
     @Override
     public List<Outcome> applyAll(List<WeChatEvent> events) {
